@@ -1,0 +1,144 @@
+#include "cli/app.h"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <ostream>
+
+#include "cli/command.h"
+#include "util/did_you_mean.h"
+
+#ifndef OFFSETCTL_VERSION
+#define OFFSETCTL_VERSION "0.0.0"
+#endif
+
+namespace offsetctl::cli {
+namespace {
+
+constexpr int kExitError = 1;
+
+std::vector<std::string> command_names() {
+  std::vector<std::string> names;
+  for (const auto& c : commands()) names.push_back(c.name);
+  return names;
+}
+
+std::vector<std::string> flag_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::Option* opt : app.get_options()) {
+    for (const auto& n : opt->get_lnames()) names.push_back("--" + n);
+    for (const auto& n : opt->get_snames()) names.push_back("-" + n);
+  }
+  return names;
+}
+
+// CLI11 reports an unknown word as "not expected"; say what it is and what was meant.
+std::string explain_extra(const std::string& word, const CLI::App& app, bool at_top) {
+  if (!word.empty() && word[0] == '-') {
+    std::string flag = word.substr(0, word.find('='));
+    std::string msg = "unknown flag '" + flag + "'";
+    if (auto m = util::closest_match(flag, flag_names(app))) msg += "; did you mean '" + *m + "'?";
+    return msg;
+  }
+  if (at_top) {
+    std::string msg = "unknown command '" + word + "'";
+    if (auto m = util::closest_match(word, command_names())) msg += "; did you mean '" + *m + "'?";
+    return msg + " (see 'offsetctl --help')";
+  }
+  return "unexpected argument '" + word + "'";
+}
+
+void setup_logging(int verbosity) {
+  // Logs go to standard error so that reports on standard output stay clean.
+  auto logger = spdlog::stderr_logger_mt("offsetctl");
+  logger->set_pattern("offsetctl: %l: %v");
+  logger->set_level(verbosity >= 3   ? spdlog::level::trace
+                    : verbosity == 2 ? spdlog::level::debug
+                    : verbosity == 1 ? spdlog::level::info
+                                     : spdlog::level::warn);
+  spdlog::set_default_logger(logger);
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, Io io, const util::Clock& clock) {
+  CLI::App app{"offsetctl: declarative consumer group offsets for Tencent Cloud CKafka", "offsetctl"};
+  app.set_version_flag("--version", std::string("offsetctl ") + OFFSETCTL_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  int verbosity = 0;
+  bool no_color = false;
+  app.add_flag("-v,--verbose", verbosity, "More log output on standard error (-vv debug, -vvv trace)");
+  app.add_flag("--no-color", no_color, "Never colour the output (also: NO_COLOR in the environment)");
+
+  Runner runner;
+  std::vector<std::pair<CLI::App*, std::function<Runner(CLI::App&)>>> subs;
+  for (const auto& cmd : commands()) {
+    CLI::App* sub = app.add_subcommand(cmd.name, cmd.summary);
+    subs.emplace_back(sub, cmd.setup);
+  }
+  std::vector<std::pair<CLI::App*, Runner>> runners;
+  for (auto& [sub, setup] : subs) runners.emplace_back(sub, setup(*sub));
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    io.out << app.help();
+    return 0;
+  } catch (const CLI::CallForAllHelp&) {
+    io.out << app.help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::CallForVersion&) {
+    io.out << "offsetctl " << OFFSETCTL_VERSION << "\n";
+    return 0;
+  } catch (const CLI::ExtrasError& e) {
+    // Find the deepest subcommand that was given, to suggest its flags.
+    const CLI::App* where = &app;
+    for (auto& [sub, r] : runners)
+      if (sub->parsed()) where = sub;
+    std::vector<std::string> extras = where->remaining();
+    if (extras.empty()) extras = app.remaining();
+    std::string word = extras.empty() ? "" : extras.front();
+    io.err << "offsetctl: error: " << explain_extra(word, *where, where == &app) << "\n";
+    return kExitError;
+  } catch (const CLI::RequiredError& e) {
+    if (!app.remaining().empty()) {
+      io.err << "offsetctl: error: " << explain_extra(app.remaining().front(), app, true) << "\n";
+    } else if (app.get_subcommands().empty()) {
+      io.err << "offsetctl: error: a command is required (see 'offsetctl --help')\n";
+    } else {
+      io.err << "offsetctl: error: " << e.what() << "\n";
+    }
+    return kExitError;
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {  // help of a subcommand
+      for (auto& [sub, r] : runners)
+        if (sub->parsed()) {
+          io.out << sub->help();
+          return 0;
+        }
+      io.out << app.help();
+      return 0;
+    }
+    io.err << "offsetctl: error: " << e.what() << "\n";
+    return kExitError;
+  }
+
+  setup_logging(verbosity);
+  Context ctx{io.out, io.err, io.out_is_tty, io.out_is_tty && !no_color && !io.no_color_env, verbosity,
+              clock};
+  for (auto& [sub, r] : runners) {
+    if (!sub->parsed()) continue;
+    Result<int> code = r(ctx);
+    if (!code.ok()) {
+      io.err << "offsetctl: error: " << code.error().message << "\n";
+      return kExitError;
+    }
+    return *code;
+  }
+  io.err << "offsetctl: error: a command is required (see 'offsetctl --help')\n";
+  return kExitError;
+}
+
+}  // namespace offsetctl::cli

@@ -1,0 +1,49 @@
+#include "cli/app.h"
+#include "cli/command.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace offsetctl::cli {
+namespace {
+
+struct CliRun {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+CliRun run_cli(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  util::FakeClock clock(1763568000000);
+  int code = run(args, Io{out, err, false, false}, clock);
+  return {code, out.str(), err.str()};
+}
+
+TEST(App, VersionPrintsTheVersion) {
+  CliRun r = run_cli({"--version"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out.rfind("offsetctl ", 0), 0u) << r.out;
+}
+
+TEST(App, HelpListsEveryCommand) {
+  CliRun r = run_cli({"--help"});
+  EXPECT_EQ(r.code, 0);
+  for (const auto& c : commands()) EXPECT_NE(r.out.find(c.name), std::string::npos) << c.name;
+}
+
+TEST(App, NoCommandIsAnError) {
+  CliRun r = run_cli({});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.err, "offsetctl: error: a command is required (see 'offsetctl --help')\n");
+}
+
+TEST(App, UnknownFlagAtTopLevelSuggests) {
+  CliRun r = run_cli({"--verbsoe"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.err, "offsetctl: error: unknown flag '--verbsoe'; did you mean '--verbose'?\n");
+}
+
+}  // namespace
+}  // namespace offsetctl::cli

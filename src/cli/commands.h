@@ -1,0 +1,9 @@
+#pragma once
+// One factory per subcommand, each defined in its own cmd_<name>.cc.
+
+#include "cli/command.h"
+
+namespace offsetctl::cli {
+
+
+}  // namespace offsetctl::cli

@@ -1,0 +1,66 @@
+#pragma once
+// The planner's output: one resolved change per partition, ready to render,
+// save for apply, or compare against the cluster again.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planner/live_state.h"
+
+namespace offsetctl::planner {
+
+enum class Action { Change, Noop, Blocked, Invalid };
+const char* action_name(Action a);  // "change", "noop", "blocked", "invalid"
+
+struct PartitionChange {
+  std::string instance;
+  std::string group;
+  std::string topic;
+  int32_t partition = 0;
+  std::optional<int64_t> current;  // committed offset; nullopt: nothing committed
+  std::optional<int64_t> target;   // nullopt only when it could not be resolved (invalid)
+  std::optional<int64_t> begin_offset;
+  std::optional<int64_t> end_offset;
+  Action action = Action::Noop;
+  std::string reason;  // why blocked or invalid (or how a target was clamped)
+  std::string spec;    // what the plan said, for the reader: "to: earliest", "shift: -100"
+  // resolveAt: apply: ModifyGroupOffsets strategy 1 with this ShiftTimestamp
+  // (-2 earliest, -1 latest, else ms); the target is then a preview.
+  std::optional<int64_t> apply_timestamp;
+
+  std::optional<int64_t> delta() const {
+    if (!current || !target) return std::nullopt;
+    return *target - *current;
+  }
+  std::optional<int64_t> lag_after() const {
+    if (!target || !end_offset) return std::nullopt;
+    return *end_offset - *target;
+  }
+};
+
+struct GroupReport {
+  std::string instance;
+  std::string group;
+  std::string region;
+  std::string plan_name;
+  std::string state;
+  std::vector<Member> members;
+};
+
+struct PlanSummary {
+  size_t to_change = 0;
+  size_t unchanged = 0;
+  size_t blocked = 0;
+  size_t invalid = 0;
+};
+
+struct PlanResult {
+  std::vector<PartitionChange> changes;  // sorted by instance, group, topic, partition
+  std::vector<GroupReport> groups;       // same order
+  PlanSummary summary;
+  int64_t planned_at_ms = 0;
+};
+
+}  // namespace offsetctl::planner
