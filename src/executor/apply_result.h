@@ -1,0 +1,101 @@
+#pragma once
+// What an apply did, partition by partition: the input of the apply report
+// (report/apply_report.h) and of the exit code. Plain values only (header-only,
+// no API or JSON types), so the report module can render it without linking
+// the executor.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace offsetctl::executor {
+
+enum class PartitionStatus {
+  Verified,     // the call succeeded and the offset read back is the target
+  Failed,       // the call failed and the offset is not at the target
+  NotVerified,  // the call was accepted but the offset read back is not the target
+  Unchanged,    // nothing to do: a noop in the plan, or already at the target (a rerun)
+  Skipped,      // not attempted (the audit log could not be written)
+};
+
+inline const char* status_name(PartitionStatus s) {
+  switch (s) {
+    case PartitionStatus::Verified: return "verified";
+    case PartitionStatus::Failed: return "failed";
+    case PartitionStatus::NotVerified: return "not_verified";
+    case PartitionStatus::Unchanged: return "unchanged";
+    case PartitionStatus::Skipped: return "skipped";
+  }
+  return "unknown";
+}
+
+struct PartitionOutcome {
+  std::string instance;
+  std::string group;
+  std::string topic;
+  int32_t partition = 0;
+  std::optional<int64_t> before;  // committed offset the plan observed (nullopt: nothing committed)
+  std::optional<int64_t> target;  // the plan's target; a preview when resolved at apply time
+  std::optional<int64_t> after;   // committed offset read back after the calls
+  // resolveAt: apply: the ShiftTimestamp sent (-2 earliest, -1 latest, else ms)
+  std::optional<int64_t> apply_timestamp;
+  PartitionStatus status = PartitionStatus::Unchanged;
+  std::string action;      // the API action that carried the change; empty when none was sent
+  std::string request_id;  // of that call, success or failure
+  std::string error_code;  // empty on success; "NotVerified" when the read-back disagrees
+  std::string error_message;
+  std::string note;  // "already at its target", "the call failed but the offset is at its target", ...
+};
+
+// Something that changed since the plan was made: the reason nothing was applied.
+struct Drift {
+  std::string instance;
+  std::string group;
+  std::string topic;                // empty: the drift is about the group
+  std::optional<int32_t> partition;
+  std::string message;  // "orders-consumer/orders[1]: committed offset is 1800, the plan saw 1720"
+};
+
+struct ApplySummary {
+  size_t changed = 0;    // changed and verified
+  size_t failed = 0;     // failed, not verified or skipped
+  size_t unchanged = 0;  // nothing to do
+};
+
+struct ApplyResult {
+  std::string run_id;
+  std::string endpoint;
+  std::string region;
+  bool dry_run = false;
+  // Why nothing was changed (plan files changed, blocked partitions, ...): empty when it ran.
+  std::vector<std::string> refusals;
+  std::vector<Drift> drift;  // non-empty: the plan is stale and nothing was changed
+  std::vector<PartitionOutcome> partitions;  // sorted by instance, group, topic, partition
+  size_t batch_calls = 0;   // BatchModifyGroupOffsets calls sent
+  size_t modify_calls = 0;  // ModifyGroupOffsets calls sent
+
+  bool refused() const { return !refusals.empty() || !drift.empty(); }
+
+  ApplySummary summary() const {
+    ApplySummary s;
+    for (const auto& p : partitions) {
+      switch (p.status) {
+        case PartitionStatus::Verified: ++s.changed; break;
+        case PartitionStatus::Unchanged: ++s.unchanged; break;
+        default: ++s.failed; break;
+      }
+    }
+    return s;
+  }
+
+  // 0: every change verified (or nothing to do); 1: nothing was changed
+  // (refused); 2: some changes failed or could not be verified.
+  int exit_code() const {
+    if (refused()) return 1;
+    return summary().failed == 0 ? 0 : 2;
+  }
+};
+
+}  // namespace offsetctl::executor
