@@ -39,6 +39,7 @@ struct GroupLive {
 using TimeKey = std::tuple<std::string, int32_t, int64_t>;  // topic, partition, epoch ms
 
 struct InstanceLive {
+  std::string region;  // where it was read ("" in hand-built states)
   std::map<std::string, TopicLive> topics;  // only the topics the plans name that exist
   std::map<std::string, GroupLive> groups;
   std::map<TimeKey, std::optional<int64_t>> offset_at_time;

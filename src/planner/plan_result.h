@@ -14,6 +14,10 @@ namespace offsetctl::planner {
 enum class Action { Change, Noop, Blocked, Invalid };
 const char* action_name(Action a);  // "change", "noop", "blocked", "invalid"
 
+// The partition of a row about a whole topic entry whose partitions are unknown
+// (an unknown topic with every partition selected): always an invalid row.
+inline constexpr int32_t kEveryPartition = -1;
+
 struct PartitionChange {
   std::string instance;
   std::string group;
@@ -26,6 +30,7 @@ struct PartitionChange {
   Action action = Action::Noop;
   std::string reason;  // why blocked or invalid (or how a target was clamped)
   std::string spec;    // what the plan said, for the reader: "to: earliest", "shift: -100"
+  std::string source;  // where the plan said it: "plans/orders.yaml:12:7"
   // resolveAt: apply: ModifyGroupOffsets strategy 1 with this ShiftTimestamp
   // (-2 earliest, -1 latest, else ms); the target is then a preview.
   std::optional<int64_t> apply_timestamp;
@@ -43,9 +48,9 @@ struct PartitionChange {
 struct GroupReport {
   std::string instance;
   std::string group;
-  std::string region;
-  std::string plan_name;
-  std::string state;
+  std::string region;     // the plan's region, else the default one (PlanOptions::default_region)
+  std::string plan_name;  // several plans naming the group: their names joined by ", "
+  std::string state;      // as DescribeGroupInfo reported it; "Dead" when the group does not exist
   std::vector<Member> members;
 };
 
