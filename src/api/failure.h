@@ -19,11 +19,16 @@ struct ApiFailure {
   std::string code;        // "AuthFailure.SignatureFailure", "Timeout", ...
   std::string message;     // what came back, never a secret
   std::string request_id;  // when the service gave one
+  int http_status = 0;     // 0: no HTTP answer at all
+  int attempts = 1;        // how many times it was sent (retries included)
 
   // "DescribeGroupOffsets failed: AuthFailure.SignatureFailure: <message> (RequestId ...)"
   std::string describe() const;
   Error to_error() const { return Error{describe()}; }
 };
+
+// "api", "transport", "bad-answer", "config": for logs and machine-readable reports.
+const char* kind_name(ApiFailure::Kind kind);
 
 // A successful answer and the RequestId that proves it.
 template <class T>

@@ -41,9 +41,18 @@ std::string string_to_sign(int64_t timestamp, std::string_view credential_scope,
 // Step 3: the hex signature.
 std::string tc3_signature(std::string_view secret_key, std::string_view date, std::string_view service,
                           std::string_view string_to_sign);
+// Step 3 split in two: the derived key (SecretSigning, raw bytes) depends only on
+// the secret key, the UTC date and the service, so a client computes it once a day.
+std::string derive_signing_key(std::string_view secret_key, std::string_view date, std::string_view service);
+std::string tc3_signature_with_key(std::string_view signing_key, std::string_view string_to_sign);
+// Step 4: the Authorization header's value.
+std::string authorization_header(std::string_view secret_id, std::string_view credential_scope,
+                                 std::string_view signed_headers, std::string_view signature);
 
 // All steps for a POST / with the headers the official SDKs sign
 // (content-type, host, x-tc-action in lower case).
 Signature sign(std::string_view secret_id, std::string_view secret_key, const SignInput& in);
+// The same with a key from derive_signing_key(secret_key, utc_date(in.timestamp), in.service).
+Signature sign_with_key(std::string_view secret_id, std::string_view signing_key, const SignInput& in);
 
 }  // namespace offsetctl::api

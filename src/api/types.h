@@ -49,7 +49,7 @@ struct GroupInfoMember {
   std::string MemberId;
   std::string ClientId;
   std::string ClientHost;
-  Assignment Assignment;
+  ::offsetctl::api::Assignment Assignment;
 };
 struct GroupInfoResponse {
   std::string ErrorCode;
@@ -174,7 +174,7 @@ struct DtsGroupInfo {
   std::string Description;
   std::string ConsumerGroupState;
   std::vector<PartitionOffsetState> StateOfPartition;
-  std::vector<PartitionAssignment> PartitionAssignment;
+  std::vector<::offsetctl::api::PartitionAssignment> PartitionAssignment;
 };
 struct DescribeConsumerGroupsResponse {
   int64_t TotalCount = 0;

@@ -1,0 +1,37 @@
+#pragma once
+// One HTTPS POST over libcurl. Each thread keeps one easy handle for its whole
+// life, so connections are kept alive and reused across requests and no handle
+// is created per request. TLS peer and host verification are always on.
+
+#include <string>
+#include <vector>
+
+#include "util/result.h"
+
+namespace offsetctl::api {
+
+struct HttpRequest {
+  std::string url;
+  std::vector<std::string> headers;  // "Name: value"
+  std::string body;
+  std::string ca_bundle;             // empty: the system's CA store
+  int connect_timeout_ms = 10000;
+  int timeout_ms = 30000;            // the whole exchange
+};
+
+struct HttpResponse {
+  int status = 0;
+  std::string body;
+};
+
+struct TransportError {
+  std::string code;     // ConnectFailed, DNSFailure, Timeout, ConnectionReset, TLSError, TooLarge, CurlError
+  std::string message;  // what happened, in words, with the URL
+};
+
+// The largest answer accepted; beyond it the transfer is aborted (TooLarge).
+inline constexpr size_t kMaxAnswerBytes = 64u << 20;
+
+Result<HttpResponse, TransportError> http_post(const HttpRequest& request);
+
+}  // namespace offsetctl::api
