@@ -116,7 +116,6 @@ void resolve_offset_entry(const plan::OffsetPlan& plan, const plan::TopicSpec& e
   proto.group = g.group;
   proto.topic = entry.topic;
   proto.spec = rule.spec_text;
-  proto.source = format_loc(entry.loc);
   proto.apply_timestamp = rule.apply_timestamp;
 
   // The partitions the entry selects; empty `every` means the list in `chosen`.

@@ -30,7 +30,6 @@ struct PartitionChange {
   Action action = Action::Noop;
   std::string reason;  // why blocked or invalid (or how a target was clamped)
   std::string spec;    // what the plan said, for the reader: "to: earliest", "shift: -100"
-  std::string source;  // where the plan said it: "plans/orders.yaml:12:7"
   // resolveAt: apply: ModifyGroupOffsets strategy 1 with this ShiftTimestamp
   // (-2 earliest, -1 latest, else ms); the target is then a preview.
   std::optional<int64_t> apply_timestamp;

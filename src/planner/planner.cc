@@ -28,26 +28,32 @@ bool same_group(const Entry& a, const Entry& b) {
   return a.plan->instance == b.plan->instance && a.group->group == b.group->group;
 }
 
-// Two entries of one group naming the same partition would fight over it: both are invalid.
-void mark_duplicates(std::vector<PartitionChange>& rows, size_t from) {
-  auto first = rows.begin() + static_cast<std::ptrdiff_t>(from);
-  std::stable_sort(first, rows.end(),
-                   [](const PartitionChange& a, const PartitionChange& b) { return a.partition < b.partition; });
-  for (size_t i = from; i < rows.size();) {
+// Two entries of one group naming the same partition would fight over it:
+// both are invalid. `origin[i]` is where row from + i was written.
+void mark_duplicates(std::vector<PartitionChange>& rows, size_t from, const std::vector<std::string>& origin) {
+  std::vector<size_t> order(rows.size() - from);
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return rows[from + a].partition < rows[from + b].partition; });
+  std::vector<PartitionChange> sorted;
+  sorted.reserve(order.size());
+  for (size_t i : order) sorted.push_back(std::move(rows[from + i]));
+  for (size_t i = 0; i < sorted.size();) {
     size_t j = i + 1;
-    while (j < rows.size() && rows[j].partition == rows[i].partition) ++j;
+    while (j < sorted.size() && sorted[j].partition == sorted[i].partition) ++j;
     if (j - i > 1) {
       std::string where;
-      for (size_t k = i; k < j; ++k) where += (k > i ? ", " : "") + (rows[k].source.empty() ? "?" : rows[k].source);
-      std::string what = rows[i].partition == kEveryPartition ? "topic" : "partition";
+      for (size_t k = i; k < j; ++k) where += (k > i ? ", " : "") + origin[order[k]];
+      std::string what = sorted[i].partition == kEveryPartition ? "topic" : "partition";
       for (size_t k = i; k < j; ++k) {
-        rows[k].action = Action::Invalid;
-        rows[k].reason = what + " named by " + std::to_string(j - i) + " entries of this group (" + where +
-                         "); keep one entry per partition";
+        sorted[k].action = Action::Invalid;
+        sorted[k].reason = what + " named by " + std::to_string(j - i) + " entries of this group (" + where +
+                           "); keep one entry per partition";
       }
     }
     i = j;
   }
+  std::move(sorted.begin(), sorted.end(), rows.begin() + static_cast<std::ptrdiff_t>(from));
 }
 
 GroupReport group_report(const std::vector<Entry>& entries, size_t from, size_t to, const GroupContext& ctx,
@@ -161,10 +167,12 @@ PlanResult make_plan(const plan::PlanSet& plans, const LiveState& live, const Pl
       size_t j = i + 1;
       while (j < run.to && entries[j].topic->topic == entries[i].topic->topic) ++j;
       size_t start = result.changes.size();
+      std::vector<std::string> origin;  // only when several entries share the topic
       for (size_t k = i; k < j; ++k) {
         resolve_offset_entry(*entries[k].plan, *entries[k].topic, run.ctx, options, result.changes);
+        if (j - i > 1) origin.resize(result.changes.size() - start, format_loc(entries[k].topic->loc));
       }
-      if (j - i > 1) mark_duplicates(result.changes, start);
+      if (j - i > 1) mark_duplicates(result.changes, start, origin);
       i = j;
     }
     result.groups.push_back(group_report(entries, run.from, run.to, run.ctx, options));

@@ -1,0 +1,287 @@
+#include "planner/live_fetch.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <map>
+#include <set>
+
+#include "api/paging.h"
+#include "util/parallel.h"
+#include "util/time.h"
+
+namespace offsetctl::planner {
+namespace {
+
+// Calls that do not depend on each other: each writes only its own output, so
+// they need no lock; the first failure in task order is the one reported.
+class Batch {
+ public:
+  using Task = std::function<std::optional<Error>()>;
+  void add(Task task) { tasks_.push_back(std::move(task)); }
+
+  Status<> run(size_t workers) {
+    std::vector<std::optional<Error>> errors(tasks_.size());
+    std::atomic<bool> failed{false};
+    util::parallel_for(tasks_.size(), workers, [&](size_t i) {
+      if (failed.load()) return;  // stop starting calls once one failed
+      errors[i] = tasks_[i]();
+      if (errors[i]) failed.store(true);
+    });
+    std::optional<Error> first;
+    size_t more = 0;
+    for (auto& e : errors) {
+      if (!e) continue;
+      if (!first) {
+        first = std::move(e);
+      } else {
+        ++more;
+      }
+    }
+    tasks_.clear();
+    if (!first) return Ok{};
+    if (more) first->message += " (" + std::to_string(more) + " other calls failed too)";
+    return fail(std::move(*first));
+  }
+
+ private:
+  std::vector<Task> tasks_;
+};
+
+std::string on_instance(const InstanceNeeds& in) {
+  return "instance " + in.instance + (in.region.empty() ? "" : " (" + in.region + ")");
+}
+
+std::string list_groups(const std::vector<std::string>& groups) {
+  std::string out;
+  for (size_t i = 0; i < groups.size() && i < 3; ++i) out += (i ? ", '" : "'") + groups[i] + "'";
+  if (groups.size() > 3) out += " and " + std::to_string(groups.size() - 3) + " more";
+  return out;
+}
+
+// What one instance needs, the client that reads it, and each call's answer.
+struct InstanceWork {
+  const InstanceNeeds* needs = nullptr;
+  api::CkafkaApi* api = nullptr;
+  std::vector<std::vector<std::string>> info_chunks;
+  std::vector<std::vector<api::GroupInfoResponse>> infos;  // per chunk
+  std::vector<api::GroupOffsetResponse> offsets;           // per group of needs->groups
+  std::vector<const std::string*> begin_topics;            // the needed ones that exist
+  std::vector<std::vector<api::TopicInSyncReplicaInfo>> begins;
+  std::vector<TimeKey> times;  // distinct, of existing partitions
+  std::vector<std::optional<int64_t>> time_answers;
+};
+
+Status<> merge_group_info(InstanceWork& w, InstanceLive& live) {
+  for (size_t c = 0; c < w.info_chunks.size(); ++c) {
+    for (const auto& info : w.infos[c]) {
+      // Kafka answers an unknown group with state Dead; newer brokers with GROUP_ID_NOT_FOUND (69).
+      bool not_found = info.ErrorCode == "69" || info.ErrorCode == "GROUP_ID_NOT_FOUND";
+      if (!info.ErrorCode.empty() && info.ErrorCode != "0" && !not_found) {
+        return fail("DescribeGroupInfo on " + on_instance(*w.needs) + " answered group '" + info.Group +
+                    "' with ErrorCode " + info.ErrorCode + "; plan again in a moment (the group coordinator may be moving)");
+      }
+      auto it = live.groups.find(info.Group);
+      if (it == live.groups.end()) continue;  // not asked for
+      GroupLive& g = it->second;
+      g.state = not_found ? "Dead" : info.State;
+      for (const auto& m : info.Members) {
+        Member member{m.MemberId, m.ClientId, m.ClientHost, {}};
+        for (const auto& t : m.Assignment.Topics) {
+          auto& parts = member.assignment[t.Topic];
+          for (int64_t p : t.Partitions) parts.push_back(static_cast<int32_t>(p));
+        }
+        g.members.push_back(std::move(member));
+      }
+    }
+  }
+  return Ok{};
+}
+
+Status<> merge_group_offsets(InstanceWork& w, InstanceLive& live) {
+  for (size_t i = 0; i < w.needs->groups.size(); ++i) {
+    const GroupNeeds& need = w.needs->groups[i];
+    GroupLive& g = live.groups[need.group];
+    for (const auto& t : w.offsets[i].TopicList) {
+      if (!std::binary_search(need.topics.begin(), need.topics.end(), t.Topic)) continue;  // not asked for
+      auto& committed = g.committed[t.Topic];
+      TopicLive& topic = live.topics[t.Topic];
+      for (const auto& p : t.Partitions) {
+        if (p.ErrorCode != 0) {
+          return fail("DescribeGroupOffsets on " + on_instance(*w.needs) + " answered group '" + need.group +
+                      "', topic '" + t.Topic + "' partition " + std::to_string(p.Partition) + " with ErrorCode " +
+                      std::to_string(p.ErrorCode) + "; plan again in a moment");
+        }
+        auto part = static_cast<int32_t>(p.Partition);
+        committed[part] = p.Offset < 0 ? std::nullopt : std::optional<int64_t>(p.Offset);
+        PartitionBounds& b = topic.partitions[part];
+        b.end = std::max(b.end, p.LogEndOffset);  // groups read at different moments: the log only grows
+      }
+    }
+  }
+  return Ok{};
+}
+
+Status<> merge_begins(InstanceWork& w, InstanceLive& live) {
+  for (size_t i = 0; i < w.begin_topics.size(); ++i) {
+    TopicLive& topic = live.topics[*w.begin_topics[i]];
+    for (const auto& info : w.begins[i]) {
+      int32_t p = 0;
+      const char* end = info.Partition.data() + info.Partition.size();
+      auto [ptr, ec] = std::from_chars(info.Partition.data(), end, p);
+      if (ec != std::errc() || ptr != end) {
+        return fail("DescribeTopicSyncReplica on " + on_instance(*w.needs) + " answered topic '" +
+                    *w.begin_topics[i] + "' with partition '" + info.Partition + "', which is not a number");
+      }
+      auto it = topic.partitions.find(p);
+      if (it != topic.partitions.end()) it->second.begin = info.BeginOffset;
+    }
+  }
+  return Ok{};
+}
+
+// Phase 2's lookups: the needed topics and partitions that exist.
+void plan_second_phase(InstanceWork& w, const InstanceLive& live) {
+  for (const auto& topic : w.needs->begin_topics) {
+    if (live.topics.count(topic)) w.begin_topics.push_back(&topic);
+  }
+  std::set<TimeKey> keys;
+  for (const auto& l : w.needs->time_lookups) {
+    auto t = live.topics.find(l.topic);
+    if (t == live.topics.end()) continue;
+    if (!l.partitions) {
+      for (const auto& [p, bounds] : t->second.partitions) keys.insert({l.topic, p, l.ms});
+    } else {
+      for (int32_t p : *l.partitions) {
+        if (t->second.partitions.count(p)) keys.insert({l.topic, p, l.ms});
+      }
+    }
+  }
+  w.times.assign(keys.begin(), keys.end());
+  w.begins.resize(w.begin_topics.size());
+  w.time_answers.resize(w.times.size());
+}
+
+}  // namespace
+
+Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& clients,
+                                   const FetchOptions& options) {
+  std::map<std::string, std::shared_ptr<api::CkafkaApi>> by_region;
+  std::vector<InstanceWork> work(needs.instances.size());
+  for (size_t i = 0; i < needs.instances.size(); ++i) {
+    const InstanceNeeds& in = needs.instances[i];
+    auto& client = by_region[in.region];
+    if (!client) {
+      auto made = clients(in.region);
+      if (!made) return fail(std::move(made).error());
+      client = std::move(*made);
+    }
+    InstanceWork& w = work[i];
+    w.needs = &in;
+    w.api = client.get();
+    for (size_t g = 0; g < in.groups.size(); g += kGroupsPerDescribeGroupInfo) {
+      auto& chunk = w.info_chunks.emplace_back();
+      for (size_t k = g; k < in.groups.size() && k < g + kGroupsPerDescribeGroupInfo; ++k) {
+        chunk.push_back(in.groups[k].group);
+      }
+    }
+    w.infos.resize(w.info_chunks.size());
+    w.offsets.resize(in.groups.size());
+  }
+
+  Batch batch;
+  for (InstanceWork& w : work) {
+    for (size_t c = 0; c < w.info_chunks.size(); ++c) {
+      batch.add([&w, c]() -> std::optional<Error> {
+        auto answer = w.api->describe_group_info({w.needs->instance, w.info_chunks[c]});
+        if (!answer) {
+          return Error{"reading the state of groups " + list_groups(w.info_chunks[c]) + " on " +
+                       on_instance(*w.needs) + ": " + answer.error().describe()};
+        }
+        w.infos[c] = std::move(answer->result);
+        return std::nullopt;
+      });
+    }
+    for (size_t g = 0; g < w.needs->groups.size(); ++g) {
+      batch.add([&w, g]() -> std::optional<Error> {
+        const GroupNeeds& need = w.needs->groups[g];
+        api::DescribeGroupOffsetsRequest req;
+        req.InstanceId = w.needs->instance;
+        req.Group = need.group;
+        req.Topics = need.topics;
+        auto answer = api::describe_all_group_offsets(*w.api, std::move(req));
+        if (!answer) {
+          return Error{"reading the offsets of group '" + need.group + "' on " + on_instance(*w.needs) + ": " +
+                       answer.error().describe()};
+        }
+        w.offsets[g] = std::move(answer->result);
+        return std::nullopt;
+      });
+    }
+  }
+  if (auto s = batch.run(options.max_in_flight); !s) return fail(std::move(s).error());
+
+  LiveState state;
+  for (InstanceWork& w : work) {
+    InstanceLive& live = state.instances[w.needs->instance];
+    live.region = w.needs->region;
+    for (const auto& g : w.needs->groups) live.groups[g.group].state = "Dead";  // unless told otherwise
+    if (auto s = merge_group_offsets(w, live); !s) return fail(std::move(s).error());
+    if (auto s = merge_group_info(w, live); !s) return fail(std::move(s).error());
+    plan_second_phase(w, live);
+  }
+
+  for (InstanceWork& w : work) {
+    for (size_t t = 0; t < w.begin_topics.size(); ++t) {
+      batch.add([&w, t]() -> std::optional<Error> {
+        api::DescribeTopicSyncReplicaRequest req;
+        req.InstanceId = w.needs->instance;
+        req.TopicName = *w.begin_topics[t];
+        req.Limit = kPartitionsPerSyncReplicaPage;
+        auto answer = api::describe_all_topic_sync_replica(*w.api, std::move(req));
+        if (!answer) {
+          return Error{"reading the earliest offsets of topic '" + *w.begin_topics[t] + "' on " +
+                       on_instance(*w.needs) + ": " + answer.error().describe()};
+        }
+        w.begins[t] = std::move(answer->result.TopicInSyncReplicaList);
+        return std::nullopt;
+      });
+    }
+    for (size_t k = 0; k < w.times.size(); ++k) {
+      batch.add([&w, k]() -> std::optional<Error> {
+        const auto& [topic, partition, ms] = w.times[k];
+        api::FetchMessageListByTimestampRequest req;
+        req.InstanceId = w.needs->instance;
+        req.Topic = topic;
+        req.Partition = partition;
+        req.StartTime = ms;
+        req.SinglePartitionRecordNumber = 1;
+        auto answer = w.api->fetch_message_list_by_timestamp(req);
+        if (!answer) {
+          return Error{"reading the offset at " + util::format_rfc3339_ms(ms) + " of topic '" + topic +
+                       "' partition " + std::to_string(partition) + " on " + on_instance(*w.needs) + ": " +
+                       answer.error().describe()};
+        }
+        std::optional<int64_t> first;  // no record: nothing at or after the time
+        for (const auto& r : answer->result) {
+          if (r.Partition == partition && (!first || r.Offset < *first)) first = r.Offset;
+        }
+        w.time_answers[k] = first;
+        return std::nullopt;
+      });
+    }
+  }
+  if (auto s = batch.run(options.max_in_flight); !s) return fail(std::move(s).error());
+
+  for (InstanceWork& w : work) {
+    InstanceLive& live = state.instances[w.needs->instance];
+    if (auto s = merge_begins(w, live); !s) return fail(std::move(s).error());
+    for (size_t k = 0; k < w.times.size(); ++k) live.offset_at_time[w.times[k]] = w.time_answers[k];
+  }
+  spdlog::debug("read the live state of {} instances", state.instances.size());
+  return state;
+}
+
+}  // namespace offsetctl::planner

@@ -1,0 +1,336 @@
+#include "planner/live_fetch.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "planner/planner.h"
+
+namespace offsetctl::planner {
+namespace {
+
+// An in-memory CKafka that counts the calls made of it, per action. Paging,
+// Topics filters and unknown groups behave as the API (and the emulator) do.
+class CountingFake final : public api::CkafkaApi {
+ public:
+  struct Topic {
+    int32_t partitions = 1;
+    int64_t begin = 0;
+    int64_t end = 0;
+    int64_t first_ts = 1'000'000;  // message at offset o was written at first_ts + (o - begin) * 1000
+  };
+  struct Group {
+    std::string state = "Empty";
+    std::vector<api::GroupInfoMember> members;
+    std::map<std::string, std::map<int32_t, int64_t>> committed;
+  };
+  std::map<std::string, Topic> topics;
+  std::map<std::string, Group> groups;
+  std::set<std::string> failing_groups;  // DescribeGroupOffsets fails for these
+
+  std::map<std::string, int> calls() const {
+    std::lock_guard lock(mu_);
+    return calls_;
+  }
+  std::vector<size_t> group_info_sizes() const {
+    std::lock_guard lock(mu_);
+    return group_info_sizes_;
+  }
+  int max_in_flight() const { return max_in_flight_.load(); }
+
+  api::ApiResult<api::GroupOffsetResponse> describe_group_offsets(const api::DescribeGroupOffsetsRequest& r) override {
+    Counter c(*this, "DescribeGroupOffsets");
+    if (failing_groups.count(r.Group)) return failure("DescribeGroupOffsets", "InternalError", "boom");
+    const Group* g = groups.count(r.Group) ? &groups.at(r.Group) : nullptr;
+    std::vector<std::string> names;
+    if (r.Topics.empty()) {
+      if (g) {
+        for (const auto& [t, parts] : g->committed) names.push_back(t);
+      }
+    } else {
+      for (const auto& t : r.Topics) {
+        if (topics.count(t)) names.push_back(t);
+      }
+    }
+    api::GroupOffsetResponse out;
+    out.TotalCount = static_cast<int64_t>(names.size());
+    for (int64_t i = r.Offset; i < out.TotalCount && i < r.Offset + std::min<int64_t>(r.Limit, 50); ++i) {
+      const std::string& name = names[static_cast<size_t>(i)];
+      api::GroupOffsetTopic t{name, {}};
+      const Topic& topic = topics.at(name);
+      for (int32_t p = 0; p < topic.partitions; ++p) {
+        int64_t off = -1;
+        if (g && g->committed.count(name) && g->committed.at(name).count(p)) off = g->committed.at(name).at(p);
+        t.Partitions.push_back({p, off, "", 0, topic.end, off < 0 ? 0 : topic.end - off});
+      }
+      out.TopicList.push_back(std::move(t));
+    }
+    return api::Answer<api::GroupOffsetResponse>{out, "rid"};
+  }
+
+  api::ApiResult<std::vector<api::GroupInfoResponse>> describe_group_info(const api::DescribeGroupInfoRequest& r) override {
+    Counter c(*this, "DescribeGroupInfo");
+    {
+      std::lock_guard lock(mu_);
+      group_info_sizes_.push_back(r.GroupList.size());
+    }
+    std::vector<api::GroupInfoResponse> out;
+    for (const auto& name : r.GroupList) {
+      api::GroupInfoResponse info;
+      info.Group = name;
+      info.ErrorCode = "0";
+      info.State = groups.count(name) ? groups.at(name).state : "Dead";
+      if (groups.count(name)) info.Members = groups.at(name).members;
+      out.push_back(std::move(info));
+    }
+    return api::Answer<std::vector<api::GroupInfoResponse>>{out, "rid"};
+  }
+
+  api::ApiResult<api::ConsumerGroupResponse> describe_consumer_group(const api::DescribeConsumerGroupRequest&) override {
+    Counter c(*this, "DescribeConsumerGroup");
+    return failure("DescribeConsumerGroup", "UnsupportedOperation", "not in this fake");
+  }
+
+  api::ApiResult<api::TopicInSyncReplicaResult> describe_topic_sync_replica(
+      const api::DescribeTopicSyncReplicaRequest& r) override {
+    Counter c(*this, "DescribeTopicSyncReplica");
+    if (!topics.count(r.TopicName)) return failure("DescribeTopicSyncReplica", "ResourceNotFound", "no such topic");
+    const Topic& t = topics.at(r.TopicName);
+    api::TopicInSyncReplicaResult out;
+    out.TotalCount = t.partitions;
+    for (int64_t p = r.Offset; p < t.partitions && p < r.Offset + r.Limit; ++p) {
+      api::TopicInSyncReplicaInfo info;
+      info.Partition = std::to_string(p);
+      info.BeginOffset = t.begin;
+      info.EndOffset = t.end;
+      out.TopicInSyncReplicaList.push_back(info);
+    }
+    return api::Answer<api::TopicInSyncReplicaResult>{out, "rid"};
+  }
+
+  api::ApiResult<std::vector<api::ConsumerRecord>> fetch_message_list_by_timestamp(
+      const api::FetchMessageListByTimestampRequest& r) override {
+    Counter c(*this, "FetchMessageListByTimestamp");
+    const Topic& t = topics.at(r.Topic);
+    std::vector<api::ConsumerRecord> out;
+    for (int64_t o = t.begin; o < t.end; ++o) {
+      int64_t ts = t.first_ts + (o - t.begin) * 1000;
+      if (ts >= r.StartTime) {
+        out.push_back({r.Topic, r.Partition, o, "", "", ts});
+        break;
+      }
+    }
+    return api::Answer<std::vector<api::ConsumerRecord>>{out, "rid"};
+  }
+
+  api::ApiResult<api::JgwOperateResponse> batch_modify_group_offsets(const api::BatchModifyGroupOffsetsRequest&) override {
+    Counter c(*this, "BatchModifyGroupOffsets");
+    return failure("BatchModifyGroupOffsets", "UnsupportedOperation", "planning never writes");
+  }
+  api::ApiResult<api::JgwOperateResponse> modify_group_offsets(const api::ModifyGroupOffsetsRequest&) override {
+    Counter c(*this, "ModifyGroupOffsets");
+    return failure("ModifyGroupOffsets", "UnsupportedOperation", "planning never writes");
+  }
+
+ private:
+  struct Counter {
+    Counter(CountingFake& f, const std::string& action) : fake(f) {
+      std::lock_guard lock(f.mu_);
+      ++f.calls_[action];
+      int now = ++f.in_flight_;
+      if (now > f.max_in_flight_) f.max_in_flight_ = now;
+    }
+    ~Counter() { --fake.in_flight_; }
+    CountingFake& fake;
+  };
+
+  static Unexpected<api::ApiFailure> failure(const std::string& action, const std::string& code,
+                                             const std::string& message) {
+    api::ApiFailure f;
+    f.action = action;
+    f.code = code;
+    f.message = message;
+    f.request_id = "req-42";
+    return fail(f);
+  }
+
+  mutable std::mutex mu_;
+  std::map<std::string, int> calls_;
+  std::vector<size_t> group_info_sizes_;
+  std::atomic<int> in_flight_{0};
+  std::atomic<int> max_in_flight_{0};
+};
+
+plan::TopicSpec entry(std::string topic, plan::Spec spec, std::optional<std::vector<int32_t>> parts = std::nullopt) {
+  plan::TopicSpec t;
+  t.topic = std::move(topic);
+  t.spec = std::move(spec);
+  t.partitions = std::move(parts);
+  return t;
+}
+
+plan::PlanSet one_plan(plan::OffsetPlan p) {
+  plan::PlanSet s;
+  s.files.push_back({"a.yaml", "", {std::move(p)}, {}});
+  return s;
+}
+
+ClientFactory factory_of(std::shared_ptr<CountingFake> fake, std::vector<std::string>* regions = nullptr) {
+  return [fake, regions](const std::string& region) -> Result<std::shared_ptr<api::CkafkaApi>> {
+    if (regions) regions->push_back(region);
+    return std::shared_ptr<api::CkafkaApi>(fake);
+  };
+}
+
+constexpr int64_t kNow = 10'000'000;
+
+TEST(FetchLiveState, MakesExactlyTheFewestCallsTheApiAllows) {
+  auto fake = std::make_shared<CountingFake>();
+  for (int t = 0; t < 60; ++t) fake->topics["t" + std::to_string(100 + t)] = {4, 10, 100};
+  fake->topics["wide"] = {150, 0, 500};
+  plan::OffsetPlan p;
+  p.instance = "ckafka-1";
+  // 120 groups: two DescribeGroupInfo calls. Each needs begin offsets of `wide`.
+  for (int g = 0; g < 120; ++g) {
+    p.groups.push_back({"g" + std::to_string(1000 + g), {entry("wide", plan::ToAnchor{plan::Anchor::Earliest})}, {}});
+  }
+  // One group over 61 topics: two DescribeGroupOffsets pages.
+  plan::GroupSpec big{"big", {}, {}};
+  for (int t = 0; t < 60; ++t) big.topics.push_back(entry("t" + std::to_string(100 + t), plan::ToAnchor{plan::Anchor::Latest}));
+  big.topics.push_back(entry("wide", plan::Datetime{1'005'500, "x"}, std::vector<int32_t>{1, 2}));
+  p.groups.push_back(big);
+  // The same instant on partition 2 from another group, and on every partition from a third: 150 lookups in all.
+  p.groups.push_back({"h1", {entry("wide", plan::Datetime{1'005'500, "x"}, std::vector<int32_t>{2})}, {}});
+  p.groups.push_back({"h2", {entry("wide", plan::Datetime{1'005'500, "x"}), entry("nope", plan::Shift{1})}, {}});
+
+  auto live = fetch_live_state(needs_of(one_plan(p), {kNow, ""}), factory_of(fake), {4});
+  ASSERT_TRUE(live.ok()) << live.error().message;
+  EXPECT_EQ(fake->calls(), (std::map<std::string, int>{{"DescribeGroupInfo", 2},
+                                                        {"DescribeGroupOffsets", 120 + 2 + 1 + 1},
+                                                        {"DescribeTopicSyncReplica", 2},
+                                                        {"FetchMessageListByTimestamp", 150}}));
+  EXPECT_EQ(fake->group_info_sizes(), (std::vector<size_t>{100, 23}));
+  EXPECT_LE(fake->max_in_flight(), 4);
+}
+
+TEST(FetchLiveState, FillsStatesMembersCommitsBoundsAndTimes) {
+  auto fake = std::make_shared<CountingFake>();
+  fake->topics["orders"] = {3, 100, 110, 1'000'000};  // messages at 1,000,000 .. 1,009,000 ms
+  CountingFake::Group& g = fake->groups["billing"];
+  g.state = "Stable";
+  api::GroupInfoMember m;
+  m.MemberId = "m-1";
+  m.ClientId = "consumer-1";
+  m.ClientHost = "/10.0.0.1";
+  m.Assignment.Topics.push_back({"orders", {0, 2}});
+  g.members.push_back(m);
+  g.committed["orders"] = {{0, 105}, {1, 107}};
+  plan::OffsetPlan p;
+  p.instance = "ckafka-1";
+  p.groups.push_back({"billing", {entry("orders", plan::ToAnchor{plan::Anchor::Earliest}),
+                                  entry("orders", plan::Datetime{1'004'500, "between"}, std::vector<int32_t>{0}),
+                                  entry("orders", plan::Datetime{1'009'001, "past"}, std::vector<int32_t>{1})},
+                      {}});
+  p.groups.push_back({"newcomer", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
+
+  auto live = fetch_live_state(needs_of(one_plan(p), {kNow, ""}), factory_of(fake));
+  ASSERT_TRUE(live.ok()) << live.error().message;
+  const InstanceLive& in = live->instances.at("ckafka-1");
+  const GroupLive& billing = in.groups.at("billing");
+  EXPECT_EQ(billing.state, "Stable");
+  ASSERT_EQ(billing.members.size(), 1u);
+  EXPECT_EQ(billing.members[0].client_host, "/10.0.0.1");
+  EXPECT_EQ(billing.members[0].assignment.at("orders"), (std::vector<int32_t>{0, 2}));
+  EXPECT_EQ(billing.committed.at("orders").at(0), 105);
+  EXPECT_EQ(billing.committed.at("orders").at(2), std::nullopt);
+  EXPECT_EQ(in.groups.at("newcomer").state, "Dead");
+  EXPECT_EQ(in.topics.at("orders").partitions.size(), 3u);
+  EXPECT_EQ(in.topics.at("orders").partitions.at(2).begin, 100);
+  EXPECT_EQ(in.topics.at("orders").partitions.at(2).end, 110);
+  EXPECT_EQ(in.offset_at_time.at({"orders", 0, 1'004'500}), 105);  // between the messages at 104 and 105
+  EXPECT_EQ(in.offset_at_time.at({"orders", 1, 1'009'001}), std::nullopt);  // past the last message
+  EXPECT_EQ(in.offset_at_time.size(), 2u);
+}
+
+TEST(FetchLiveState, ReadsNothingForUnknownTopicsBeyondTheGroupOffsets) {
+  auto fake = std::make_shared<CountingFake>();
+  plan::OffsetPlan p;
+  p.instance = "ckafka-1";
+  p.groups.push_back({"g", {entry("missing", plan::ToAnchor{plan::Anchor::Earliest}),
+                            entry("missing", plan::Duration{1000, "PT1S"})},
+                      {}});
+  auto live = fetch_live_state(needs_of(one_plan(p), {kNow, ""}), factory_of(fake));
+  ASSERT_TRUE(live.ok()) << live.error().message;
+  EXPECT_EQ(fake->calls(), (std::map<std::string, int>{{"DescribeGroupInfo", 1}, {"DescribeGroupOffsets", 1}}));
+  PlanResult r = make_plan(one_plan(p), *live, {kNow, ""});
+  ASSERT_EQ(r.changes.size(), 2u);
+  EXPECT_EQ(r.summary.invalid, 2u);
+}
+
+TEST(FetchLiveState, AFailedCallNamesTheGroupTheActionAndTheAnswer) {
+  auto fake = std::make_shared<CountingFake>();
+  fake->topics["orders"] = {1, 0, 10};
+  fake->failing_groups = {"billing"};
+  plan::OffsetPlan p;
+  p.instance = "ckafka-1";
+  p.region = "ap-shanghai";
+  p.groups.push_back({"billing", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
+  auto live = fetch_live_state(needs_of(one_plan(p), {kNow, ""}), factory_of(fake));
+  ASSERT_FALSE(live.ok());
+  EXPECT_EQ(live.error().message,
+            "reading the offsets of group 'billing' on instance ckafka-1 (ap-shanghai): DescribeGroupOffsets failed: "
+            "InternalError: boom (RequestId req-42)");
+}
+
+TEST(FetchLiveState, OneClientPerRegionAndItsErrorsComeFirst) {
+  auto fake = std::make_shared<CountingFake>();
+  fake->topics["orders"] = {1, 0, 10};
+  plan::PlanSet set;
+  plan::OffsetPlan a;
+  a.instance = "ckafka-1";
+  a.groups.push_back({"g", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
+  plan::OffsetPlan b = a;
+  b.instance = "ckafka-2";
+  plan::OffsetPlan c = a;
+  c.instance = "ckafka-3";
+  c.region = "ap-beijing";
+  set.files.push_back({"a.yaml", "", {a, b, c}, {}});
+  std::vector<std::string> regions;
+  auto live = fetch_live_state(needs_of(set, {kNow, ""}), factory_of(fake, &regions));
+  ASSERT_TRUE(live.ok()) << live.error().message;
+  EXPECT_EQ(regions, (std::vector<std::string>{"", "ap-beijing"}));
+  EXPECT_EQ(live->instances.size(), 3u);
+
+  ClientFactory broken = [](const std::string&) -> Result<std::shared_ptr<api::CkafkaApi>> {
+    return fail("no credentials: set TENCENTCLOUD_SECRET_ID");
+  };
+  auto none = fetch_live_state(needs_of(set, {kNow, ""}), broken);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().message, "no credentials: set TENCENTCLOUD_SECRET_ID");
+}
+
+TEST(FetchLiveState, ThePlanOfAFetchedStateResolvesEveryKind) {
+  auto fake = std::make_shared<CountingFake>();
+  fake->topics["orders"] = {2, 100, 200, 1'000'000};
+  fake->groups["billing"].committed["orders"] = {{0, 150}, {1, 190}};
+  plan::OffsetPlan p;
+  p.instance = "ckafka-1";
+  p.groups.push_back({"billing", {entry("orders", plan::Shift{-60}, std::vector<int32_t>{0}),
+                                  entry("orders", plan::Datetime{1'020'000, "t"}, std::vector<int32_t>{1})},
+                      {}});
+  plan::PlanSet set = one_plan(p);
+  auto live = fetch_live_state(needs_of(set, {kNow, ""}), factory_of(fake));
+  ASSERT_TRUE(live.ok()) << live.error().message;
+  PlanResult r = make_plan(set, *live, {kNow, ""});
+  ASSERT_EQ(r.changes.size(), 2u);
+  EXPECT_EQ(r.changes[0].target, 100);  // 150 - 60 clamped to the earliest offset
+  EXPECT_EQ(r.changes[1].target, 120);
+  EXPECT_EQ(r.changes[1].delta(), -70);
+}
+
+}  // namespace
+}  // namespace offsetctl::planner
