@@ -1,0 +1,129 @@
+#include "emulator/program.h"
+
+#include <signal.h>
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+#include <filesystem>
+#include <iostream>
+
+#include "emulator/server.h"
+#include "emulator/state.h"
+#include "util/files.h"
+
+namespace offsetctl::emulator {
+namespace {
+
+constexpr const char* kName = "ckafka-emulator";
+
+struct Flags {
+  std::string listen;
+  std::string state_path;
+  std::string request_log;
+  double fault_rate = 0;
+  uint64_t seed = 1;
+  bool no_rate_limit = false;
+  std::string save_state;
+  int fault_delay_ms = 31000;
+};
+
+int error(const std::string& message) {
+  std::cerr << kName << ": error: " << message << "\n";
+  return 1;
+}
+
+// "127.0.0.1:8080", "localhost:0", "[::1]:0" -> host and port.
+Result<std::pair<std::string, int>> parse_listen(const std::string& text) {
+  size_t colon = text.rfind(':');
+  std::string what = "--listen " + text + ": expected HOST:PORT, e.g. 127.0.0.1:0 (port 0 picks a free port)";
+  if (colon == std::string::npos || colon == 0) return fail(what);
+  std::string host = text.substr(0, colon), port_text = text.substr(colon + 1);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  int port = -1;
+  auto [ptr, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (host.empty() || port_text.empty() || ec != std::errc() || ptr != port_text.data() + port_text.size() ||
+      port < 0 || port > 65535) {
+    return fail(what);
+  }
+  return std::make_pair(host, port);
+}
+
+// Refuse at startup what would only fail at the end, after the run.
+Status<> check_writable_dir(const std::string& path, const char* flag) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(path).has_parent_path() ? fs::path(path).parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return fail(std::string(flag) + " " + path + ": the folder " + dir.string() + " does not exist");
+  }
+  return Ok{};
+}
+
+int serve(const Flags& flags) {
+  auto listen = parse_listen(flags.listen);
+  if (!listen) return error(listen.error().message);
+  if (!flags.save_state.empty()) {
+    if (auto ok = check_writable_dir(flags.save_state, "--save-state"); !ok) return error(ok.error().message);
+  }
+  auto state = load_state_file(flags.state_path);
+  if (!state) return error(state.error().message);
+
+  // Block the stop signals in every thread (the server's inherit the mask) and wait for them here.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  ServerOptions options;
+  options.host = listen->first;
+  options.port = listen->second;
+  options.fault_rate = flags.fault_rate;
+  options.seed = flags.seed;
+  options.rate_limit = !flags.no_rate_limit;
+  options.request_log_path = flags.request_log;
+  options.fault_delay_ms = flags.fault_delay_ms;
+  auto server = Server::start(std::move(*state), options);
+  if (!server) return error(server.error().message);
+  std::cout << "listening on " << (*server)->url() << std::endl;  // flushed: callers wait for this line
+
+  int sig = 0;
+  sigwait(&stop_signals, &sig);
+  (*server)->stop();
+  if (!flags.save_state.empty()) {
+    auto written = util::write_file_atomic(flags.save_state, dump_state_yaml((*server)->snapshot()));
+    if (!written) return error(written.error().message);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int run_program(int argc, char** argv) {
+  CLI::App app{"ckafka-emulator: a local Tencent Cloud CKafka (2019-08-19) and DTS (2021-12-06) API server"};
+  app.name(kName);
+  Flags flags;
+  app.add_option("--listen", flags.listen, "HOST:PORT to listen on; port 0 picks a free port")->required();
+  app.add_option("--state", flags.state_path, "the state file (YAML): credentials, instances, subscriptions")
+      ->required();
+  app.add_option("--request-log", flags.request_log, "write one JSON line per request to FILE");
+  app.add_option("--fault-rate", flags.fault_rate, "fail this share of requests at random (0..1)")
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--seed", flags.seed, "seed of the fault sequence (default 1)");
+  app.add_flag("--no-rate-limit", flags.no_rate_limit, "lift the per-action rate limits");
+  app.add_option("--save-state", flags.save_state, "on SIGINT/SIGTERM, write the final state to FILE");
+  app.add_option("--fault-delay-ms", flags.fault_delay_ms, "how long a delayed-reply fault holds the answer")
+      ->check(CLI::NonNegativeNumber);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    return error(e.what());
+  }
+  return serve(flags);
+}
+
+}  // namespace offsetctl::emulator

@@ -1,0 +1,199 @@
+// The HTTP side: cpp-httplib in front of the Dispatcher.
+
+#include "emulator/server.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <thread>
+
+#include "emulator/dispatcher.h"
+
+namespace offsetctl::emulator {
+namespace {
+
+// httplib's fixed ThreadPool lets a few delayed replies (31 s each) starve every
+// other client; this pool grows a worker whenever all are busy, up to a cap.
+class ElasticPool final : public httplib::TaskQueue {
+ public:
+  explicit ElasticPool(size_t max_threads) : max_(max_threads) {}
+
+  void enqueue(std::function<void()> fn) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    jobs_.push_back(std::move(fn));
+    if (jobs_.size() > idle_ && threads_.size() < max_) threads_.emplace_back([this] { work(); });
+    cv_.notify_one();
+  }
+
+  void shutdown() override {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      shutdown_ = true;
+    }
+    cv_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+
+ private:
+  void work() {
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      ++idle_;
+      cv_.wait(lock, [&] { return shutdown_ || !jobs_.empty(); });
+      --idle_;
+      if (jobs_.empty()) return;  // shutting down with nothing left
+      std::function<void()> fn = std::move(jobs_.front());
+      jobs_.pop_front();
+      lock.unlock();
+      fn();
+      lock.lock();
+    }
+  }
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> jobs_;
+  std::vector<std::thread> threads_;
+  size_t idle_ = 0;
+  size_t max_;
+  bool shutdown_ = false;
+};
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+HttpRequest to_request(const httplib::Request& req) {
+  HttpRequest r;
+  r.method = req.method;
+  r.path = req.path;
+  for (const auto& [name, value] : req.headers) r.headers.emplace(lower(name), value);  // first one wins
+  r.body = req.body;
+  return r;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  std::unique_ptr<Dispatcher> dispatcher;
+  httplib::Server http;
+  std::thread thread;
+  std::string host;
+  int port = 0;
+  int delay_ms = 0;
+  std::mutex mu;
+  std::condition_variable stop_cv;
+  bool stopping = false;
+  bool stopped = false;
+  std::atomic<bool> listen_returned{false};
+
+  void reply(const HttpReply& r, httplib::Response& res) {
+    res.status = 200;
+    if (r.delivery == HttpReply::Delivery::Drop) {
+      // Promise a body and fail to provide it: httplib closes the connection.
+      res.set_content_provider(r.body.size(), "application/json",
+                               [](size_t, size_t, httplib::DataSink&) { return false; });
+      return;
+    }
+    if (r.delivery == HttpReply::Delivery::Delay) {
+      std::unique_lock<std::mutex> lock(mu);
+      stop_cv.wait_for(lock, std::chrono::milliseconds(delay_ms), [&] { return stopping; });
+    }
+    res.set_content(r.body, "application/json");
+  }
+};
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Server::~Server() { stop(); }
+
+Result<std::unique_ptr<Server>> Server::start(State state, ServerOptions options) {
+  auto dispatcher = Dispatcher::create(std::move(state), options);
+  if (!dispatcher) return fail(dispatcher.error());
+  if (options.port < 0 || options.port > 65535) return fail("the port must be between 0 and 65535");
+  auto impl = std::make_unique<Impl>();
+  impl->dispatcher = std::move(*dispatcher);
+  impl->host = options.host;
+  impl->delay_ms = options.fault_delay_ms;
+  Impl* self = impl.get();
+
+  httplib::Server& http = impl->http;
+  http.new_task_queue = [] { return new ElasticPool(512); };
+  http.set_payload_max_length(kMaxBodyBytes);
+  http.set_tcp_nodelay(true);
+  http.set_keep_alive_max_count(1000);
+  http.set_keep_alive_timeout(2);  // bounds how long stop() waits for idle connections
+  auto handler = [self](const httplib::Request& req, httplib::Response& res) {
+    self->reply(self->dispatcher->handle(to_request(req)), res);
+  };
+  http.Post(".*", handler);
+  http.Get(".*", handler);
+  http.Put(".*", handler);
+  http.Delete(".*", handler);
+  http.Patch(".*", handler);
+  http.Options(".*", handler);
+  // What httplib refuses itself (a body over the limit, a bad request) still gets the API's shape.
+  http.set_error_handler([self](const httplib::Request& req, httplib::Response& res) {
+    ApiError error = res.status == 413
+                         ? invalid_parameter("The request body is larger than the limit of " +
+                                             std::to_string(kMaxBodyBytes) + " bytes.")
+                         : invalid_parameter("The request could not be read (HTTP " + std::to_string(res.status) + ").");
+    HttpRequest r = to_request(req);
+    r.body.clear();
+    self->reply(self->dispatcher->refuse(r, error), res);
+  });
+  http.set_exception_handler([self](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+    self->reply(self->dispatcher->refuse(to_request(req), internal_error()), res);
+  });
+
+  if (options.port == 0) {
+    impl->port = http.bind_to_any_port(options.host);
+  } else {
+    impl->port = http.bind_to_port(options.host, options.port) ? options.port : -1;
+  }
+  if (impl->port <= 0) {
+    return fail("cannot listen on " + options.host + ":" + std::to_string(options.port) +
+                ": the address is in use, not local, or not allowed");
+  }
+  impl->thread = std::thread([self] {
+    self->http.listen_after_bind();
+    self->listen_returned = true;
+  });
+  // stop() is only safe once the accept loop runs.
+  while (!http.is_running() && !impl->listen_returned) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  if (!http.is_running()) {
+    impl->thread.join();
+    return fail("cannot serve on " + options.host + ":" + std::to_string(impl->port));
+  }
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+int Server::port() const { return impl_->port; }
+
+std::string Server::url() const {
+  const std::string& h = impl_->host;
+  bool ipv6 = h.find(':') != std::string::npos;
+  return "http://" + (ipv6 ? "[" + h + "]" : h) + ":" + std::to_string(impl_->port);
+}
+
+State Server::snapshot() const { return impl_->dispatcher->snapshot(); }
+
+void Server::stop() {
+  {
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    if (impl_->stopped) return;
+    impl_->stopped = true;
+    impl_->stopping = true;
+  }
+  impl_->stop_cv.notify_all();
+  impl_->http.stop();
+  if (impl_->thread.joinable()) impl_->thread.join();
+}
+
+}  // namespace offsetctl::emulator
