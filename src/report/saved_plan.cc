@@ -1,0 +1,153 @@
+// Writing saved plans. The layout is part of the format: keys sorted, changes
+// grouped in runs of one topic of one group, one partition per line.
+#include <algorithm>
+
+#include "report/json_writer.h"
+#include "report/plan_view.h"
+#include "report/saved_plan.h"
+#include "util/crypto.h"
+#include "util/time.h"
+
+namespace offsetctl::report {
+
+namespace {
+
+void write_partition(JsonWriter& w, const planner::PartitionChange& c) {
+  w.begin_object(true);
+  w.member("action", action_label(c.action));
+  w.member("apply_timestamp", c.apply_timestamp);
+  w.member("begin_offset", c.begin_offset);
+  w.member("current", c.current);
+  w.member("end_offset", c.end_offset);
+  if (c.partition == planner::kEveryPartition) {
+    w.key("partition").null();
+  } else {
+    w.member("partition", c.partition);
+  }
+  w.key("reason").string_or_null(c.reason);
+  w.key("spec").string_or_null(c.spec);
+  w.member("target", c.target);
+  w.end_object();
+}
+
+void write_changes(JsonWriter& w, const std::vector<planner::PartitionChange>& changes) {
+  w.key("changes").begin_array();
+  for (size_t i = 0; i < changes.size();) {
+    const auto& first = changes[i];
+    size_t j = i;
+    while (j < changes.size() && changes[j].instance == first.instance && changes[j].group == first.group &&
+           changes[j].topic == first.topic) {
+      ++j;
+    }
+    w.begin_object();
+    w.member("group", first.group);
+    w.member("instance", first.instance);
+    w.key("partitions").begin_array();
+    for (size_t k = i; k < j; ++k) write_partition(w, changes[k]);
+    w.end_array();
+    w.member("topic", first.topic);
+    w.end_object();
+    i = j;
+  }
+  w.end_array();
+}
+
+void write_member(JsonWriter& w, const planner::Member& m) {
+  w.begin_object(true);
+  w.key("assignment").begin_object();
+  for (const auto& [topic, partitions] : m.assignment) {
+    w.key(topic).begin_array();
+    for (int32_t p : partitions) w.integer(p);
+    w.end_array();
+  }
+  w.end_object();
+  w.member("client_host", m.client_host);
+  w.member("client_id", m.client_id);
+  w.member("member_id", m.member_id);
+  w.end_object();
+}
+
+void write_groups(JsonWriter& w, const std::vector<planner::GroupReport>& groups) {
+  w.key("groups").begin_array();
+  for (const auto& g : groups) {
+    w.begin_object(true);
+    w.member("group", g.group);
+    w.member("instance", g.instance);
+    w.key("members").begin_array();
+    for (const auto& m : g.members) write_member(w, m);
+    w.end_array();
+    w.member("plan", g.plan_name);
+    w.member("region", g.region);
+    w.member("state", g.state);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+}  // namespace
+
+std::string redact_endpoint(std::string_view endpoint) {
+  const size_t scheme = endpoint.find("://");
+  const size_t host_start = scheme == std::string_view::npos ? 0 : scheme + 3;
+  size_t host_end = endpoint.find_first_of("/?#", host_start);
+  if (host_end == std::string_view::npos) host_end = endpoint.size();
+  const size_t at = endpoint.substr(host_start, host_end - host_start).rfind('@');
+  if (at == std::string_view::npos) return std::string(endpoint);
+  return std::string(endpoint.substr(0, host_start)) + std::string(endpoint.substr(host_start + at + 1));
+}
+
+namespace detail {
+
+std::string saved_plan_unsigned_json(const SavedPlan& plan, size_t& checksum_at) {
+  std::string out;
+  out.reserve(1024 + plan.result.groups.size() * 200 + plan.result.changes.size() * 170);
+  JsonWriter w(out);
+  w.begin_object();
+  write_changes(w, plan.result.changes);
+  checksum_at = out.size();  // "checksum" sorts right after "changes"
+  w.member("created_at", util::format_rfc3339_ms(plan.created_at_ms));
+  w.member("endpoint", redact_endpoint(plan.endpoint));
+
+  std::vector<const PlanFileHash*> files;
+  files.reserve(plan.files.size());
+  for (const auto& f : plan.files) files.push_back(&f);
+  std::stable_sort(files.begin(), files.end(),
+                   [](const PlanFileHash* a, const PlanFileHash* b) { return a->path < b->path; });
+  w.key("files").begin_array();
+  for (const PlanFileHash* f : files) {
+    w.begin_object(true);
+    w.member("path", f->path);
+    w.member("sha256", f->sha256);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.member("format_version", kSavedPlanFormatVersion);
+  write_groups(w, plan.result.groups);
+  w.member("kind", "saved-plan");
+  w.member("planned_at", util::format_rfc3339_ms(plan.result.planned_at_ms));
+  w.member("region", plan.region);
+  const auto& s = plan.result.summary;
+  w.key("summary").begin_object(true);
+  w.member("blocked", s.blocked);
+  w.member("invalid", s.invalid);
+  w.member("to_change", s.to_change);
+  w.member("unchanged", s.unchanged);
+  w.end_object();
+  w.member("tool_version", plan.tool_version);
+  w.end_object();
+  out.push_back('\n');
+  return out;
+}
+
+}  // namespace detail
+
+std::string saved_plan_to_json(const SavedPlan& plan) {
+  size_t at = 0;
+  std::string body = detail::saved_plan_unsigned_json(plan, at);
+  std::string member = ",\n  \"checksum\": \"sha256:" + util::sha256_hex(body) + "\"";
+  body.insert(at, member);
+  return body;
+}
+
+}  // namespace offsetctl::report

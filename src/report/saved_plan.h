@@ -1,0 +1,56 @@
+#pragma once
+// The saved plan: what `offsetctl plan --out FILE` writes and `offsetctl apply
+// FILE` executes. It holds the resolved change of every partition with the
+// committed offset observed at plan time (apply's drift check compares against
+// it), the group states, the sha256 of every plan file, where the plan was made
+// (endpoint, region) and by which version. Never any credential.
+//
+// The file is JSON (schemas/saved-plan.schema.json) with sorted keys and one
+// partition per line, so two saved plans diff well, and a checksum over its
+// contents, so a hand-edited file is refused instead of applied.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "planner/plan_result.h"
+#include "util/result.h"
+
+namespace offsetctl::report {
+
+struct PlanFileHash {
+  std::string path;
+  std::string sha256;  // lower-case hex of the file's bytes
+};
+
+struct SavedPlan {
+  planner::PlanResult result;
+  std::vector<PlanFileHash> files;  // written sorted by path
+  std::string endpoint;             // written without any user:password@ part
+  std::string region;               // the default region; groups carry their own
+  int64_t created_at_ms = 0;
+  std::string tool_version;
+};
+
+inline constexpr int kSavedPlanFormatVersion = 1;
+
+// The file's text: deterministic (same plan, same bytes), ending in a newline.
+std::string saved_plan_to_json(const SavedPlan& plan);
+
+// Reads a saved plan strictly: any syntax error, unknown or missing field,
+// wrong type, unsupported format_version or checksum mismatch is an error that
+// names `path`, the line and column, and the field.
+Result<SavedPlan> parse_saved_plan(std::string_view json, const std::string& path);
+
+// "https://user:secret@host/x" -> "https://host/x": an endpoint may carry
+// credentials, and a saved plan is shared in pull requests and CI artifacts.
+std::string redact_endpoint(std::string_view endpoint);
+
+namespace detail {
+// The document without its "checksum" member (what the checksum covers), and
+// the byte offset where that member belongs.
+std::string saved_plan_unsigned_json(const SavedPlan& plan, size_t& checksum_at);
+}  // namespace detail
+
+}  // namespace offsetctl::report

@@ -1,0 +1,390 @@
+// Reading saved plans back, strictly: apply must execute exactly what was
+// reviewed, so anything unexpected is an error that says where it is.
+#include <algorithm>
+#include <array>
+#include <limits>
+
+#include "report/json_reader.h"
+#include "report/plan_view.h"
+#include "report/saved_plan.h"
+#include "util/crypto.h"
+#include "util/time.h"
+
+namespace offsetctl::report {
+
+namespace {
+
+constexpr std::string_view kRemedy = "; make a new saved plan with `offsetctl plan --out FILE`";
+
+bool is_hex64(std::string_view s) {
+  return s.size() == 64 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, const std::string& path) : r_(text), path_(path), text_size_(text.size()) { r_.set_context(&where_); }
+
+  Result<SavedPlan> run();
+
+ private:
+  // Calls on_field(index) for each member of the object at the reader, with
+  // `where_` naming it; every field is required, none may repeat.
+  template <size_t N, class F>
+  void object(const std::array<std::string_view, N>& names, F on_field);
+  template <class F>
+  void array(F on_element);
+
+  void header();
+  void top();
+  void change_run(std::vector<planner::PartitionChange>& out);
+  void partition(planner::PartitionChange& c);
+  void group(planner::GroupReport& g);
+  void member(planner::Member& m);
+  void file(PlanFileHash& f);
+  int64_t timestamp();
+  int64_t count();
+  std::string text();
+  std::string sha256();
+
+  void fail_here(std::string message) { r_.fail(std::move(message)); }
+  Unexpected<Error> error() const;
+
+  JsonReader r_;
+  const std::string& path_;
+  size_t text_size_;
+  std::string where_;  // "changes[3].partitions[0].target"
+  SavedPlan plan_;
+  std::string checksum_;
+};
+
+Unexpected<Error> Parser::error() const {
+  std::string message = "saved plan " + path_;
+  message += ":" + std::to_string(r_.error_line()) + ":" + std::to_string(r_.error_col()) + ": " + r_.error();
+  message += kRemedy;
+  return offsetctl::fail(std::move(message));
+}
+
+template <size_t N, class F>
+void Parser::object(const std::array<std::string_view, N>& names, F on_field) {
+  r_.peek();
+  const size_t start = r_.value_offset();
+  if (!r_.begin_object()) return;
+  std::array<bool, N> seen{};
+  std::string key;
+  const size_t outer = where_.size();
+  while (r_.next_key(key)) {
+    const auto it = std::find(names.begin(), names.end(), key);
+    where_.resize(outer);
+    if (!where_.empty()) where_.push_back('.');
+    where_.append(key);
+    if (it == names.end()) {
+      r_.fail_at(r_.value_offset(), "unknown field");
+      break;
+    }
+    const size_t index = static_cast<size_t>(it - names.begin());
+    if (seen[index]) {
+      r_.fail_at(r_.value_offset(), "a field that appears twice");
+      break;
+    }
+    seen[index] = true;
+    on_field(index);
+  }
+  where_.resize(outer);
+  if (!r_.ok()) return;
+  for (size_t i = 0; i < N; ++i) {
+    if (!seen[i]) {
+      r_.fail_at(start, "missing field \"" + std::string(names[i]) + "\"");
+      return;
+    }
+  }
+}
+
+template <class F>
+void Parser::array(F on_element) {
+  if (!r_.begin_array()) return;
+  const size_t outer = where_.size();
+  size_t i = 0;
+  while (r_.next_element()) {
+    where_.resize(outer);
+    where_ += "[" + std::to_string(i) + "]";
+    on_element(i++);
+    if (!r_.ok()) break;
+  }
+  where_.resize(outer);
+}
+
+std::string Parser::text() {
+  auto v = r_.read_string_or_null();
+  return v ? std::move(*v) : std::string();
+}
+
+int64_t Parser::count() {
+  const int64_t v = r_.read_int();
+  if (r_.ok() && v < 0) fail_here("a count cannot be negative");
+  return v;
+}
+
+int64_t Parser::timestamp() {
+  const std::string s = r_.read_string();
+  if (!r_.ok()) return 0;
+  auto ms = util::parse_rfc3339(s);
+  if (!ms) {
+    fail_here(ms.error().message);
+    return 0;
+  }
+  return *ms;
+}
+
+std::string Parser::sha256() {
+  std::string s = r_.read_string();
+  if (r_.ok() && !is_hex64(s)) fail_here("\"" + s + "\" is not a sha256 (64 lower-case hex digits)");
+  return s;
+}
+
+// The document's kind and format_version come first, whatever else it holds:
+// a newer format must be refused for its version, not for a field it added.
+void Parser::header() {
+  JsonReader scan = r_;
+  const JsonType type = scan.peek();
+  if (type == JsonType::Invalid && scan.value_offset() >= text_size_) {
+    r_.fail_at(0, "the file is empty");
+    return;
+  }
+  if (type != JsonType::Object) {
+    r_.fail_at(scan.value_offset(), "not a saved plan: a saved plan is a JSON object");
+    return;
+  }
+  scan.begin_object();
+  std::optional<std::string> kind;
+  std::optional<int64_t> version;
+  size_t version_at = 0;
+  std::string key;
+  while (scan.next_key(key)) {
+    if (key == "kind" && scan.peek() == JsonType::String) {
+      kind = scan.read_string();
+    } else if (key == "format_version" && scan.peek() == JsonType::Number) {
+      version_at = scan.value_offset();
+      version = scan.read_int();
+    } else {
+      scan.skip_value();
+    }
+  }
+  scan.expect_end();
+  if (!scan.ok()) {
+    r_ = scan;
+    return;
+  }
+  if (kind == "plan-report") {
+    r_.fail_at(0, "this is a plan report (offsetctl plan --format json), not a saved plan");
+  } else if (kind != "saved-plan") {
+    r_.fail_at(0, "not a saved plan (it has no \"kind\": \"saved-plan\")");
+  } else if (!version) {
+    r_.fail_at(0, "missing field \"format_version\"");
+  } else if (*version != kSavedPlanFormatVersion) {
+    r_.fail_at(version_at, "format_version " + std::to_string(*version) +
+                               " is not one this offsetctl reads (it reads format_version " +
+                               std::to_string(kSavedPlanFormatVersion) + ")");
+  }
+}
+
+void Parser::top() {
+  static constexpr std::array<std::string_view, 12> kNames = {
+      "changes", "checksum", "created_at", "endpoint", "files", "format_version",
+      "groups",  "kind",     "planned_at", "region",   "summary", "tool_version"};
+  auto& result = plan_.result;
+  object(kNames, [&](size_t field) {
+    switch (field) {
+      case 0: array([&](size_t) { change_run(result.changes); }); break;
+      case 1:
+        checksum_ = r_.read_string();
+        if (r_.ok() && (checksum_.rfind("sha256:", 0) != 0 || !is_hex64(checksum_.substr(7)))) {
+          fail_here("expected \"sha256:\" and 64 lower-case hex digits");
+        }
+        break;
+      case 2: plan_.created_at_ms = timestamp(); break;
+      case 3: plan_.endpoint = r_.read_string(); break;
+      case 4:
+        array([&](size_t) {
+          plan_.files.emplace_back();
+          file(plan_.files.back());
+        });
+        break;
+      case 5: r_.read_int(); break;  // checked by header()
+      case 6:
+        array([&](size_t) {
+          result.groups.emplace_back();
+          group(result.groups.back());
+        });
+        break;
+      case 7: r_.read_string(); break;  // checked by header()
+      case 8: result.planned_at_ms = timestamp(); break;
+      case 9: plan_.region = r_.read_string(); break;
+      case 10: {
+        static constexpr std::array<std::string_view, 4> kCounts = {"blocked", "invalid", "to_change", "unchanged"};
+        auto& s = result.summary;
+        object(kCounts, [&](size_t k) {
+          const auto v = static_cast<size_t>(count());
+          (k == 0 ? s.blocked : k == 1 ? s.invalid : k == 2 ? s.to_change : s.unchanged) = v;
+        });
+        break;
+      }
+      case 11: plan_.tool_version = r_.read_string(); break;
+    }
+  });
+}
+
+void Parser::change_run(std::vector<planner::PartitionChange>& out) {
+  static constexpr std::array<std::string_view, 4> kNames = {"group", "instance", "partitions", "topic"};
+  const size_t first = out.size();
+  std::string group, instance, topic;
+  r_.peek();
+  const size_t start = r_.value_offset();
+  object(kNames, [&](size_t field) {
+    switch (field) {
+      case 0: group = r_.read_string(); break;
+      case 1: instance = r_.read_string(); break;
+      case 2:
+        array([&](size_t) {
+          out.emplace_back();
+          partition(out.back());
+        });
+        break;
+      case 3: topic = r_.read_string(); break;
+    }
+  });
+  if (!r_.ok()) return;
+  if (out.size() == first) r_.fail_at(start, "a topic entry without partitions");
+  for (size_t i = first; i < out.size(); ++i) {
+    out[i].instance = instance;
+    out[i].group = group;
+    out[i].topic = topic;
+  }
+}
+
+void Parser::partition(planner::PartitionChange& c) {
+  static constexpr std::array<std::string_view, 9> kNames = {
+      "action", "apply_timestamp", "begin_offset", "current", "end_offset", "partition", "reason", "spec", "target"};
+  r_.peek();
+  const size_t start = r_.value_offset();
+  object(kNames, [&](size_t field) {
+    switch (field) {
+      case 0: {
+        const std::string a = r_.read_string();
+        if (!r_.ok()) break;
+        if (a == "change") c.action = planner::Action::Change;
+        else if (a == "noop") c.action = planner::Action::Noop;
+        else if (a == "blocked") c.action = planner::Action::Blocked;
+        else if (a == "invalid") c.action = planner::Action::Invalid;
+        else fail_here("unknown action \"" + a + "\" (expected change, noop, blocked or invalid)");
+        break;
+      }
+      case 1: c.apply_timestamp = r_.read_int_or_null(); break;
+      case 2: c.begin_offset = r_.read_int_or_null(); break;
+      case 3: c.current = r_.read_int_or_null(); break;
+      case 4: c.end_offset = r_.read_int_or_null(); break;
+      case 5: {
+        // null: every partition of a topic that does not exist (an invalid row).
+        const auto p = r_.read_int_or_null();
+        if (r_.ok() && p && (*p < 0 || *p > std::numeric_limits<int32_t>::max())) fail_here("not a partition number");
+        c.partition = p ? static_cast<int32_t>(*p) : planner::kEveryPartition;
+        break;
+      }
+      case 6: c.reason = text(); break;
+      case 7: c.spec = text(); break;
+      case 8: c.target = r_.read_int_or_null(); break;
+    }
+  });
+  if (!r_.ok()) return;
+  if (c.action == planner::Action::Change && !c.target) r_.fail_at(start, "a change without a target");
+  if (c.action != planner::Action::Invalid && c.partition == planner::kEveryPartition) {
+    r_.fail_at(start, "partition null (every partition of an unknown topic) in a row that is not invalid");
+  }
+}
+
+void Parser::group(planner::GroupReport& g) {
+  static constexpr std::array<std::string_view, 6> kNames = {"group", "instance", "members", "plan", "region", "state"};
+  object(kNames, [&](size_t field) {
+    switch (field) {
+      case 0: g.group = r_.read_string(); break;
+      case 1: g.instance = r_.read_string(); break;
+      case 2:
+        array([&](size_t) {
+          g.members.emplace_back();
+          member(g.members.back());
+        });
+        break;
+      case 3: g.plan_name = r_.read_string(); break;
+      case 4: g.region = r_.read_string(); break;
+      case 5: g.state = r_.read_string(); break;
+    }
+  });
+}
+
+void Parser::member(planner::Member& m) {
+  static constexpr std::array<std::string_view, 4> kNames = {"assignment", "client_host", "client_id", "member_id"};
+  object(kNames, [&](size_t field) {
+    switch (field) {
+      case 0: {
+        if (!r_.begin_object()) break;
+        std::string topic;
+        const size_t outer = where_.size();
+        while (r_.next_key(topic)) {
+          where_.resize(outer);
+          where_ += "." + topic;
+          if (m.assignment.count(topic) != 0) {
+            r_.fail_at(r_.value_offset(), "a field that appears twice");
+            break;
+          }
+          auto& partitions = m.assignment[topic];
+          array([&](size_t) {
+            const int64_t p = r_.read_int();
+            if (r_.ok() && (p < 0 || p > std::numeric_limits<int32_t>::max())) fail_here("not a partition number");
+            partitions.push_back(static_cast<int32_t>(p));
+          });
+        }
+        where_.resize(outer);
+        break;
+      }
+      case 1: m.client_host = r_.read_string(); break;
+      case 2: m.client_id = r_.read_string(); break;
+      case 3: m.member_id = r_.read_string(); break;
+    }
+  });
+}
+
+void Parser::file(PlanFileHash& f) {
+  static constexpr std::array<std::string_view, 2> kNames = {"path", "sha256"};
+  object(kNames, [&](size_t field) {
+    if (field == 0) {
+      f.path = r_.read_string();
+    } else {
+      f.sha256 = sha256();
+    }
+  });
+}
+
+Result<SavedPlan> Parser::run() {
+  header();
+  if (!r_.ok()) return error();
+  top();
+  r_.expect_end();
+  if (!r_.ok()) return error();
+  size_t at = 0;
+  const std::string expected = "sha256:" + util::sha256_hex(detail::saved_plan_unsigned_json(plan_, at));
+  if (checksum_ != expected) {
+    return offsetctl::fail("saved plan " + path_ +
+                ": its checksum does not match its contents: the file was changed after `offsetctl plan --out` "
+                "wrote it. Saved plans must not be edited" +
+                std::string(kRemedy));
+  }
+  return std::move(plan_);
+}
+
+}  // namespace
+
+Result<SavedPlan> parse_saved_plan(std::string_view json, const std::string& path) {
+  return Parser(json, path).run();
+}
+
+}  // namespace offsetctl::report
