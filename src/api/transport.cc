@@ -30,6 +30,10 @@ class ThreadHandle {
   ThreadHandle(const ThreadHandle&) = delete;
   ThreadHandle& operator=(const ThreadHandle&) = delete;
   CURL* get() const { return handle_; }
+  void renew() {
+    if (handle_ != nullptr) curl_easy_cleanup(handle_);
+    handle_ = curl_easy_init();
+  }
   const char* default_cainfo() const { return default_cainfo_.empty() ? nullptr : default_cainfo_.c_str(); }
 
  private:
@@ -90,11 +94,19 @@ TransportError classify(CURLcode rc, const HttpRequest& req, const char* detail)
   }
 }
 
+
+ThreadHandle& thread_handle() {
+  thread_local ThreadHandle handle;
+  return handle;
+}
+
 }  // namespace
 
+void forget_thread_connections() { thread_handle().renew(); }
+
 Result<HttpResponse, TransportError> http_post(const HttpRequest& req) {
-  thread_local ThreadHandle thread_handle;
-  CURL* h = thread_handle.get();
+  ThreadHandle& handle = thread_handle();
+  CURL* h = handle.get();
   if (h == nullptr) return fail(TransportError{"CurlError", "libcurl could not create a handle"});
 
   HeaderList headers;
@@ -119,7 +131,7 @@ Result<HttpResponse, TransportError> http_post(const HttpRequest& req) {
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(req.timeout_ms));
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-  curl_easy_setopt(h, CURLOPT_CAINFO, req.ca_bundle.empty() ? thread_handle.default_cainfo() : req.ca_bundle.c_str());
+  curl_easy_setopt(h, CURLOPT_CAINFO, req.ca_bundle.empty() ? handle.default_cainfo() : req.ca_bundle.c_str());
   curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);  // a redirect would re-send a signed request elsewhere
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(h, CURLOPT_VERBOSE, 0L);          // verbose output would print the X-TC-Token header
