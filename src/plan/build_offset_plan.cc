@@ -1,0 +1,193 @@
+#include "plan/build_model.h"
+
+#include <algorithm>
+
+#include "plan/schema_messages.h"
+#include "util/time.h"
+
+namespace offsetctl::plan {
+namespace {
+
+constexpr const char* kSpecKeys[] = {"offsets", "offset", "to", "shift", "datetime", "duration"};
+
+std::string topic_label(const YNode& entry) {
+  const YNode* t = entry.find("topic");
+  return is_string(t) ? "topic entry " + quote(t->text) : "this topic entry";
+}
+
+std::optional<Spec> read_offsets(const YNode& n, BuildContext& ctx) {
+  if (!n.is_map() || ctx.sink().said(n) || n.entries.empty()) return std::nullopt;
+  ExplicitOffsets spec;
+  bool ok = true;
+  for (const YEntry& e : n.entries) {
+    // The schema allows up to 10 digits; partitions end at 2^31-1.
+    ScalarInfo key = classify_scalar(e.key, true);
+    if (key.type != ScalarType::Int || key.int_value < 0) {
+      ok = false;  // the schema has said why
+      continue;
+    }
+    if (key.int_value > INT32_MAX) {
+      ctx.sink().at_key(e, "partition " + e.key + " is out of range: partitions are 0 to 2147483647");
+      ok = false;
+      continue;
+    }
+    // valijson stops at the first bad value of the mapping: check them all here.
+    const std::string subject = "the offset of partition " + e.key;
+    if (!is_int(&e.value)) {
+      ctx.sink().at(e.value, not_an_integer(subject, e.value), &e);
+      ok = false;
+      continue;
+    }
+    if (e.value.info.int_value < 0) {
+      ctx.sink().at(e.value, outside_range(subject, e.value, "0", "9223372036854775807"), &e);
+      ok = false;
+      continue;
+    }
+    spec.by_partition[static_cast<int32_t>(key.int_value)] = e.value.info.int_value;
+  }
+  if (!ok) return std::nullopt;
+  return spec;
+}
+
+std::optional<Spec> read_spec(const YNode& entry, const YEntry& spec_entry, BuildContext& ctx) {
+  const std::string& key = spec_entry.key;
+  const YNode& v = spec_entry.value;
+  if (key == "offsets") return read_offsets(v, ctx);
+  if (key == "offset") {
+    auto o = ctx.integer(entry, "offset");
+    if (!o || *o < 0) return std::nullopt;
+    return SingleOffset{*o};
+  }
+  if (key == "to") {
+    auto t = ctx.name(entry, "to");
+    if (!t) return std::nullopt;
+    if (*t == "earliest") return ToAnchor{Anchor::Earliest, ResolveAt::Plan};
+    if (*t == "latest") return ToAnchor{Anchor::Latest, ResolveAt::Plan};
+    if (*t == "current") return ToAnchor{Anchor::Current, ResolveAt::Plan};
+    return std::nullopt;
+  }
+  if (key == "shift") {
+    auto by = ctx.integer(entry, "shift");
+    if (!by) return std::nullopt;
+    if (*by == 0) {
+      ctx.sink().at(v, "'shift' is 0, which moves nothing: give a number of messages to move (negative to replay)");
+      return std::nullopt;
+    }
+    return Shift{*by};
+  }
+  if (key == "datetime") {
+    auto d = ctx.datetime(entry);
+    if (!d) return std::nullopt;
+    return *d;
+  }
+  auto text = ctx.name(entry, "duration");
+  if (!text) return std::nullopt;
+  auto ms = util::parse_iso8601_duration_ms(*text);
+  if (!ms) {
+    ctx.sink().at(v, "'duration' " + ms.error().message);
+    return std::nullopt;
+  }
+  return Duration{*ms, *text};
+}
+
+// resolveAt: apply hands the target to the service; it means something only
+// for targets the service can resolve itself.
+bool apply_resolve_at(const YNode& entry, Spec& spec, BuildContext& ctx) {
+  const YEntry* r = entry.find_entry("resolveAt");
+  if (!r) return true;
+  auto value = ctx.name(entry, "resolveAt");
+  if (!value || (*value != "plan" && *value != "apply")) return false;
+  const ResolveAt at = *value == "apply" ? ResolveAt::Apply : ResolveAt::Plan;
+  if (auto* to = std::get_if<ToAnchor>(&spec); to && to->anchor != Anchor::Current) {
+    to->resolve_at = at;
+    return true;
+  }
+  if (auto* d = std::get_if<Datetime>(&spec)) {
+    d->resolve_at = at;
+    return true;
+  }
+  ctx.sink().at_key(*r, "'resolveAt' applies only to 'to: earliest', 'to: latest' and 'datetime' entries: remove it here");
+  return false;
+}
+
+std::optional<TopicSpec> build_topic(const YNode& entry, BuildContext& ctx) {
+  if (!entry.is_map() || ctx.sink().said(entry)) return std::nullopt;
+  TopicSpec t;
+  t.loc = ctx.loc(entry.mark);
+  auto topic = ctx.name(entry, "topic");
+
+  std::vector<const YEntry*> specs;
+  for (const char* k : kSpecKeys)
+    if (const YEntry* e = entry.find_entry(k)) specs.push_back(e);
+  // Report the second spec in file order, where the reader's eye is.
+  std::sort(specs.begin(), specs.end(), [](const YEntry* a, const YEntry* b) {
+    return a->key_mark.line != b->key_mark.line ? a->key_mark.line < b->key_mark.line : a->key_mark.col < b->key_mark.col;
+  });
+  // Every check runs, so that one pass reports every mistake of the entry.
+  const YEntry* partitions = entry.find_entry("partitions");
+  bool ok = true;
+  if (partitions) {
+    t.partitions = ctx.partitions(entry);
+    ok = t.partitions.has_value();
+  }
+  std::optional<Spec> spec;
+  for (const YEntry* s : specs) {
+    auto read = read_spec(entry, *s, ctx);
+    if (s == specs.front()) spec = std::move(read);
+  }
+  if (specs.empty()) {
+    ctx.sink().missing(entry, "spec", topic_label(entry) +
+                                          " says nothing about where its offsets go: give one of offsets, offset, to, "
+                                          "shift, datetime or duration");
+    return std::nullopt;
+  }
+  if (specs.size() > 1) {
+    ctx.sink().at_key(*specs[1], topic_label(entry) + " has both '" + specs[0]->key + "' and '" + specs[1]->key +
+                                     "': give exactly one of offsets, offset, to, shift, datetime or duration");
+    return std::nullopt;
+  }
+  if (partitions && specs[0]->key == "offsets") {
+    ctx.sink().at_key(*partitions, "'partitions' cannot be combined with 'offsets', which names its partitions itself: "
+                                   "remove 'partitions'");
+    return std::nullopt;
+  }
+  ok = ok && spec.has_value() && apply_resolve_at(entry, *spec, ctx);
+  if (!ok || !topic) return std::nullopt;
+  t.topic = *topic;
+  t.spec = std::move(*spec);
+  t.spec_loc = ctx.loc(specs[0]->key_mark);
+  return t;
+}
+
+}  // namespace
+
+void build_offset_plan(const YNode& doc, BuildContext& ctx, OffsetPlan& out) {
+  out.loc = ctx.loc(doc.mark);
+  out.name = ctx.name(doc, "name").value_or("");
+  out.description = ctx.text(doc, "description").value_or("");
+  out.instance = ctx.name(doc, "instance").value_or("");
+  out.region = ctx.name(doc, "region");
+  if (const YNode* p = doc.find("policy"); p && p->is_map() && !ctx.sink().said(*p)) {
+    out.policy.max_rewind = ctx.integer(*p, "maxRewind");
+    out.policy.max_skip = ctx.integer(*p, "maxSkip");
+    if (auto o = ctx.name(*p, "outOfRange"); o && *o == "clamp") out.policy.out_of_range = OutOfRange::Clamp;
+  }
+  const YNode* groups = doc.find("groups");
+  if (!groups || !groups->is_seq() || ctx.sink().said(*groups)) return;
+  for (const YNode& g : groups->items) {
+    if (!g.is_map() || ctx.sink().said(g)) continue;
+    GroupSpec group;
+    group.loc = ctx.loc(g.mark);
+    auto name = ctx.name(g, "group");
+    const YNode* topics = g.find("topics");
+    if (topics && topics->is_seq() && !ctx.sink().said(*topics)) {
+      for (const YNode& t : topics->items)
+        if (auto topic = build_topic(t, ctx)) group.topics.push_back(std::move(*topic));
+    }
+    if (!name) continue;
+    group.group = *name;
+    out.groups.push_back(std::move(group));
+  }
+}
+
+}  // namespace offsetctl::plan
