@@ -4,6 +4,7 @@ namespace offsetctl::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
+      validate_command(),
   };
   return table;
 }

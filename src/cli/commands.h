@@ -5,5 +5,6 @@
 
 namespace offsetctl::cli {
 
+Command validate_command();
 
 }  // namespace offsetctl::cli
