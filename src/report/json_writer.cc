@@ -1,5 +1,7 @@
 #include "report/json_writer.h"
 
+#include <array>
+
 #include "report/table.h"
 
 namespace offsetctl::report {
@@ -36,6 +38,14 @@ size_t utf8_length(std::string_view s, size_t i) {
   return n;
 }
 
+// Bytes that cannot be copied as they are: controls, quote, backslash, and
+// non-ASCII (checked for UTF-8). A table: this loop writes most of a report.
+constexpr std::array<bool, 256> kSpecial = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[static_cast<size_t>(c)] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+  return t;
+}();
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -46,7 +56,7 @@ void append_json_string(std::string& out, std::string_view s) {
   auto flush = [&] { out.append(s.data() + run, i - run); };
   while (i < s.size()) {
     const auto ch = static_cast<unsigned char>(s[i]);
-    if (ch >= 0x20 && ch != '"' && ch != '\\' && ch < 0x80) {
+    if (!kSpecial[ch]) {
       ++i;
       continue;
     }

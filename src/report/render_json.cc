@@ -65,7 +65,7 @@ void write_change(JsonWriter& w, const planner::PartitionChange& c) {
 
 std::string render_json(const planner::PlanResult& result) {
   std::string out;
-  out.reserve(1024 + result.groups.size() * 160 + result.changes.size() * 300);
+  out.reserve(1024 + result.groups.size() * 160 + result.changes.size() * 360);
   JsonWriter w(out);
   w.begin_object();
   w.member("format_version", kReportFormatVersion);

@@ -6,6 +6,7 @@
 #include "report/plan_view.h"
 #include "report/saved_plan.h"
 #include "util/crypto.h"
+#include "util/files.h"
 #include "util/time.h"
 
 namespace offsetctl::report {
@@ -141,6 +142,18 @@ std::string saved_plan_unsigned_json(const SavedPlan& plan, size_t& checksum_at)
 }
 
 }  // namespace detail
+
+Status<> write_saved_plan(const std::string& path, const SavedPlan& plan) {
+  auto written = util::write_file_atomic(path, saved_plan_to_json(plan));
+  if (!written) return fail("cannot write the saved plan: " + written.error().message);
+  return Ok{};
+}
+
+Result<SavedPlan> read_saved_plan(const std::string& path) {
+  auto text = util::read_file(path, kMaxSavedPlanBytes);
+  if (!text) return fail("saved plan " + text.error().message);
+  return parse_saved_plan(*text, path);
+}
 
 std::string saved_plan_to_json(const SavedPlan& plan) {
   size_t at = 0;

@@ -43,6 +43,15 @@ std::string saved_plan_to_json(const SavedPlan& plan);
 // names `path`, the line and column, and the field.
 Result<SavedPlan> parse_saved_plan(std::string_view json, const std::string& path);
 
+// A saved plan holds ~200 bytes per partition: a million partitions make
+// ~200 MB, past util::read_file's default cap (meant for plan files).
+inline constexpr uint64_t kMaxSavedPlanBytes = 2ull << 30;
+
+// The file forms: write atomically (a crash leaves the old file or the new),
+// read with the saved-plan size cap and parse.
+Status<> write_saved_plan(const std::string& path, const SavedPlan& plan);
+Result<SavedPlan> read_saved_plan(const std::string& path);
+
 // "https://user:secret@host/x" -> "https://host/x": an endpoint may carry
 // credentials, and a saved plan is shared in pull requests and CI artifacts.
 std::string redact_endpoint(std::string_view endpoint);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/test_support.h"
+#include "testing/temp_dir.h"
 
 namespace offsetctl::report {
 namespace {
@@ -136,6 +137,26 @@ TEST(SavedPlan, NeverHoldsCredentialsFromTheEndpoint) {
   EXPECT_EQ(json.find("secretEXAMPLE"), std::string::npos);
   EXPECT_EQ(json.find("AKIDEXAMPLE"), std::string::npos);
   EXPECT_NE(json.find("\"endpoint\": \"https://ckafka.example.com:8443/path?x=1\""), std::string::npos);
+}
+
+TEST(SavedPlanFile, WritesAndReadsBack) {
+  testing::TempDir dir;
+  const std::string path = dir.path("plan.json");
+  ASSERT_TRUE(write_saved_plan(path, sample_saved_plan()).ok());
+  auto back = read_saved_plan(path);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  expect_same_result(sample_saved_plan().result, back->result);
+}
+
+TEST(SavedPlanFile, ErrorsNameTheFile) {
+  testing::TempDir dir;
+  const std::string missing = dir.path("missing.json");
+  auto r = read_saved_plan(missing);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "saved plan " + missing + ": cannot read: No such file or directory");
+  auto w = write_saved_plan(dir.path("no/such/dir/plan.json"), sample_saved_plan());
+  ASSERT_FALSE(w.ok());
+  EXPECT_EQ(w.error().message.rfind("cannot write the saved plan: ", 0), 0u) << w.error().message;
 }
 
 TEST(RedactEndpoint, DropsUserInfoOnly) {
