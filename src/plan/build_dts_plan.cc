@@ -19,7 +19,8 @@ std::optional<DtsGroupSpec> build_group(const YNode& entry, BuildContext& ctx) {
   const YEntry* datetime = entry.find_entry("datetime");
   const std::string label = group ? "group entry " + quote(*group) : "this group entry";
   if (!to && !datetime) {
-    ctx.sink().missing(entry, "spec", label + " says nothing about where its offsets go: give 'to' (earliest or "
+    if (!ctx.sink().said_about_keys(entry))
+      ctx.sink().missing(entry, "spec", label + " says nothing about where its offsets go: give 'to' (earliest or "
                                               "latest) or 'datetime'");
     return std::nullopt;
   }
@@ -54,6 +55,7 @@ std::optional<DtsGroupSpec> build_group(const YNode& entry, BuildContext& ctx) {
 void build_dts_plan(const YNode& doc, BuildContext& ctx, DtsOffsetPlan& out) {
   out.loc = ctx.loc(doc.mark);
   out.name = ctx.name(doc, "name").value_or("");
+  out.name_loc = ctx.loc(doc.find("name") ? doc.find("name")->mark : doc.mark);
   out.description = ctx.text(doc, "description").value_or("");
   out.subscribe_id = ctx.name(doc, "subscribeId").value_or("");
   out.region = ctx.name(doc, "region");

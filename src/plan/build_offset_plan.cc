@@ -136,7 +136,9 @@ std::optional<TopicSpec> build_topic(const YNode& entry, BuildContext& ctx) {
     if (s == specs.front()) spec = std::move(read);
   }
   if (specs.empty()) {
-    ctx.sink().missing(entry, "spec", topic_label(entry) +
+    // An unknown key is most likely the misspelt spec: its report says enough.
+    if (!ctx.sink().said_about_keys(entry))
+      ctx.sink().missing(entry, "spec", topic_label(entry) +
                                           " says nothing about where its offsets go: give one of offsets, offset, to, "
                                           "shift, datetime or duration");
     return std::nullopt;
@@ -164,6 +166,7 @@ std::optional<TopicSpec> build_topic(const YNode& entry, BuildContext& ctx) {
 void build_offset_plan(const YNode& doc, BuildContext& ctx, OffsetPlan& out) {
   out.loc = ctx.loc(doc.mark);
   out.name = ctx.name(doc, "name").value_or("");
+  out.name_loc = ctx.loc(doc.find("name") ? doc.find("name")->mark : doc.mark);
   out.description = ctx.text(doc, "description").value_or("");
   out.instance = ctx.name(doc, "instance").value_or("");
   out.region = ctx.name(doc, "region");

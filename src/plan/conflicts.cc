@@ -103,7 +103,7 @@ std::vector<Conflict> find_conflicts(const std::vector<const OffsetPlan*>& offse
   };
   Ledger ckafka(out);
   for (const OffsetPlan* plan : offset_plans) {
-    check_name(plan->name, plan->loc);
+    check_name(plan->name, plan->name_loc);
     for (const GroupSpec& g : plan->groups) {
       for (const TopicSpec& t : g.topics) {
         Claim c;
@@ -123,7 +123,7 @@ std::vector<Conflict> find_conflicts(const std::vector<const OffsetPlan*>& offse
   }
   Ledger dts(out);
   for (const DtsOffsetPlan* plan : dts_plans) {
-    check_name(plan->name, plan->loc);
+    check_name(plan->name, plan->name_loc);
     for (const DtsGroupSpec& g : plan->groups) {
       Claim c;
       c.key = join({&plan->subscribe_id, &g.group, &g.topic});

@@ -2,6 +2,8 @@
 
 #include "plan/text.h"
 
+#include <vector>
+
 namespace offsetctl::plan {
 
 std::string caret_padding(const std::string& source_line, int col) {
@@ -21,8 +23,34 @@ std::string caret_padding(const std::string& source_line, int col) {
 std::string Diagnostic::format() const {
   if (line <= 0) return file + ": error: " + message + "\n";
   std::string out = file + ":" + std::to_string(line) + ":" + std::to_string(col) + ": error: " + message + "\n";
-  if (!source_line.empty()) out += source_line + "\n" + caret_padding(source_line, col) + "^\n";
+  if (!source_line.empty()) out += source_line + "\n" + caret_padding(source_line, caret_col > 0 ? caret_col : col) + "^\n";
   return out;
+}
+
+void set_source_line(Diagnostic& d, std::string_view raw_line, size_t width) {
+  std::string line = printable_line(raw_line);
+  // Character boundaries, to cut without splitting a UTF-8 sequence.
+  std::vector<size_t> starts;
+  for (size_t pos = 0; pos < line.size();) {
+    starts.push_back(pos);
+    next_code_point(line, pos);
+  }
+  d.caret_col = 0;
+  if (starts.size() <= width) {
+    d.source_line = std::move(line);
+    return;
+  }
+  const size_t col = d.col > 0 ? static_cast<size_t>(d.col) : 1;
+  size_t first = col > width / 2 ? col - width / 2 : 1;  // 1-based, first character shown
+  if (first + width - 1 > starts.size()) first = starts.size() - width + 1;
+  const size_t last = first + width - 1;
+  std::string cut = first > 1 ? "..." : "";
+  size_t from = starts[first - 1];
+  size_t to = last < starts.size() ? starts[last] : line.size();
+  cut += line.substr(from, to - from);
+  if (last < starts.size()) cut += "...";
+  d.caret_col = static_cast<int>(col - first + 1 + (first > 1 ? 3 : 0));
+  d.source_line = std::move(cut);
 }
 
 }  // namespace offsetctl::plan

@@ -5,6 +5,7 @@
 //         ^
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace offsetctl::plan {
@@ -14,7 +15,8 @@ struct Diagnostic {
   int line = 0;  // 1-based; 0 when the problem is the file itself (unreadable, too large)
   int col = 0;   // 1-based, in characters
   std::string message;
-  std::string source_line;  // the line as written, made safe to print
+  std::string source_line;  // the line as written, made safe to print (long lines: the part around col)
+  int caret_col = 0;        // the caret's column in source_line when it differs from col (a long line cut)
 
   // "path:line:col: error: message\n<source line>\n<spaces>^\n", or
   // "path: error: message\n" without a line.
@@ -24,5 +26,9 @@ struct Diagnostic {
 // The spaces (and tabs, where the source line has them) that put a caret
 // under character column `col` of `source_line`.
 std::string caret_padding(const std::string& source_line, int col);
+
+// Sets d.source_line from the raw line: printable, and for a line longer than
+// `width` characters only the part around d.col, cut with "...".
+void set_source_line(Diagnostic& d, std::string_view raw_line, size_t width = 160);
 
 }  // namespace offsetctl::plan

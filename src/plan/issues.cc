@@ -24,6 +24,12 @@ void IssueSink::at_mark(const Mark& mark, std::string message) {
 
 bool IssueSink::said(const YNode& node) const { return node.flagged || nodes_.count(&node) > 0; }
 
+bool IssueSink::said_about_keys(const YNode& map) const {
+  for (const YEntry& e : map.entries)
+    if (nodes_.count(&e) > 0) return true;
+  return false;
+}
+
 Mark value_mark(const YNode& value, const YEntry* entry) {
   if (entry && value.empty) return entry->key_mark;
   return value.mark;

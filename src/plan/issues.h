@@ -25,6 +25,8 @@ class IssueSink {
 
   // True when something was said about this node (or it was flagged while parsing).
   bool said(const YNode& node) const;
+  // True when something was said about one of the keys of this mapping.
+  bool said_about_keys(const YNode& map) const;
 
   const std::vector<TextIssue>& issues() const { return issues_; }
   std::vector<TextIssue> take() { return std::move(issues_); }

@@ -66,7 +66,7 @@ struct Loader {
       d.col = c.loc.col;
       d.message = c.message;
       if (auto it = by_path.find(c.loc.file); it != by_path.end())
-        d.source_line = printable_line(LineIndex(it->second->text).line(c.loc.line));
+        set_source_line(d, LineIndex(it->second->text).line(c.loc.line));
       result.errors.push_back(std::move(d));
     }
     // Paths in the order first named (files read, then paths that were not files).

@@ -103,7 +103,7 @@ Diagnostic make_diagnostic(const std::string& path, const LineIndex& lines, int 
   d.line = line;
   d.col = line > 0 ? lines.char_col(line, byte_col) : 0;
   d.message = std::move(message);
-  if (line > 0) d.source_line = printable_line(lines.line(line));
+  if (line > 0) set_source_line(d, lines.line(line));
   return d;
 }
 
@@ -122,10 +122,12 @@ FileLoad load_file_text(std::string_view bytes, const std::string& path, SchemaC
     IssueSink sink;
     BuildContext ctx(path, lines, sink);
     size_t plans = 0;
-    for (const YNode& doc : parsed.documents) {
+    for (size_t i = 0; i < parsed.documents.size() && !parsed.over_limit; ++i) {
+      const YNode& doc = parsed.documents[i];
       if (doc.is_scalar() && doc.info.type == ScalarType::Null && !doc.flagged) continue;  // an empty document
       ++plans;
-      load_document(doc, checker, ctx, out.file);
+      // An alias left a hole; what else is wrong would be guesswork.
+      if (!parsed.document_has_alias[i]) load_document(doc, checker, ctx, out.file);
     }
     issues = std::move(parsed.issues);
     for (auto& i : sink.take()) issues.push_back(std::move(i));
@@ -138,10 +140,9 @@ FileLoad load_file_text(std::string_view bytes, const std::string& path, SchemaC
   for (size_t i = 0; i < shown; ++i)
     out.diagnostics.push_back(make_diagnostic(path, lines, issues[i].line, issues[i].col, std::move(issues[i].message)));
   if (issues.size() > shown) {
-    Diagnostic more;
-    more.file = path;
-    more.message = std::to_string(issues.size() - shown) + " more errors in this file are not shown";
-    out.diagnostics.push_back(std::move(more));
+    out.diagnostics.push_back(make_diagnostic(path, lines, issues[shown].line, issues[shown].col,
+                                              std::to_string(issues.size() - shown) +
+                                                  " more errors from here on are not shown (fix the ones above first)"));
   }
   return out;
 }

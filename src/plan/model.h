@@ -78,6 +78,7 @@ struct OffsetPlan {
   Policy policy;
   std::vector<GroupSpec> groups;
   SourceLoc loc;
+  SourceLoc name_loc;  // the name's value
 };
 
 // kind: DtsOffsetPlan
@@ -98,6 +99,7 @@ struct DtsOffsetPlan {
   std::optional<std::string> region;
   std::vector<DtsGroupSpec> groups;
   SourceLoc loc;
+  SourceLoc name_loc;  // the name's value
 };
 
 struct PlanFile {

@@ -112,8 +112,12 @@ std::string container(const std::vector<Step>& steps, bool dts) {
 // "The CKafka instance id, e.g. ckafka-demo." -> "the CKafka instance id, e.g. ckafka-demo"
 std::string short_description(const json* s) {
   std::string d = get_text(s, "description");
-  size_t stop = d.find(". ");
-  if (stop != std::string::npos) d.resize(stop);
+  // The first sentence ("e.g. x" does not end one).
+  for (size_t stop = d.find(". "); stop != std::string::npos; stop = d.find(". ", stop + 1)) {
+    if (stop >= 3 && (d.compare(stop - 3, 3, "e.g") == 0 || d.compare(stop - 3, 3, "i.e") == 0)) continue;
+    d.resize(stop);
+    break;
+  }
   if (!d.empty() && d.back() == '.') d.pop_back();
   if (d.size() > 1 && d[0] >= 'A' && d[0] <= 'Z' && !(d[1] >= 'A' && d[1] <= 'Z')) d[0] = static_cast<char>(d[0] - 'A' + 'a');
   return d;

@@ -79,7 +79,9 @@ class TreeBuilder : public YAML::EventHandler {
     }
     out_.documents.push_back(std::move(root_));
     out_.document_marks.push_back(doc_mark_);
+    out_.document_has_alias.push_back(doc_has_alias_);
     root_ = YNode{};
+    doc_has_alias_ = false;
   }
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
@@ -93,18 +95,33 @@ class TreeBuilder : public YAML::EventHandler {
     add(std::move(n));
   }
 
+  // Anchors and aliases are refused, so nothing is ever expanded (no alias
+  // bomb). The first of each is reported with a count, not every one.
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
     YNode n;
     n.mark = to_mark(mark);
     n.flagged = true;
-    issue(n.mark, "alias '" + name_at(mark.pos) +
-                      "' is not supported: plan files do not use anchors and aliases; write the value out");
+    doc_has_alias_ = true;
+    if (aliases_.count++ == 0) {
+      aliases_.issue = out_.issues.size();
+      issue(n.mark, "alias '" + name_at(mark.pos) +
+                        "' is not supported: plan files do not use anchors and aliases; write the value out");
+    }
     add(std::move(n));
   }
 
   void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
-    issue(to_mark(mark), "anchor '&" + printable(name, 40) +
-                             "' is not supported: plan files do not use anchors and aliases; write the value out");
+    if (anchors_.count++ == 0) {
+      anchors_.issue = out_.issues.size();
+      issue(to_mark(mark), "anchor '&" + printable(name, 40) +
+                               "' is not supported: plan files do not use anchors and aliases; write the value out");
+    }
+  }
+
+  // Adds "(the file has 12 aliases)" to the first report when there are more.
+  void finish() {
+    anchors_.annotate(out_, "anchors");
+    aliases_.annotate(out_, "aliases");
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
@@ -309,14 +326,35 @@ class TreeBuilder : public YAML::EventHandler {
     return printable(text_.substr(static_cast<size_t>(pos), end - static_cast<size_t>(pos)), 40);
   }
 
+  struct Counted {
+    size_t count = 0;
+    size_t issue = 0;
+    void annotate(ParsedYaml& out, const char* what) const {
+      if (count > 1 && issue < out.issues.size())
+        out.issues[issue].message += " (the file has " + std::to_string(count) + " " + what + ")";
+    }
+  };
+
   std::string_view text_;
+  Counted anchors_, aliases_;
   const YamlLimits& limits_;
   ParsedYaml& out_;
   std::vector<Frame> stack_;
   YNode root_;
   Mark doc_mark_;
   size_t nodes_ = 0;
+  bool doc_has_alias_ = false;
 };
+
+// YAML ends an implicit key after 1024 characters; yaml-cpp then reports the
+// ':' after a longer key as a ':' where no key can start.
+bool long_key(std::string_view text, const YAML::Exception& e) {
+  if (e.msg != YAML::ErrorMsg::MAP_VALUE || e.mark.pos < 0 || static_cast<size_t>(e.mark.pos) > text.size()) return false;
+  size_t pos = static_cast<size_t>(e.mark.pos);
+  size_t line_start = pos == 0 ? 0 : text.rfind('\n', pos - 1);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  return pos - line_start > 1024;
+}
 
 }  // namespace
 
@@ -330,13 +368,17 @@ ParsedYaml parse_yaml(std::string_view text, const YamlLimits& limits) {
     }
   } catch (const StopParsing&) {
     out.aborted = true;
+    out.over_limit = true;
   } catch (const YAML::Exception& e) {
     out.aborted = true;
-    builder.issue(e.mark.is_null() ? Mark{1, 1} : to_mark(e.mark), explain_yaml_error(e.msg));
+    builder.issue(e.mark.is_null() ? Mark{1, 1} : to_mark(e.mark),
+                  long_key(text, e) ? "this key is longer than 1024 characters, the most YAML allows for a key"
+                                    : explain_yaml_error(e.msg));
   } catch (const std::exception& e) {
     out.aborted = true;
     builder.issue({1, 1}, std::string("cannot read the YAML: ") + e.what());
   }
+  builder.finish();
   return out;
 }
 

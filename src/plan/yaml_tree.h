@@ -67,8 +67,10 @@ struct YamlLimits {
 struct ParsedYaml {
   std::vector<YNode> documents;  // every complete document, in order
   std::vector<Mark> document_marks;
+  std::vector<bool> document_has_alias;  // aliases leave holes: such a document is not checked further
   std::vector<TextIssue> issues;
-  bool aborted = false;  // a syntax error or a limit stopped the parse
+  bool aborted = false;    // a syntax error or a limit stopped the parse
+  bool over_limit = false; // a limit stopped it: the file is refused as a whole
 };
 
 // Parses every document of `text` (UTF-8, checked beforehand).

@@ -1,0 +1,41 @@
+#pragma once
+// Helpers for the plan tests: load a text and see its errors as a user does.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plan/load.h"
+
+namespace offsetctl::plan::test {
+
+// "line:col: message" for each error of `yaml` loaded as "test.yaml".
+inline std::vector<std::string> errors_of(std::string_view yaml) {
+  std::vector<std::string> out;
+  for (const auto& d : load_plan_text(yaml, "test.yaml").errors)
+    out.push_back(std::to_string(d.line) + ":" + std::to_string(d.col) + ": " + d.message);
+  return out;
+}
+
+inline std::string first_error(std::string_view yaml) {
+  auto e = errors_of(yaml);
+  return e.empty() ? "(no error)" : e.front();
+}
+
+// A valid OffsetPlan whose one topic entry (orders of orders-consumer) ends
+// with `entry_lines` (each indented by 8 spaces): "- topic: orders" is line 8,
+// `entry_lines` start at line 9 (line 4 when `top` adds one line: 10).
+inline std::string plan_with(const std::string& entry_lines, const std::string& top = "") {
+  return "apiVersion: offsetctl/v1\n"
+         "kind: OffsetPlan\n"
+         "name: test-plan\n" +
+         top +
+         "instance: ckafka-demo\n"
+         "groups:\n"
+         "  - group: orders-consumer\n"
+         "    topics:\n"
+         "      - topic: orders\n" +
+         entry_lines;
+}
+
+}  // namespace offsetctl::plan::test
