@@ -42,7 +42,7 @@ void print_text(const plan::LoadResult& r, Context& ctx) {
     if (d.line > 0) ctx.out << ":" << d.line << ":" << d.col;
     ctx.out << ": " << red << "error:" << reset << " " << d.message << "\n";
     if (d.line > 0 && !d.source_line.empty())
-      ctx.out << d.source_line << "\n" << plan::caret_padding(d.source_line, d.col) << green << "^" << reset << "\n";
+      ctx.out << d.source_line << "\n" << plan::caret_padding(d.source_line, d.caret_col > 0 ? d.caret_col : d.col) << green << "^" << reset << "\n";
   }
   ctx.out << summary(r) << "\n";
 }
