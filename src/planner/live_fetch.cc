@@ -3,52 +3,16 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <atomic>
 #include <charconv>
 #include <map>
 #include <set>
 
 #include "api/paging.h"
-#include "util/parallel.h"
+#include "planner/call_batch.h"
 #include "util/time.h"
 
 namespace offsetctl::planner {
 namespace {
-
-// Calls that do not depend on each other: each writes only its own output, so
-// they need no lock; the first failure in task order is the one reported.
-class Batch {
- public:
-  using Task = std::function<std::optional<Error>()>;
-  void add(Task task) { tasks_.push_back(std::move(task)); }
-
-  Status<> run(size_t workers) {
-    std::vector<std::optional<Error>> errors(tasks_.size());
-    std::atomic<bool> failed{false};
-    util::parallel_for(tasks_.size(), workers, [&](size_t i) {
-      if (failed.load()) return;  // stop starting calls once one failed
-      errors[i] = tasks_[i]();
-      if (errors[i]) failed.store(true);
-    });
-    std::optional<Error> first;
-    size_t more = 0;
-    for (auto& e : errors) {
-      if (!e) continue;
-      if (!first) {
-        first = std::move(e);
-      } else {
-        ++more;
-      }
-    }
-    tasks_.clear();
-    if (!first) return Ok{};
-    if (more) first->message += " (" + std::to_string(more) + " other calls failed too)";
-    return fail(std::move(*first));
-  }
-
- private:
-  std::vector<Task> tasks_;
-};
 
 std::string on_instance(const InstanceNeeds& in) {
   return "instance " + in.instance + (in.region.empty() ? "" : " (" + in.region + ")");
@@ -191,7 +155,7 @@ Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& 
     w.offsets.resize(in.groups.size());
   }
 
-  Batch batch;
+  CallBatch batch;
   for (InstanceWork& w : work) {
     for (size_t c = 0; c < w.info_chunks.size(); ++c) {
       batch.add([&w, c]() -> std::optional<Error> {

@@ -196,26 +196,29 @@ void resolve_offset_entry(const plan::OffsetPlan& plan, const plan::TopicSpec& e
   }
 }
 
+std::string describe_members(const std::vector<Member>& members) {
+  size_t n = members.size();
+  std::string out = std::to_string(n) + (n == 1 ? " member" : " members");
+  if (n == 0) return out;
+  out += " (";
+  constexpr size_t kShown = 3;
+  for (size_t i = 0; i < n && i < kShown; ++i) {
+    const Member& m = members[i];
+    std::string host = m.client_host;
+    if (!host.empty() && host.front() == '/') host.erase(0, 1);  // Kafka writes "/10.0.0.1"
+    if (i) out += ", ";
+    out += m.client_id.empty() ? m.member_id : m.client_id;
+    if (!host.empty()) out += "@" + host;
+  }
+  if (n > kShown) out += ", and " + std::to_string(n - kShown) + " more";
+  return out + ")";
+}
+
 std::string blocked_reason(const GroupLive& group) {
   if (group.state == "Empty" || group.state == "Dead") return "";
-  size_t n = group.members.size();
-  std::string reason = "group is " + (group.state.empty() ? std::string("in an unknown state") : group.state) +
-                       " with " + std::to_string(n) + (n == 1 ? " member" : " members");
-  if (n > 0) {
-    reason += " (";
-    constexpr size_t kShown = 3;
-    for (size_t i = 0; i < n && i < kShown; ++i) {
-      const Member& m = group.members[i];
-      std::string host = m.client_host;
-      if (!host.empty() && host.front() == '/') host.erase(0, 1);  // Kafka writes "/10.0.0.1"
-      if (i) reason += ", ";
-      reason += m.client_id.empty() ? m.member_id : m.client_id;
-      if (!host.empty()) reason += "@" + host;
-    }
-    if (n > kShown) reason += ", and " + std::to_string(n - kShown) + " more";
-    reason += ")";
-  }
-  return reason + "; Kafka refuses an outside reset of an active group: stop the consumers first";
+  std::string state = group.state.empty() ? std::string("in an unknown state") : group.state;
+  return "group is " + state + " with " + describe_members(group.members) +
+         "; Kafka refuses an outside reset of an active group: stop the consumers first";
 }
 
 }  // namespace offsetctl::planner

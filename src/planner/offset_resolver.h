@@ -35,6 +35,9 @@ size_t offset_entry_rows(const plan::TopicSpec& entry, const GroupContext& group
 // or "" when Kafka accepts an outside reset (Empty, Dead).
 std::string blocked_reason(const GroupLive& group);
 
+// "2 members (consumer-1@10.0.0.1, consumer-2@10.0.0.2)", at most three by name.
+std::string describe_members(const std::vector<Member>& members);
+
 // "plans/orders.yaml:12:7"
 std::string format_loc(const plan::SourceLoc& loc);
 
