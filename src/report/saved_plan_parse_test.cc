@@ -158,6 +158,25 @@ TEST(ParseSavedPlan, KindAndVersionComeFirst) {
             "--out FILE`");
 }
 
+TEST(ParseSavedPlan, EveryTruncationAndEveryChangedByteIsRefused) {
+  SavedPlan plan;
+  plan.result = test::large_result(1, 2, 2);
+  plan.files = {{"p.yaml", std::string(64, 'c')}};
+  const std::string json = saved_plan_to_json(plan);
+  ASSERT_TRUE(parse_saved_plan(json, "p.json").ok());
+  for (size_t n = 0; n + 1 < json.size(); ++n) {  // the last byte is the newline
+    auto r = parse_saved_plan(std::string_view(json).substr(0, n), "p.json");
+    ASSERT_FALSE(r.ok()) << "a saved plan cut after " << n << " bytes was accepted";
+  }
+  for (size_t i = 0; i < json.size(); ++i) {
+    std::string edited = json;
+    edited[i] = edited[i] == '7' ? '8' : '7';
+    if (i + 1 == json.size()) continue;  // the final newline is whitespace
+    auto r = parse_saved_plan(edited, "p.json");
+    ASSERT_FALSE(r.ok()) << "byte " << i << " changed to '" << edited[i] << "' was accepted";
+  }
+}
+
 TEST(ParseSavedPlan, SyntaxErrorsAnywhere) {
   const std::string json = sample_json();
   EXPECT_NE(error_of(json + "x").find(": unexpected text after the end of the JSON document;"), std::string::npos);
