@@ -4,6 +4,7 @@
 // way (actions, deltas, notes, the summary line).
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>

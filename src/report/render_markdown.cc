@@ -266,7 +266,11 @@ std::string render_markdown(const PlanResult& result, size_t limit) {
     size_t partitions = 0;
     for (size_t k = shown; k < sections.size(); ++k) partitions += sections[k].end - sections[k].begin;
     out.append("**Cut short:** ");
-    append_count(out, sections.size() - shown, "more group", "more groups");
+    if (shown == 0) {
+      append_count(out, sections.size(), "group", "groups");
+    } else {
+      append_count(out, sections.size() - shown, "more group", "more groups");
+    }
     out.append(" (");
     append_count(out, partitions, "partition", "partitions");
     out.append(") left out to keep this comment under ");

@@ -86,6 +86,14 @@ TEST(RenderMarkdown, CutAtGroupBoundaryForASmallLimit) {
   EXPECT_LE(md.size(), second_group + 400);
 }
 
+TEST(RenderMarkdown, AGroupTooBigForAnyCommentIsLeftOutWhole) {
+  const auto result = test::large_result(1, 1, 5000);
+  const std::string md = render_markdown(result);
+  EXPECT_LE(md.size(), kMarkdownLimit);
+  EXPECT_EQ(md.find("<details>"), std::string::npos);
+  EXPECT_NE(md.find("**Cut short:** 1 group (5000 partitions) left out"), std::string::npos);
+}
+
 TEST(RenderMarkdown, AFullResultIsNotCut) {
   const std::string md = render_markdown(test::sample_result());
   EXPECT_EQ(md.find("Cut short"), std::string::npos);

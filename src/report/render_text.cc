@@ -80,6 +80,7 @@ void render_changes(std::string& out, const planner::PlanResult& result, const G
 
   std::string cells;  // this row's cells back to back
   std::string storage;
+  std::string safe;
   std::array<size_t, kColumns + 1> cut{};
   std::vector<std::string_view> views(kColumns);
   for (size_t i = s.begin; i < s.end; ++i) {
@@ -104,7 +105,6 @@ void render_changes(std::string& out, const planner::PlanResult& result, const G
     if (s.has_note) {
       storage.clear();
       append_note(storage, c);
-      std::string safe;
       cells.append(terminal_safe(storage, safe));
     }
     cut[kColumns] = cells.size();
