@@ -137,16 +137,29 @@ Result<ConsumerGroupResponse> parse_describe_consumer_group(const json& response
   ObjReader resp(response, "Response", errors);
   resp.req_obj("Result", [&](ObjReader& result) {
     out.TotalCount = result.req_int("TotalCount", 0);
+    result.opt_array("TopicList", [&](const json& t, const std::string& path) {
+      ObjReader topic(t, path, errors);
+      out.TopicList.push_back({topic.req_str("TopicName"), topic.opt_str("TopicId")});
+    });
     result.req_array("GroupList", [&](const json& g, const std::string& path) {
       ObjReader group(g, path, errors);
-      ConsumerGroupResponseItem item;
-      item.GroupName = group.req_str("GroupName");
-      item.TopicCount = group.opt_int("TopicCount", 0).value_or(0);
-      group.opt_array("TopicList", [&](const json& t, const std::string& tpath) {
-        ObjReader topic(t, tpath, errors);
-        item.TopicList.push_back({topic.req_str("TopicName"), topic.opt_str("TopicId")});
+      ConsumerGroup cg;
+      cg.ConsumerGroupName = group.req_str("ConsumerGroupName");
+      group.opt_array("SubscribedInfo", [&](const json& s, const std::string& spath) {
+        ObjReader sub(s, spath, errors);
+        SubscribedInfo info;
+        info.TopicName = sub.req_str("TopicName");
+        info.TopicId = sub.opt_str("TopicId");
+        sub.opt_array("Partition", [&](const json& p, const std::string& ppath) {
+          info.Partition.push_back(sub.int_at(p, ppath, 0));
+        });
+        sub.opt_array("PartitionOffset", [&](const json& o, const std::string& opath) {
+          ObjReader po(o, opath, errors);
+          info.PartitionOffset.push_back({po.req_digits("Partition"), po.req_str("Offset")});
+        });
+        cg.SubscribedInfo.push_back(std::move(info));
       });
-      out.GroupList.push_back(std::move(item));
+      out.GroupList.push_back(std::move(cg));
     });
   });
   return done(std::move(out), errors);

@@ -143,5 +143,25 @@ TEST(CkafkaCodec, ParsesTheDocumentedJgwOperateResponses) {
   EXPECT_EQ(bad.error().message, "Response.Result.ReturnCode is an integer, expected a string");
 }
 
+TEST(CkafkaCodec, ParsesDescribeConsumerGroup) {
+  auto r = parse_describe_consumer_group(response(R"({"Response": {"Result": {"TotalCount": 1,
+      "TopicList": [{"TopicName": "t", "TopicId": "topic-1"}],
+      "GroupList": [{"ConsumerGroupName": "g", "SubscribedInfo": [{"TopicName": "t", "Partition": [0, 1],
+        "PartitionOffset": [{"Partition": "0", "Offset": "12"}, {"Partition": "1", "Offset": "-1"}],
+        "TopicId": "topic-1"}]}], "TotalPartition": 2}, "RequestId": "r"}})"));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->TotalCount, 1);
+  EXPECT_EQ(r->TopicList[0].TopicName, "t");
+  ASSERT_EQ(r->GroupList.size(), 1u);
+  EXPECT_EQ(r->GroupList[0].ConsumerGroupName, "g");
+  EXPECT_EQ(r->GroupList[0].SubscribedInfo[0].Partition, (std::vector<int64_t>{0, 1}));
+  EXPECT_EQ(r->GroupList[0].SubscribedInfo[0].PartitionOffset[1].Offset, "-1");
+
+  auto bad = parse_describe_consumer_group(response(R"({"Response": {"Result": {"TotalCount": 1,
+      "GroupList": [{"GroupName": "g"}]}}})"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().message, "Response.Result.GroupList[0].ConsumerGroupName is missing");
+}
+
 }  // namespace
 }  // namespace offsetctl::api

@@ -76,14 +76,24 @@ struct ConsumerGroupTopic {
   std::string TopicName;
   std::string TopicId;
 };
-struct ConsumerGroupResponseItem {
-  std::string GroupName;
-  int64_t TopicCount = 0;
-  std::vector<ConsumerGroupTopic> TopicList;
+struct PartitionOffsetText {  // both strings in the API
+  std::string Partition;
+  std::string Offset;
+};
+struct SubscribedInfo {
+  std::string TopicName;
+  std::vector<int64_t> Partition;
+  std::vector<PartitionOffsetText> PartitionOffset;
+  std::string TopicId;
+};
+struct ConsumerGroup {
+  std::string ConsumerGroupName;
+  std::vector<::offsetctl::api::SubscribedInfo> SubscribedInfo;
 };
 struct ConsumerGroupResponse {
   int64_t TotalCount = 0;
-  std::vector<ConsumerGroupResponseItem> GroupList;
+  std::vector<ConsumerGroupTopic> TopicList;
+  std::vector<ConsumerGroup> GroupList;
 };
 
 // ---- DescribeTopicSyncReplica (every page)
