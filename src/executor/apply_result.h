@@ -69,14 +69,21 @@ struct ApplyResult {
   std::string endpoint;
   std::string region;
   bool dry_run = false;
-  // Why nothing was changed (plan files changed, blocked partitions, ...): empty when it ran.
-  std::vector<std::string> refusals;
-  std::vector<Drift> drift;  // non-empty: the plan is stale and nothing was changed
+  // Why nothing was changed: a headline ("the plan is stale: run offsetctl plan
+  // again"), the reasons one per line (changed plan files, blocked entries) and
+  // the drift found. Empty when the apply ran.
+  std::string refusal;
+  std::vector<std::string> refusal_details;
+  std::vector<Drift> drift;
   std::vector<PartitionOutcome> partitions;  // sorted by instance, group, topic, partition
   size_t batch_calls = 0;   // BatchModifyGroupOffsets calls sent
   size_t modify_calls = 0;  // ModifyGroupOffsets calls sent
 
-  bool refused() const { return !refusals.empty() || !drift.empty(); }
+  // Problems after changes began that the partitions do not show (the audit
+  // log could not be written): they make the exit code non-zero.
+  std::vector<std::string> problems;
+
+  bool refused() const { return !refusal.empty(); }
 
   ApplySummary summary() const {
     ApplySummary s;
@@ -94,7 +101,7 @@ struct ApplyResult {
   // (refused); 2: some changes failed or could not be verified.
   int exit_code() const {
     if (refused()) return 1;
-    return summary().failed == 0 ? 0 : 2;
+    return summary().failed == 0 && problems.empty() ? 0 : 2;
   }
 };
 

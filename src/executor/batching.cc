@@ -115,11 +115,13 @@ bool by_first_topic(const WriteCall& a, const WriteCall& b) {
 
 }  // namespace
 
-std::vector<WriteCall> plan_write_calls(const std::vector<planner::PartitionChange>& changes) {
+std::vector<WriteCall> plan_write_calls(const std::vector<planner::PartitionChange>& changes,
+                                        const std::vector<bool>& exclude) {
   std::map<GroupKey, GroupWork> groups;
   for (size_t i = 0; i < changes.size(); ++i) {
     const planner::PartitionChange& c = changes[i];
     if (c.action != planner::Action::Change) continue;
+    if (!exclude.empty() && exclude[i]) continue;
     GroupWork& g = groups[{c.instance, c.group}];
     if (c.apply_timestamp) {
       TopicModifyWork& t = g.modify[{c.topic, *c.apply_timestamp}];

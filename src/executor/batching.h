@@ -34,7 +34,10 @@ struct WriteCall {
 
 // The calls for every change whose action is Change (other entries are ignored),
 // ordered by instance, group, then Batch before Modify, then first topic name.
-std::vector<WriteCall> plan_write_calls(const std::vector<planner::PartitionChange>& changes);
+// `exclude`, when not empty, has one flag per change: true leaves it out (a
+// partition found already at its target).
+std::vector<WriteCall> plan_write_calls(const std::vector<planner::PartitionChange>& changes,
+                                        const std::vector<bool>& exclude = {});
 
 // The same calls, split by (instance, group) in the same order: the unit the
 // executor runs concurrently (the calls of one group go one after another).

@@ -110,6 +110,16 @@ TEST(Batching, NoopPartitionsAreLeftOutOfTheSet) {
             "BatchModifyGroupOffsets ckafka-a/g topics=a,b, partitions=0:10, changes=0,2,\n");
 }
 
+TEST(Batching, ExcludedChangesAreLeftOut) {
+  // A rerun: b[1] is already at its target, so b now needs only partition 0, like a.
+  std::vector<PartitionChange> changes = {
+      change("g", "a", 0, 10), change("g", "b", 0, 10), change("g", "b", 1, 20),
+  };
+  EXPECT_EQ(show(plan_write_calls(changes, {false, false, true})),
+            "BatchModifyGroupOffsets ckafka-a/g topics=a,b, partitions=0:10, changes=0,1,\n");
+  EXPECT_TRUE(plan_write_calls(changes, {true, true, true}).empty());
+}
+
 TEST(Batching, GroupsAndInstancesNeverShare) {
   std::vector<PartitionChange> changes = {
       change("g2", "t", 0, 10),

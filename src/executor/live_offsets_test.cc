@@ -1,0 +1,94 @@
+#include "executor/live_offsets.h"
+
+#include <gtest/gtest.h>
+
+#include "executor/fake_ckafka_test.h"
+
+namespace offsetctl::executor {
+namespace {
+
+using fake::FakeCkafka;
+
+TEST(LiveOffsets, ReadsEveryPageAndEveryState) {
+  FakeCkafka api;
+  ReadSet reads;
+  GroupRead& big = reads[{"ckafka-a", "big"}];
+  for (int t = 0; t < 120; ++t) {  // three pages of 50 topics
+    char name[16];
+    std::snprintf(name, sizeof name, "t%03d", t);
+    api.set("big", name, 0, t, 1000);
+    big.topics.push_back(name);
+  }
+  api.set("small", "orders", 0, std::nullopt, 77);
+  api.set("small", "orders", 1, 5, 77);
+  api.set("small", "other", 0, 9);  // not asked for
+  reads[{"ckafka-a", "small"}] = GroupRead{"", {"orders"}};
+  reads[{"ckafka-a", "gone"}] = GroupRead{"", {"orders"}};
+  api.groups["small"].state = "Stable";
+  api::GroupInfoMember m;
+  m.MemberId = "member-1";
+  m.ClientHost = "10.0.0.1";
+  api.groups["small"].members = {m};
+
+  LiveOffsets live = read_live_offsets({{"", &api}}, reads, true, 4);
+  EXPECT_EQ(api.count("DescribeGroupOffsets"), 3 + 1 + 1);
+  EXPECT_EQ(api.count("DescribeGroupInfo"), 1);
+
+  const LiveGroup* b = live.find("ckafka-a", "big");
+  ASSERT_NE(b, nullptr);
+  EXPECT_FALSE(b->error.has_value());
+  EXPECT_EQ(b->state, "Empty");
+  EXPECT_EQ(b->topics.size(), 120u);
+  EXPECT_EQ(b->topics.at("t119").at(0).committed, 119);
+
+  const LiveGroup* s = live.find("ckafka-a", "small");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->state, "Stable");
+  EXPECT_EQ(s->members, std::vector<std::string>{"member-1@10.0.0.1"});
+  EXPECT_EQ(s->topics.size(), 1u);
+  EXPECT_FALSE(s->topics.at("orders").at(0).committed.has_value());
+  EXPECT_EQ(s->topics.at("orders").at(1).committed, 5);
+  EXPECT_EQ(s->topics.at("orders").at(1).log_end, 77);
+
+  const LiveGroup* g = live.find("ckafka-a", "gone");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->state, "Dead");
+  EXPECT_TRUE(g->topics.empty());
+}
+
+TEST(LiveOffsets, WithoutStatesOnlyOffsetsAreRead) {
+  FakeCkafka api;
+  api.set("g", "t", 0, 1);
+  LiveOffsets live = read_live_offsets({{"", &api}}, {{{"ckafka-a", "g"}, GroupRead{"", {"t"}}}}, false, 1);
+  EXPECT_EQ(api.count("DescribeGroupInfo"), 0);
+  EXPECT_EQ(live.find("ckafka-a", "g")->state, "");
+}
+
+TEST(LiveOffsets, AFailedReadIsKeptPerGroup) {
+  FakeCkafka api;
+  api.set("a", "t", 0, 1);
+  api.set("b", "t", 0, 2);
+  api.fail_reads_for = {"a"};
+  ReadSet reads{{{"ckafka-a", "a"}, GroupRead{"", {"t"}}}, {{"ckafka-a", "b"}, GroupRead{"", {"t"}}}};
+  LiveOffsets live = read_live_offsets({{"", &api}}, reads, true, 2);
+  ASSERT_TRUE(live.find("ckafka-a", "a")->error.has_value());
+  EXPECT_EQ(live.find("ckafka-a", "a")->error->describe(), "DescribeGroupOffsets failed: InternalError: read failed");
+  EXPECT_FALSE(live.find("ckafka-a", "b")->error.has_value());
+  EXPECT_EQ(live.find("ckafka-a", "b")->topics.at("t").at(0).committed, 2);
+
+  api.fail_group_info = true;
+  live = read_live_offsets({{"", &api}}, reads, true, 2);
+  ASSERT_TRUE(live.find("ckafka-a", "b")->error.has_value());
+  EXPECT_EQ(live.find("ckafka-a", "b")->error->describe(), "DescribeGroupInfo failed: InternalError: info failed");
+}
+
+TEST(LiveOffsets, AGroupOfARegionWithoutAClientIsAnError) {
+  FakeCkafka api;
+  LiveOffsets live = read_live_offsets({{"ap-guangzhou", &api}},
+                                       {{{"ckafka-a", "g"}, GroupRead{"ap-beijing", {"t"}}}}, true, 1);
+  ASSERT_TRUE(live.find("ckafka-a", "g")->error.has_value());
+  EXPECT_EQ(api.count("DescribeGroupOffsets"), 0);
+}
+
+}  // namespace
+}  // namespace offsetctl::executor

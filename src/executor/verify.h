@@ -1,0 +1,37 @@
+#pragma once
+// Verification: after the calls, did every partition reach its target? Pure:
+// compares a change, the outcome of the call that carried it, and the
+// offsets read back.
+
+#include <optional>
+#include <string>
+
+#include "executor/apply_result.h"
+#include "executor/live_offsets.h"
+#include "planner/plan_result.h"
+
+namespace offsetctl::executor {
+
+// What happened to the call that carried a change.
+struct CallOutcome {
+  std::string action;      // "BatchModifyGroupOffsets", "ModifyGroupOffsets"
+  bool ok = false;         // the service accepted it
+  std::string request_id;  // success or failure, when the service gave one
+  std::string error_code;  // on failure: the API's code, or the client's ("Timeout", ...)
+  std::string error_message;
+};
+
+// The outcome of one change. `group` is the group as read back after the calls
+// (nullptr: not read). An absolute target is verified when the committed
+// offset equals it, whatever the call said (a call that timed out may have
+// landed). A target resolved at apply time is verified when the offset is a
+// valid position ([0, log end]) and moved, unless the plan expected it to stay.
+PartitionOutcome verify_change(const planner::PartitionChange& change, const CallOutcome& call,
+                               const LiveGroup* group);
+
+// The outcome of a change that needed no call (a noop in the plan, or already
+// at its target: `after` is then the offset read).
+PartitionOutcome unchanged(const planner::PartitionChange& change, std::optional<int64_t> after,
+                           std::string note);
+
+}  // namespace offsetctl::executor
