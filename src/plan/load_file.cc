@@ -48,6 +48,8 @@ Kind check_header(const YNode& doc, IssueSink& sink) {
       }
       sink.at(api->value, msg, api);
     }
+  } else {
+    sink.at(api->value, "'apiVersion' must be '" + std::string(kApiVersion) + "', not " + describe_value(api->value), api);
   }
   const YEntry* kind = doc.find_entry("kind");
   if (!kind) {

@@ -38,4 +38,18 @@ inline std::string plan_with(const std::string& entry_lines, const std::string& 
          entry_lines;
 }
 
+// The same layout as plan_with, with another name, group and topic.
+inline std::string plan_for(const std::string& name, const std::string& group, const std::string& topic,
+                            const std::string& entry_lines) {
+  return "apiVersion: offsetctl/v1\n"
+         "kind: OffsetPlan\n"
+         "name: " + name + "\n"
+         "instance: ckafka-demo\n"
+         "groups:\n"
+         "  - group: " + group + "\n"
+         "    topics:\n"
+         "      - topic: " + topic + "\n" +
+         entry_lines;
+}
+
 }  // namespace offsetctl::plan::test
