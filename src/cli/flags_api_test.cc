@@ -1,0 +1,139 @@
+#include "cli/flags_api.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "testing/temp_dir.h"
+
+namespace offsetctl::cli {
+namespace {
+
+using testing::TempDir;
+
+api::EnvLookup env_of(std::map<std::string, std::string> vars) {
+  return [vars = std::move(vars)](const std::string& name) -> std::optional<std::string> {
+    auto it = vars.find(name);
+    if (it == vars.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+struct Parsed {
+  ApiFlags flags;
+  util::FakeClock clock{1795392000000};
+  TempDir home;
+
+  explicit Parsed(const std::string& args) {
+    CLI::App app;
+    add_api_flags(app, flags);
+    app.parse(args, false);
+  }
+  Result<api::ClientConfig> config(const std::string& service = "ckafka",
+                                   std::optional<std::string> plan_region = std::nullopt,
+                                   std::map<std::string, std::string> env = {}) {
+    env.emplace("HOME", home.root());
+    return client_config(flags, service, plan_region, clock, env_of(env));
+  }
+};
+
+const std::string kCreds = "--secret-id AKIDEXAMPLE --secret-key secretEXAMPLE";
+
+TEST(ApiFlags, DefaultsPerService) {
+  Parsed p(kCreds + " --region ap-guangzhou");
+  auto c = p.config();
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->endpoint, "https://ckafka.tencentcloudapi.com");
+  EXPECT_EQ(c->region, "ap-guangzhou");
+  EXPECT_EQ(c->connect_timeout_ms, 10000);
+  EXPECT_EQ(c->timeout_ms, 30000);
+  EXPECT_EQ(c->retry.max_attempts, 5);
+  EXPECT_EQ(c->max_in_flight, 16);
+  EXPECT_TRUE(c->limits.enabled);
+  EXPECT_EQ(c->limits.limit_for("DescribeGroupOffsets"), 100);
+  EXPECT_EQ(c->clock, &p.clock);
+  EXPECT_EQ(c->credentials.secret_id, "AKIDEXAMPLE");
+  EXPECT_EQ(p.config("dts")->endpoint, "https://dts.tencentcloudapi.com");
+}
+
+TEST(ApiFlags, EverySettingFromTheCommandLine) {
+  Parsed p(kCreds + " --session-token tok --region ap-beijing --endpoint http://127.0.0.1:9000"
+                    " --connect-timeout 0.5 --timeout 2 --max-attempts 3 --max-in-flight 4"
+                    " --rate-limit BatchModifyGroupOffsets=5 --rate-limit DescribeGroupOffsets=12.5");
+  auto c = p.config();
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->endpoint, "http://127.0.0.1:9000");
+  EXPECT_EQ(c->connect_timeout_ms, 500);
+  EXPECT_EQ(c->timeout_ms, 2000);
+  EXPECT_EQ(c->retry.max_attempts, 3);
+  EXPECT_EQ(c->max_in_flight, 4);
+  EXPECT_EQ(c->limits.limit_for("BatchModifyGroupOffsets"), 5);
+  EXPECT_EQ(c->limits.limit_for("DescribeGroupOffsets"), 12.5);
+  EXPECT_EQ(c->credentials.token.reveal(), "tok");
+  EXPECT_FALSE(Parsed(kCreds + " --region r --no-rate-limit").config()->limits.enabled);
+}
+
+TEST(ApiFlags, RegionPrecedence) {
+  Parsed p(kCreds + " --region ap-beijing");
+  EXPECT_EQ(p.config("ckafka", "ap-guangzhou", {{"TENCENTCLOUD_REGION", "ap-shanghai"}})->region, "ap-guangzhou");
+  EXPECT_EQ(p.config("ckafka", std::nullopt, {{"TENCENTCLOUD_REGION", "ap-shanghai"}})->region, "ap-beijing");
+  Parsed q(kCreds);
+  EXPECT_EQ(q.config("ckafka", std::nullopt, {{"TENCENTCLOUD_REGION", "ap-shanghai"}})->region, "ap-shanghai");
+  auto none = q.config();
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().message,
+            "no region: the plan names none, and neither --region nor TENCENTCLOUD_REGION is set; give one, e.g. "
+            "--region ap-guangzhou");
+}
+
+TEST(ApiFlags, CredentialPrecedence) {
+  Parsed p("--region r");
+  p.home.write(".tencentcloud/credentials", "[default]\nsecret_id=AKIDfile\nsecret_key=kf\n[prod]\nsecret_id=AKIDprod\n"
+                                            "secret_key=kp\n");
+  std::map<std::string, std::string> env = {{"TENCENTCLOUD_SECRET_ID", "AKIDenv"}, {"TENCENTCLOUD_SECRET_KEY", "ke"}};
+  EXPECT_EQ(p.config("ckafka", std::nullopt, env)->credentials.secret_id, "AKIDenv");
+  EXPECT_EQ(p.config()->credentials.secret_id, "AKIDfile");
+  Parsed flags(kCreds + " --region r");
+  EXPECT_EQ(flags.config("ckafka", std::nullopt, env)->credentials.secret_id, "AKIDEXAMPLE");
+  Parsed prof("--region r --profile prod");
+  prof.home.write(".tencentcloud/credentials", "[prod]\nsecret_id=AKIDprod\nsecret_key=kp\n");
+  EXPECT_EQ(prof.config("ckafka", std::nullopt, env)->credentials.secret_id, "AKIDprod");
+}
+
+TEST(ApiFlags, ErrorsSayWhatToFix) {
+  auto message = [](const std::string& args) {
+    Parsed p(args);
+    auto c = p.config();
+    return c.ok() ? std::string("ok") : c.error().message;
+  };
+  EXPECT_EQ(message("--region r --secret-id AKID"),
+            "--secret-id is given but --secret-key is not: give both, or neither to use "
+            "TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY or a profile");
+  EXPECT_EQ(message(kCreds + " --region r --endpoint http://ckafka.example.com"),
+            "--endpoint: endpoint 'http://ckafka.example.com' uses plain http://, which is allowed only for loopback "
+            "addresses (127.0.0.0/8, ::1, localhost); use https://");
+  EXPECT_EQ(message(kCreds + " --region r --timeout 0"),
+            "--timeout must be a number of seconds between 0 and 3600, not 0.000000");
+  EXPECT_EQ(message(kCreds + " --region r --max-attempts 0"), "--max-attempts must be between 1 and 100, not 0");
+  EXPECT_EQ(message(kCreds + " --region r --max-in-flight 0"), "--max-in-flight must be between 1 and 256, not 0");
+  EXPECT_EQ(message(kCreds + " --region r --rate-limit BatchModifyGroupOffsets"),
+            "--rate-limit expects ACTION=N (requests per second), e.g. BatchModifyGroupOffsets=10; got "
+            "'BatchModifyGroupOffsets'");
+  EXPECT_EQ(message(kCreds + " --region r --rate-limit BatchModifyGroupOffsets=fast"),
+            "--rate-limit expects ACTION=N (requests per second), e.g. BatchModifyGroupOffsets=10; got "
+            "'BatchModifyGroupOffsets=fast'");
+  EXPECT_EQ(message(kCreds + " --region r --rate-limit BatchModifyGroupOffsets=40"),
+            "--rate-limit BatchModifyGroupOffsets=40 is above the limit of 20/s; the flag can only lower limits");
+  EXPECT_EQ(message(kCreds + " --region r --ca-bundle /nonexistent/ca.pem"),
+            "--ca-bundle /nonexistent/ca.pem: the file cannot be read");
+}
+
+TEST(ApiFlags, TheSecretKeyIsNeverInAnError) {
+  Parsed p("--secret-key Gu5t9xGARNpq86cd98joQYCN3EXAMPLE --region r");
+  auto c = p.config();
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.error().message.find("Gu5t9x"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace offsetctl::cli
