@@ -1,6 +1,7 @@
 #include "emulator/params.h"
 
 #include <charconv>
+#include <cstdint>
 
 namespace offsetctl::emulator {
 
@@ -67,11 +68,11 @@ int64_t Params::integer(const char* name, bool required, int64_t fallback) {
     if (required) fail(missing_parameter(prefix_ + name));
     return fallback;
   }
-  if (v->is_number_integer()) return v->get<int64_t>();
-  if (v->is_number_unsigned()) {
+  if (v->is_number_unsigned() && v->get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)) {
     fail(invalid_parameter_value("The parameter `" + prefix_ + name + "` is out of range."));
     return fallback;
   }
+  if (v->is_number_integer()) return v->get<int64_t>();
   wrong_type(name, "Integer");
   return fallback;
 }
@@ -123,7 +124,9 @@ std::vector<int64_t> Params::integer_list(const char* name, bool required, bool 
   for (size_t i = 0; i < v->size(); ++i) {
     const auto& item = (*v)[i];
     int64_t value = 0;
-    bool ok = item.is_number_integer();
+    // Parsed non-negative numbers are unsigned: above INT64_MAX they would wrap.
+    bool ok = item.is_number_integer() &&
+              !(item.is_number_unsigned() && item.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX));
     if (ok) {
       value = item.get<int64_t>();
     } else if (numeric_strings && item.is_string()) {

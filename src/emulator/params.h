@@ -20,6 +20,8 @@ class Params {
  public:
   // `body` must be a JSON object; `prefix` names a nested object in messages ("Partitions.0.").
   Params(const nlohmann::json& body, std::initializer_list<const char*> known, std::string prefix = "");
+  // Params keeps a reference to the body: a temporary would dangle.
+  Params(nlohmann::json&& body, std::initializer_list<const char*> known, std::string prefix = "") = delete;
 
   bool has(const char* name) const;
   std::string string(const char* name, bool required);

@@ -3,6 +3,7 @@
 #include "emulator/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
@@ -64,6 +65,13 @@ class ElasticPool final : public httplib::TaskQueue {
   bool shutdown_ = false;
 };
 
+// httplib listens with a backlog of 5: a burst of new connections overflows it and the
+// kernel drops SYNs (the client retries a second later). Widen it after binding.
+class HttpServer final : public httplib::Server {
+ public:
+  void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
+};
+
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
   return s;
@@ -82,7 +90,7 @@ HttpRequest to_request(const httplib::Request& req) {
 
 struct Server::Impl {
   std::unique_ptr<Dispatcher> dispatcher;
-  httplib::Server http;
+  HttpServer http;
   std::thread thread;
   std::string host;
   int port = 0;
@@ -123,10 +131,15 @@ Result<std::unique_ptr<Server>> Server::start(State state, ServerOptions options
   impl->delay_ms = options.fault_delay_ms;
   Impl* self = impl.get();
 
-  httplib::Server& http = impl->http;
+  HttpServer& http = impl->http;
   http.new_task_queue = [] { return new ElasticPool(512); };
   http.set_payload_max_length(kMaxBodyBytes);
   http.set_tcp_nodelay(true);
+  // httplib's default also sets SO_REUSEPORT, which would let a second emulator share a busy port.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   http.set_keep_alive_max_count(1000);
   http.set_keep_alive_timeout(2);  // bounds how long stop() waits for idle connections
   auto handler = [self](const httplib::Request& req, httplib::Response& res) {
@@ -161,6 +174,7 @@ Result<std::unique_ptr<Server>> Server::start(State state, ServerOptions options
     return fail("cannot listen on " + options.host + ":" + std::to_string(options.port) +
                 ": the address is in use, not local, or not allowed");
   }
+  http.widen_backlog();
   impl->thread = std::thread([self] {
     self->http.listen_after_bind();
     self->listen_returned = true;
