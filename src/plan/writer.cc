@@ -136,9 +136,14 @@ std::string write_plan_yaml(const std::vector<OffsetPlan>& plans, const WriteOpt
   std::ostringstream out;
   if (!options.schema_path.empty()) out << "# yaml-language-server: $schema=" << options.schema_path << "\n";
   for (const std::string& h : options.header) {
-    std::istringstream lines(h);
-    std::string line;
-    while (std::getline(lines, line)) out << (line.empty() ? "#" : "# " + printable_line(line)) << "\n";
+    size_t start = 0;
+    for (;;) {
+      size_t end = h.find('\n', start);
+      std::string line = h.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      out << (line.empty() ? "#" : "# " + printable_line(line)) << "\n";
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
   }
   for (size_t i = 0; i < plans.size(); ++i) {
     if (i > 0) out << "---\n";
