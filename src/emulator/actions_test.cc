@@ -11,12 +11,12 @@ TEST(ActionsTest, EveryActionWithItsServiceAndLimit) {
     const char* name;
     int limit;
   };
-  for (const Want& w : {Want{"ckafka", "DescribeGroupOffsets", 100}, Want{"ckafka", "DescribeGroupInfo", 20},
-                        Want{"ckafka", "DescribeConsumerGroup", 20}, Want{"ckafka", "DescribeTopicSyncReplica", 20},
-                        Want{"ckafka", "FetchMessageListByTimestamp", 20},
-                        Want{"ckafka", "BatchModifyGroupOffsets", 20}, Want{"ckafka", "ModifyGroupOffsets", 100},
-                        Want{"dts", "DescribeConsumerGroups", 20}, Want{"dts", "DescribeOffsetByTime", 20},
-                        Want{"dts", "ResetConsumerGroupOffset", 20}}) {
+  for (const Want& w :
+       {Want{"ckafka", "DescribeGroupOffsets", 100}, Want{"ckafka", "DescribeGroupInfo", 20},
+        Want{"ckafka", "DescribeConsumerGroup", 20}, Want{"ckafka", "DescribeTopicSyncReplica", 20},
+        Want{"ckafka", "FetchMessageListByTimestamp", 20}, Want{"ckafka", "BatchModifyGroupOffsets", 20},
+        Want{"ckafka", "ModifyGroupOffsets", 100}, Want{"dts", "DescribeConsumerGroups", 20},
+        Want{"dts", "DescribeOffsetByTime", 20}, Want{"dts", "ResetConsumerGroupOffset", 20}}) {
     const ActionSpec* a = find_action(w.service, w.name);
     ASSERT_NE(a, nullptr) << w.name;
     EXPECT_EQ(a->limit_per_second, w.limit) << w.name;

@@ -16,7 +16,8 @@ ApiError invalid_authorization(const std::string& why) {
 }
 
 ApiError signature_failure(const std::string& hint = "") {
-  std::string msg = "The provided credentials could not be validated. Please check your signature is correct.";
+  std::string msg =
+      "The provided credentials could not be validated. Please check your signature is correct.";
   if (!hint.empty()) msg += " (" + hint + ")";
   return {"AuthFailure.SignatureFailure", msg};
 }
@@ -92,7 +93,8 @@ Result<Authorization, ApiError> parse_authorization(std::string_view value) {
   if (scope.size() != 4 || scope[0].empty()) {
     return fail(invalid_authorization("Credential must be <SecretId>/<date>/<service>/tc3_request"));
   }
-  if (!has_signed || !has_signature) return fail(invalid_authorization("SignedHeaders and Signature are required"));
+  if (!has_signed || !has_signature)
+    return fail(invalid_authorization("SignedHeaders and Signature are required"));
   auth.secret_id = scope[0];
   auth.date = scope[1];
   auth.service = scope[2];
@@ -118,8 +120,8 @@ Result<std::string, ApiError> service_of(const std::string& version, const std::
                                       "` is not supported: ckafka speaks 2019-08-19, dts 2021-12-06."));
 }
 
-std::optional<ApiError> verify_request(const Headers& headers, std::string_view body, const std::string& service,
-                                       const State& state, int64_t now_ms) {
+std::optional<ApiError> verify_request(const Headers& headers, std::string_view body,
+                                       const std::string& service, const State& state, int64_t now_ms) {
   auto header = [&](const std::string& name) -> std::string {
     auto it = headers.find(name);
     return it == headers.end() ? std::string() : it->second;
@@ -145,14 +147,15 @@ std::optional<ApiError> verify_request(const Headers& headers, std::string_view 
                         " s away from the server time " + std::to_string(now_s) +
                         " (at most 300 s are allowed). Check the clock of the calling machine."};
   }
-  if (auth.terminator != "tc3_request") return signature_failure("the credential scope must end in tc3_request");
+  if (auth.terminator != "tc3_request")
+    return signature_failure("the credential scope must end in tc3_request");
   if (auth.service != service) {
-    return signature_failure("the credential scope names service `" + auth.service + "` but the request is for `" +
-                             service + "`");
+    return signature_failure("the credential scope names service `" + auth.service +
+                             "` but the request is for `" + service + "`");
   }
   if (auth.date != api::utc_date(ts)) {
-    return signature_failure("the credential scope date " + auth.date + " is not the UTC date of X-TC-Timestamp, " +
-                             api::utc_date(ts));
+    return signature_failure("the credential scope date " + auth.date +
+                             " is not the UTC date of X-TC-Timestamp, " + api::utc_date(ts));
   }
   std::vector<std::string> names = split(auth.signed_headers, ';');
   std::set<std::string> name_set(names.begin(), names.end());
@@ -188,8 +191,9 @@ std::optional<ApiError> verify_request(const Headers& headers, std::string_view 
         std::string token = header("x-tc-token");
         if (token != cred->token) {
           return ApiError{"AuthFailure.TokenFailure",
-                          cred->token.empty() ? "The SecretId is a permanent key: send no X-TC-Token."
-                                              : "The token (X-TC-Token) is missing or does not match the SecretId."};
+                          cred->token.empty()
+                              ? "The SecretId is a permanent key: send no X-TC-Token."
+                              : "The token (X-TC-Token) is missing or does not match the SecretId."};
         }
         return std::nullopt;
       }

@@ -38,7 +38,7 @@ const char* version_of_service(std::string_view service);  // nullptr when unkno
 Result<std::string, ApiError> service_of(const std::string& version, const std::string& authorization);
 
 // Checks a request's signature, timestamp and token. `now_ms` is the server's clock.
-std::optional<ApiError> verify_request(const Headers& headers, std::string_view body, const std::string& service,
-                                       const State& state, int64_t now_ms);
+std::optional<ApiError> verify_request(const Headers& headers, std::string_view body,
+                                       const std::string& service, const State& state, int64_t now_ms);
 
 }  // namespace offsetctl::emulator

@@ -16,7 +16,8 @@ const State& creds() {
   return s;
 }
 
-std::optional<ApiError> verify(const HttpRequest& r, const std::string& service = "ckafka", int64_t now = kNowMs) {
+std::optional<ApiError> verify(const HttpRequest& r, const std::string& service = "ckafka",
+                               int64_t now = kNowMs) {
   return verify_request(r.headers, r.body, service, creds(), now);
 }
 
@@ -36,10 +37,12 @@ TEST(AuthTest, ParsesAnAuthorizationHeader) {
 }
 
 TEST(AuthTest, RejectsMalformedAuthorization) {
-  EXPECT_EQ(parse_authorization("").error().message, "The Authorization header is invalid: the header is missing.");
+  EXPECT_EQ(parse_authorization("").error().message,
+            "The Authorization header is invalid: the header is missing.");
   EXPECT_EQ(parse_authorization("HMAC-SHA1 x").error().code, "AuthFailure.InvalidAuthorization");
-  EXPECT_EQ(parse_authorization("TC3-HMAC-SHA256 Credential=a/b, SignedHeaders=host, Signature=x").error().message,
-            "The Authorization header is invalid: Credential must be <SecretId>/<date>/<service>/tc3_request.");
+  EXPECT_EQ(
+      parse_authorization("TC3-HMAC-SHA256 Credential=a/b, SignedHeaders=host, Signature=x").error().message,
+      "The Authorization header is invalid: Credential must be <SecretId>/<date>/<service>/tc3_request.");
   EXPECT_EQ(parse_authorization("TC3-HMAC-SHA256 Credential=a/b/c/d").error().message,
             "The Authorization header is invalid: SignedHeaders and Signature are required.");
   EXPECT_EQ(parse_authorization("TC3-HMAC-SHA256 Credential=a/b/c/d, Foo=1").error().message,
@@ -51,8 +54,9 @@ TEST(AuthTest, RejectsMalformedAuthorization) {
 TEST(AuthTest, ServiceComesFromTheVersion) {
   EXPECT_EQ(*service_of("2019-08-19", ""), "ckafka");
   EXPECT_EQ(*service_of("2021-12-06", ""), "dts");
-  auto bad = service_of("2018-03-30", "TC3-HMAC-SHA256 Credential=a/2026-11-23/dts/tc3_request, SignedHeaders=host, "
-                                      "Signature=x");
+  auto bad = service_of("2018-03-30",
+                        "TC3-HMAC-SHA256 Credential=a/2026-11-23/dts/tc3_request, SignedHeaders=host, "
+                        "Signature=x");
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, "InvalidParameterValue");
   EXPECT_EQ(bad.error().message, "The Version `2018-03-30` is not supported by dts: use 2021-12-06.");
@@ -77,7 +81,8 @@ TEST(AuthTest, AcceptsTheHostSignedWithOrWithoutItsPort) {
   EXPECT_EQ(code(verify(testing::signed_request("DescribeGroupInfo", "{}", s))), "OK");
   s.host = "127.0.0.1:8080";
   s.signed_host = "127.0.0.2";
-  EXPECT_EQ(code(verify(testing::signed_request("DescribeGroupInfo", "{}", s))), "AuthFailure.SignatureFailure");
+  EXPECT_EQ(code(verify(testing::signed_request("DescribeGroupInfo", "{}", s))),
+            "AuthFailure.SignatureFailure");
 }
 
 TEST(AuthTest, AnyChangeBreaksTheSignature) {
@@ -86,7 +91,8 @@ TEST(AuthTest, AnyChangeBreaksTheSignature) {
   auto e = verify(r);
   ASSERT_TRUE(e);
   EXPECT_EQ(e->code, "AuthFailure.SignatureFailure");
-  EXPECT_EQ(e->message, "The provided credentials could not be validated. Please check your signature is correct.");
+  EXPECT_EQ(e->message,
+            "The provided credentials could not be validated. Please check your signature is correct.");
   HttpRequest action = testing::signed_request("DescribeGroupOffsets", "{}");
   action.headers["x-tc-action"] = "ModifyGroupOffsets";
   EXPECT_EQ(code(verify(action)), "AuthFailure.SignatureFailure");
@@ -115,10 +121,12 @@ TEST(AuthTest, ClockSkewOfMoreThanFiveMinutesExpires) {
   auto e = verify(testing::signed_request("DescribeGroupOffsets", "{}", s));
   ASSERT_TRUE(e);
   EXPECT_EQ(e->code, "AuthFailure.SignatureExpire");
-  EXPECT_EQ(e->message, "The signature has expired: X-TC-Timestamp 1795391699 is 301 s away from the server time "
-                        "1795392000 (at most 300 s are allowed). Check the clock of the calling machine.");
+  EXPECT_EQ(e->message,
+            "The signature has expired: X-TC-Timestamp 1795391699 is 301 s away from the server time "
+            "1795392000 (at most 300 s are allowed). Check the clock of the calling machine.");
   s.timestamp = kNowMs / 1000 + 3600;
-  EXPECT_EQ(code(verify(testing::signed_request("DescribeGroupOffsets", "{}", s))), "AuthFailure.SignatureExpire");
+  EXPECT_EQ(code(verify(testing::signed_request("DescribeGroupOffsets", "{}", s))),
+            "AuthFailure.SignatureExpire");
 }
 
 TEST(AuthTest, TheCredentialScopeMustMatch) {
@@ -127,13 +135,15 @@ TEST(AuthTest, TheCredentialScopeMustMatch) {
   auto e = verify(testing::signed_request("DescribeGroupOffsets", "{}", s), "ckafka");
   ASSERT_TRUE(e);
   EXPECT_EQ(e->code, "AuthFailure.SignatureFailure");
-  EXPECT_EQ(e->message, "The provided credentials could not be validated. Please check your signature is correct. "
-                        "(the credential scope names service `dts` but the request is for `ckafka`)");
+  EXPECT_EQ(e->message,
+            "The provided credentials could not be validated. Please check your signature is correct. "
+            "(the credential scope names service `dts` but the request is for `ckafka`)");
   HttpRequest r = testing::signed_request("DescribeGroupOffsets", "{}");
   r.headers["authorization"].replace(r.headers["authorization"].find("2026-11-23"), 10, "2026-11-22");
-  EXPECT_EQ(verify(r)->message, "The provided credentials could not be validated. Please check your signature is "
-                                "correct. (the credential scope date 2026-11-22 is not the UTC date of "
-                                "X-TC-Timestamp, 2026-11-23)");
+  EXPECT_EQ(verify(r)->message,
+            "The provided credentials could not be validated. Please check your signature is "
+            "correct. (the credential scope date 2026-11-22 is not the UTC date of "
+            "X-TC-Timestamp, 2026-11-23)");
 }
 
 TEST(AuthTest, SignedHeadersMustBeThere) {
@@ -141,17 +151,20 @@ TEST(AuthTest, SignedHeadersMustBeThere) {
   std::map<std::string, std::string> headers = {{"content-type", "application/json"}};
   int64_t ts = kNowMs / 1000;
   std::string scope = api::utc_date(ts) + "/ckafka/tc3_request";
-  std::string sig = api::tc3_signature("secretEXAMPLE", api::utc_date(ts), "ckafka",
-                                       api::string_to_sign(ts, scope, api::canonical_request("POST", headers, "{}")));
+  std::string sig =
+      api::tc3_signature("secretEXAMPLE", api::utc_date(ts), "ckafka",
+                         api::string_to_sign(ts, scope, api::canonical_request("POST", headers, "{}")));
   HttpRequest r = testing::signed_request("DescribeGroupOffsets", "{}");
-  r.headers["authorization"] = "TC3-HMAC-SHA256 Credential=AKIDEXAMPLE/" + scope +
-                               ", SignedHeaders=content-type, Signature=" + sig;
-  EXPECT_EQ(verify(r)->message, "The provided credentials could not be validated. Please check your signature is "
-                                "correct. (SignedHeaders must include content-type and host)");
+  r.headers["authorization"] =
+      "TC3-HMAC-SHA256 Credential=AKIDEXAMPLE/" + scope + ", SignedHeaders=content-type, Signature=" + sig;
+  EXPECT_EQ(verify(r)->message,
+            "The provided credentials could not be validated. Please check your signature is "
+            "correct. (SignedHeaders must include content-type and host)");
   r.headers["authorization"] = "TC3-HMAC-SHA256 Credential=AKIDEXAMPLE/" + scope +
                                ", SignedHeaders=content-type;host;x-tc-nothing, Signature=" + sig;
-  EXPECT_EQ(verify(r)->message, "The provided credentials could not be validated. Please check your signature is "
-                                "correct. (signed header `x-tc-nothing` is not in the request)");
+  EXPECT_EQ(verify(r)->message,
+            "The provided credentials could not be validated. Please check your signature is "
+            "correct. (signed header `x-tc-nothing` is not in the request)");
 }
 
 TEST(AuthTest, HeaderValuesSignedAsSentAlsoPass) {
@@ -162,8 +175,9 @@ TEST(AuthTest, HeaderValuesSignedAsSentAlsoPass) {
                                                 {"host", r.headers["host"]},
                                                 {"x-tc-action", "DescribeGroupOffsets"}};
   std::string scope = api::utc_date(ts) + "/ckafka/tc3_request";
-  std::string sig = api::tc3_signature("secretEXAMPLE", api::utc_date(ts), "ckafka",
-                                       api::string_to_sign(ts, scope, api::canonical_request("POST", headers, "{}")));
+  std::string sig =
+      api::tc3_signature("secretEXAMPLE", api::utc_date(ts), "ckafka",
+                         api::string_to_sign(ts, scope, api::canonical_request("POST", headers, "{}")));
   r.headers["authorization"] = "TC3-HMAC-SHA256 Credential=AKIDEXAMPLE/" + scope +
                                ", SignedHeaders=content-type;host;x-tc-action, Signature=" + sig;
   EXPECT_EQ(code(verify(r)), "OK");

@@ -19,7 +19,8 @@ Result<Instance*, ApiError> find_instance_or_error(ActionContext& ctx, const std
 Result<Topic*, ApiError> find_topic_or_error(Instance& instance, const std::string& name) {
   auto it = instance.topics.find(name);
   if (it == instance.topics.end()) {
-    return fail(invalid_parameter_value("The topic `" + name + "` does not exist in instance " + instance.id + "."));
+    return fail(
+        invalid_parameter_value("The topic `" + name + "` does not exist in instance " + instance.id + "."));
   }
   return &it->second;
 }
@@ -44,13 +45,13 @@ Page read_page(Params& p, int64_t default_limit, int64_t max_limit) {
 
 bool page_error(const Page& page, Params& p) {
   if (page.offset < 0) {
-    p.fail(invalid_parameter_value("The parameter `Offset` must be 0 or more, not " + std::to_string(page.offset) +
-                                   "."));
+    p.fail(invalid_parameter_value("The parameter `Offset` must be 0 or more, not " +
+                                   std::to_string(page.offset) + "."));
     return true;
   }
   if (page.limit < 1) {
-    p.fail(invalid_parameter_value("The parameter `Limit` must be 1 or more, not " + std::to_string(page.limit) +
-                                   "."));
+    p.fail(invalid_parameter_value("The parameter `Limit` must be 1 or more, not " +
+                                   std::to_string(page.limit) + "."));
     return true;
   }
   return false;
@@ -68,10 +69,11 @@ ApiError group_active_error(const std::string& group, const std::string& state) 
                                  "Stop its consumers, then retry."};
 }
 
-ApiError offset_out_of_range(const std::string& topic, int32_t partition, int64_t offset, const PartitionLog& log) {
-  return invalid_parameter_value("The offset " + std::to_string(offset) + " for partition " +
-                                 std::to_string(partition) + " of topic `" + topic + "` is outside the log [" +
-                                 std::to_string(log.begin) + ", " + std::to_string(log.end) + "].");
+ApiError offset_out_of_range(const std::string& topic, int32_t partition, int64_t offset,
+                             const PartitionLog& log) {
+  return invalid_parameter_value(
+      "The offset " + std::to_string(offset) + " for partition " + std::to_string(partition) + " of topic `" +
+      topic + "` is outside the log [" + std::to_string(log.begin) + ", " + std::to_string(log.end) + "].");
 }
 
 std::string topic_id(const std::string& instance, const std::string& topic) {

@@ -28,7 +28,8 @@ std::pair<size_t, size_t> page_range(const Page& page, size_t total);
 
 // FailedOperation when a group has members: Kafka refuses offset changes from outside then.
 ApiError group_active_error(const std::string& group, const std::string& state);
-ApiError offset_out_of_range(const std::string& topic, int32_t partition, int64_t offset, const PartitionLog& log);
+ApiError offset_out_of_range(const std::string& topic, int32_t partition, int64_t offset,
+                             const PartitionLog& log);
 
 // A stable, made-up topic id ("topic-1a2b3c4d"), as the console shows one.
 std::string topic_id(const std::string& instance, const std::string& topic);

@@ -50,7 +50,8 @@ TEST(CkafkaCommonTest, LookupsSayWhatIsMissing) {
 
 TEST(CkafkaCommonTest, Messages) {
   EXPECT_EQ(group_active_error("g", "Stable").message,
-            "The consumer group `g` is active (state Stable): Kafka accepts an offset change only while the group is "
+            "The consumer group `g` is active (state Stable): Kafka accepts an offset change only while the "
+            "group is "
             "Empty or Dead. Stop its consumers, then retry.");
   PartitionLog log;
   log.begin = 5;

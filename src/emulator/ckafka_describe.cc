@@ -29,8 +29,12 @@ json partition_offsets(const Topic& topic, const Group* group) {
       if (c != committed->end()) offset = c->second;
     }
     int64_t lag = offset < 0 ? 0 : std::max<int64_t>(0, log.end - offset);
-    parts.push_back({{"Partition", id}, {"Offset", offset}, {"Metadata", ""}, {"ErrorCode", 0},
-                     {"LogEndOffset", log.end}, {"Lag", lag}});
+    parts.push_back({{"Partition", id},
+                     {"Offset", offset},
+                     {"Metadata", ""},
+                     {"ErrorCode", 0},
+                     {"LogEndOffset", log.end},
+                     {"Lag", lag}});
   }
   return parts;
 }
@@ -78,7 +82,8 @@ ActionResult describe_group_info(const json& params, ActionContext& ctx) {
   Params p(params, {"InstanceId", "GroupList"});
   std::string id = p.string("InstanceId", true);
   std::vector<std::string> names = p.string_list("GroupList", true);
-  if (!p.error() && names.empty()) p.fail(invalid_parameter_value("The parameter `GroupList` must not be empty."));
+  if (!p.error() && names.empty())
+    p.fail(invalid_parameter_value("The parameter `GroupList` must not be empty."));
   if (!p.error() && names.size() > 100) {
     p.fail(invalid_parameter_value("The parameter `GroupList` names " + std::to_string(names.size()) +
                                    " groups; at most 100 are allowed per call."));
@@ -95,7 +100,8 @@ ActionResult describe_group_info(const json& params, ActionContext& ctx) {
     if (g) {
       for (const Member& m : g->members) {
         json topics = json::array();
-        for (const auto& [topic, parts] : m.partitions) topics.push_back({{"Topic", topic}, {"Partitions", parts}});
+        for (const auto& [topic, parts] : m.partitions)
+          topics.push_back({{"Topic", topic}, {"Partitions", parts}});
         members.push_back({{"MemberId", m.member_id},
                            {"ClientId", m.client_id},
                            {"ClientHost", m.client_host},
@@ -220,7 +226,8 @@ ActionResult fetch_message_list_by_timestamp(const json& params, ActionContext& 
   int64_t partition = p.integer("Partition", true);
   int64_t start = p.integer("StartTime", true);
   int64_t count = p.integer("SinglePartitionRecordNumber", false, 20);
-  if (!p.error() && start < 0) p.fail(invalid_parameter_value("The parameter `StartTime` must be 0 or more (ms)."));
+  if (!p.error() && start < 0)
+    p.fail(invalid_parameter_value("The parameter `StartTime` must be 0 or more (ms)."));
   if (!p.error() && (count < 1 || count > 20)) {
     p.fail(invalid_parameter_value("The parameter `SinglePartitionRecordNumber` must be between 1 and 20."));
   }

@@ -13,9 +13,10 @@ using testing::kT0;
 
 // An instance with 60 one-partition topics t00..t59 (and 25 partitions on "wide"), a group on all of them.
 State many_topics() {
-  std::string yaml = "credentials: [{secretId: AKIDEXAMPLE, secretKey: secretEXAMPLE}]\n"
-                     "instances:\n  - id: ckafka-test\n    region: ap-guangzhou\n    topics:\n"
-                     "      - {name: wide, partitions: 25, begin: 3, end: 9}\n";
+  std::string yaml =
+      "credentials: [{secretId: AKIDEXAMPLE, secretKey: secretEXAMPLE}]\n"
+      "instances:\n  - id: ckafka-test\n    region: ap-guangzhou\n    topics:\n"
+      "      - {name: wide, partitions: 25, begin: 3, end: 9}\n";
   std::string offsets;
   for (int i = 0; i < 60; ++i) {
     char name[8];
@@ -42,8 +43,9 @@ TEST(DescribeGroupOffsetsTest, WithoutFilterTheTopicsTheGroupHasOffsetsOn) {
 
 TEST(DescribeGroupOffsetsTest, FilterGivesEveryExistingTopicWithAllPartitions) {
   Harness h;
-  json r = h.call("DescribeGroupOffsets",
-                  {{"InstanceId", "ckafka-test"}, {"Group", "busy"}, {"Topics", {"payments", "nope", "orders"}}});
+  json r =
+      h.call("DescribeGroupOffsets",
+             {{"InstanceId", "ckafka-test"}, {"Group", "busy"}, {"Topics", {"payments", "nope", "orders"}}});
   ASSERT_EQ(error_code(r), "") << r;
   EXPECT_EQ(r["Result"]["TotalCount"], 2);  // unknown topics are left out
   const json& list = r["Result"]["TopicList"];
@@ -75,23 +77,27 @@ TEST(DescribeGroupOffsetsTest, PagesByTopicWithLimitCappedAtFifty) {
   ASSERT_EQ(first["Result"]["TopicList"].size(), 50u);
   EXPECT_EQ(first["Result"]["TopicList"][0]["Topic"], "t00");
   EXPECT_EQ(first["Result"]["TopicList"][49]["Topic"], "t49");
-  json second = h.call("DescribeGroupOffsets", {{"InstanceId", "ckafka-test"}, {"Group", "g"}, {"Offset", 50}});
+  json second =
+      h.call("DescribeGroupOffsets", {{"InstanceId", "ckafka-test"}, {"Group", "g"}, {"Offset", 50}});
   ASSERT_EQ(second["Result"]["TopicList"].size(), 10u);
   EXPECT_EQ(second["Result"]["TopicList"][9]["Topic"], "t59");
   EXPECT_EQ(second["Result"]["TopicList"][9]["Partitions"][0]["Offset"], 59);
-  json capped = h.call("DescribeGroupOffsets", {{"InstanceId", "ckafka-test"}, {"Group", "g"}, {"Limit", 500}});
+  json capped =
+      h.call("DescribeGroupOffsets", {{"InstanceId", "ckafka-test"}, {"Group", "g"}, {"Limit", 500}});
   EXPECT_EQ(capped["Result"]["TopicList"].size(), 50u);
   json small = h.call("DescribeGroupOffsets",
                       {{"InstanceId", "ckafka-test"}, {"Group", "g"}, {"Limit", 7}, {"Offset", 55}});
   EXPECT_EQ(small["Result"]["TopicList"].size(), 5u);
-  json past = h.call("DescribeGroupOffsets", {{"InstanceId", "ckafka-test"}, {"Group", "g"}, {"Offset", 600}});
+  json past =
+      h.call("DescribeGroupOffsets", {{"InstanceId", "ckafka-test"}, {"Group", "g"}, {"Offset", 600}});
   EXPECT_EQ(past["Result"]["TotalCount"], 60);
   EXPECT_TRUE(past["Result"]["TopicList"].empty());
 }
 
 TEST(DescribeGroupOffsetsTest, SearchWordFiltersAndCounts) {
   Harness h(many_topics());
-  json r = h.call("DescribeGroupOffsets", {{"InstanceId", "ckafka-test"}, {"Group", "g"}, {"SearchWord", "T5"}});
+  json r =
+      h.call("DescribeGroupOffsets", {{"InstanceId", "ckafka-test"}, {"Group", "g"}, {"SearchWord", "T5"}});
   EXPECT_EQ(r["Result"]["TotalCount"], 10);  // t50..t59, case-insensitively
   EXPECT_EQ(r["Result"]["TopicList"][0]["Topic"], "t50");
 }
@@ -103,15 +109,17 @@ TEST(DescribeGroupOffsetsTest, Errors) {
   EXPECT_EQ(error_message(no_instance), "The instance `ckafka-nope` does not exist in region ap-guangzhou.");
   testing::Sign shanghai;
   shanghai.region = "ap-shanghai";
-  EXPECT_EQ(error_code(h.call("DescribeGroupOffsets", {{"InstanceId", "ckafka-test"}, {"Group", "g"}}, shanghai)),
-            "InvalidParameterValue.InstanceNotExist");
+  EXPECT_EQ(
+      error_code(h.call("DescribeGroupOffsets", {{"InstanceId", "ckafka-test"}, {"Group", "g"}}, shanghai)),
+      "InvalidParameterValue.InstanceNotExist");
   json missing = h.call("DescribeGroupOffsets", {{"InstanceId", "ckafka-test"}});
   EXPECT_EQ(error_code(missing), "MissingParameter");
   EXPECT_EQ(error_message(missing), "The request is missing a required parameter `Group`.");
   EXPECT_EQ(error_code(h.call("DescribeGroupOffsets",
                               {{"InstanceId", "ckafka-test"}, {"Group", "g"}, {"Topics", "orders"}})),
             "InvalidParameter");
-  EXPECT_EQ(error_code(h.call("DescribeGroupOffsets", {{"InstanceId", "ckafka-test"}, {"Group", "g"}, {"Limit", 0}})),
+  EXPECT_EQ(error_code(h.call("DescribeGroupOffsets",
+                              {{"InstanceId", "ckafka-test"}, {"Group", "g"}, {"Limit", 0}})),
             "InvalidParameterValue");
   EXPECT_EQ(error_code(h.call("DescribeGroupOffsets", {{"InstanceId", "ckafka-test"}, {"Grp", "g"}})),
             "UnknownParameter");
@@ -119,7 +127,8 @@ TEST(DescribeGroupOffsetsTest, Errors) {
 
 TEST(DescribeGroupInfoTest, StatesMembersAndDeadGroups) {
   Harness h;
-  json r = h.call("DescribeGroupInfo", {{"InstanceId", "ckafka-test"}, {"GroupList", {"busy", "idle", "gone", "nope"}}});
+  json r = h.call("DescribeGroupInfo",
+                  {{"InstanceId", "ckafka-test"}, {"GroupList", {"busy", "idle", "gone", "nope"}}});
   ASSERT_EQ(error_code(r), "") << r;
   EXPECT_EQ(r["Result"], json::parse(R"([
     {"ErrorCode": "0", "State": "Stable", "ProtocolType": "consumer", "Protocol": "range", "Group": "busy",
@@ -132,7 +141,8 @@ TEST(DescribeGroupInfoTest, StatesMembersAndDeadGroups) {
 
 TEST(DescribeGroupInfoTest, Errors) {
   Harness h;
-  EXPECT_EQ(error_message(h.call("DescribeGroupInfo", {{"InstanceId", "ckafka-test"}, {"GroupList", json::array()}})),
+  EXPECT_EQ(error_message(
+                h.call("DescribeGroupInfo", {{"InstanceId", "ckafka-test"}, {"GroupList", json::array()}})),
             "The parameter `GroupList` must not be empty.");
   json many = json::array();
   for (int i = 0; i < 101; ++i) many.push_back("g" + std::to_string(i));
@@ -155,7 +165,8 @@ TEST(DescribeConsumerGroupTest, ListsLiveGroupsWithTheirOffsets) {
   EXPECT_EQ(idle["ConsumerGroupName"], "idle");
   EXPECT_EQ(idle["SubscribedInfo"][0]["TopicName"], "orders");
   EXPECT_EQ(idle["SubscribedInfo"][0]["Partition"], json::parse("[0, 1, 2]"));
-  EXPECT_EQ(idle["SubscribedInfo"][0]["PartitionOffset"][2], json::parse(R"({"Partition": "2", "Offset": "30"})"));
+  EXPECT_EQ(idle["SubscribedInfo"][0]["PartitionOffset"][2],
+            json::parse(R"({"Partition": "2", "Offset": "30"})"));
   EXPECT_EQ(res["TopicList"][0]["TopicName"], "orders");
   EXPECT_EQ(res["TopicList"][0]["TopicId"], idle["SubscribedInfo"][0]["TopicId"]);
   EXPECT_EQ(res["TotalTopic"], 1);
@@ -190,13 +201,16 @@ TEST(DescribeTopicSyncReplicaTest, PagesOfTwentyUpToAHundred) {
   json first = h.call("DescribeTopicSyncReplica", {{"InstanceId", "ckafka-test"}, {"TopicName", "wide"}});
   EXPECT_EQ(first["Result"]["TotalCount"], 25);
   EXPECT_EQ(first["Result"]["TopicInSyncReplicaList"].size(), 20u);
-  json rest = h.call("DescribeTopicSyncReplica", {{"InstanceId", "ckafka-test"}, {"TopicName", "wide"}, {"Offset", 20}});
+  json rest = h.call("DescribeTopicSyncReplica",
+                     {{"InstanceId", "ckafka-test"}, {"TopicName", "wide"}, {"Offset", 20}});
   ASSERT_EQ(rest["Result"]["TopicInSyncReplicaList"].size(), 5u);
   EXPECT_EQ(rest["Result"]["TopicInSyncReplicaList"][4]["Partition"], "24");
-  json all = h.call("DescribeTopicSyncReplica", {{"InstanceId", "ckafka-test"}, {"TopicName", "wide"}, {"Limit", 1000}});
+  json all = h.call("DescribeTopicSyncReplica",
+                    {{"InstanceId", "ckafka-test"}, {"TopicName", "wide"}, {"Limit", 1000}});
   EXPECT_EQ(all["Result"]["TopicInSyncReplicaList"].size(), 25u);
-  json in_sync = h.call("DescribeTopicSyncReplica",
-                        {{"InstanceId", "ckafka-test"}, {"TopicName", "wide"}, {"OutOfSyncReplicaOnly", true}});
+  json in_sync =
+      h.call("DescribeTopicSyncReplica",
+             {{"InstanceId", "ckafka-test"}, {"TopicName", "wide"}, {"OutOfSyncReplicaOnly", true}});
   EXPECT_EQ(in_sync["Result"], json::parse(R"({"TotalCount": 0, "TopicInSyncReplicaList": []})"));
 }
 
@@ -205,13 +219,16 @@ TEST(DescribeTopicSyncReplicaTest, Errors) {
   json r = h.call("DescribeTopicSyncReplica", {{"InstanceId", "ckafka-test"}, {"TopicName", "nope"}});
   EXPECT_EQ(error_code(r), "InvalidParameterValue");
   EXPECT_EQ(error_message(r), "The topic `nope` does not exist in instance ckafka-test.");
-  EXPECT_EQ(error_code(h.call("DescribeTopicSyncReplica",
-                              {{"InstanceId", "ckafka-test"}, {"TopicName", "orders"}, {"OutOfSyncReplicaOnly", "yes"}})),
+  EXPECT_EQ(error_code(h.call(
+                "DescribeTopicSyncReplica",
+                {{"InstanceId", "ckafka-test"}, {"TopicName", "orders"}, {"OutOfSyncReplicaOnly", "yes"}})),
             "InvalidParameter");
 }
 
-json fetch(Harness& h, const std::string& topic, int64_t partition, int64_t start, std::optional<int64_t> n = {}) {
-  json body = {{"InstanceId", "ckafka-test"}, {"Topic", topic}, {"Partition", partition}, {"StartTime", start}};
+json fetch(Harness& h, const std::string& topic, int64_t partition, int64_t start,
+           std::optional<int64_t> n = {}) {
+  json body = {
+      {"InstanceId", "ckafka-test"}, {"Topic", topic}, {"Partition", partition}, {"StartTime", start}};
   if (n) body["SinglePartitionRecordNumber"] = *n;
   return h.call("FetchMessageListByTimestamp", body);
 }
@@ -233,7 +250,7 @@ TEST(FetchMessageListByTimestampTest, SeveralRecordsAndNoneAfterTheEnd) {
   json three = fetch(h, "orders", 0, kT0 + 10 * 60000, 3);
   ASSERT_EQ(three["Result"].size(), 3u);
   EXPECT_EQ(three["Result"][2]["Offset"], 12);
-  EXPECT_EQ(fetch(h, "orders", 0, kT0)["Result"].size(), 20u);         // default: 20
+  EXPECT_EQ(fetch(h, "orders", 0, kT0)["Result"].size(), 20u);               // default: 20
   EXPECT_EQ(fetch(h, "orders", 0, kT0 + 998 * 60000)["Result"].size(), 2u);  // 998 and 999
   EXPECT_EQ(fetch(h, "orders", 0, kT0 + 1000 * 60000)["Result"], json::array());
   EXPECT_EQ(fetch(h, "payments", 1, 0)["Result"], json::array());  // an empty log
@@ -247,8 +264,8 @@ TEST(FetchMessageListByTimestampTest, Errors) {
   EXPECT_EQ(error_message(fetch(h, "orders", 0, -5)), "The parameter `StartTime` must be 0 or more (ms).");
   EXPECT_EQ(error_message(fetch(h, "orders", 9, kT0)), "The topic `orders` has no partition 9.");
   EXPECT_EQ(error_code(fetch(h, "nope", 0, kT0)), "InvalidParameterValue");
-  EXPECT_EQ(error_message(h.call("FetchMessageListByTimestamp", {{"InstanceId", "ckafka-test"}, {"Topic", "orders"},
-                                                                 {"Partition", 0}})),
+  EXPECT_EQ(error_message(h.call("FetchMessageListByTimestamp",
+                                 {{"InstanceId", "ckafka-test"}, {"Topic", "orders"}, {"Partition", 0}})),
             "The request is missing a required parameter `StartTime`.");
 }
 

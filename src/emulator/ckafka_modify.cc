@@ -28,8 +28,9 @@ Result<const Group*, ApiError> changeable_group(const Instance& in, const std::s
 }
 
 // The topics named, or (none named) every topic the group has committed offsets on.
-Result<std::vector<std::string>, ApiError> target_topics(const std::vector<std::string>& named, const Group* group,
-                                                         const std::string& group_name, const char* param) {
+Result<std::vector<std::string>, ApiError> target_topics(const std::vector<std::string>& named,
+                                                         const Group* group, const std::string& group_name,
+                                                         const char* param) {
   std::set<std::string> topics(named.begin(), named.end());
   if (topics.empty() && group) {
     for (const auto& [t, offs] : group->offsets) {
@@ -77,7 +78,8 @@ ActionResult batch_modify_group_offsets(const json& params, ActionContext& ctx) 
     }
     pairs.emplace_back(partition, offset);
   }
-  if (parts && parts->empty()) p.fail(invalid_parameter_value("The parameter `Partitions` must not be empty."));
+  if (parts && parts->empty())
+    p.fail(invalid_parameter_value("The parameter `Partitions` must not be empty."));
   if (auto e = p.error()) return fail(*e);
   auto in = find_instance_or_error(ctx, id);
   if (!in) return fail(in.error());
@@ -104,7 +106,8 @@ ActionResult batch_modify_group_offsets(const json& params, ActionContext& ctx) 
 }
 
 ActionResult modify_group_offsets(const json& params, ActionContext& ctx) {
-  Params p(params, {"InstanceId", "Group", "Strategy", "Topics", "Shift", "ShiftTimestamp", "Offset", "Partitions"});
+  Params p(params,
+           {"InstanceId", "Group", "Strategy", "Topics", "Shift", "ShiftTimestamp", "Offset", "Partitions"});
   std::string id = p.string("InstanceId", true);
   std::string group_name = p.string("Group", true);
   int64_t strategy = p.integer("Strategy", true);
@@ -115,15 +118,18 @@ ActionResult modify_group_offsets(const json& params, ActionContext& ctx) {
   std::vector<int64_t> partitions = p.integer_list("Partitions", false);
   if (!p.error()) {
     if (strategy < 0 || strategy > 2) {
-      p.fail(invalid_parameter_value("The parameter `Strategy` must be 0 (shift), 1 (timestamp) or 2 (offset), not " +
-                                     std::to_string(strategy) + "."));
+      p.fail(invalid_parameter_value(
+          "The parameter `Strategy` must be 0 (shift), 1 (timestamp) or 2 (offset), not " +
+          std::to_string(strategy) + "."));
     } else if (strategy == 0 && !shift) {
       p.fail(missing_parameter("Shift"));
     } else if (strategy == 1 && !shift_ts) {
       p.fail(missing_parameter("ShiftTimestamp"));
     } else if (strategy == 1 && *shift_ts < -2) {
-      p.fail(invalid_parameter_value("The parameter `ShiftTimestamp` must be -2 (earliest), -1 (latest) or a time "
-                                     "in ms, not " + std::to_string(*shift_ts) + "."));
+      p.fail(invalid_parameter_value(
+          "The parameter `ShiftTimestamp` must be -2 (earliest), -1 (latest) or a time "
+          "in ms, not " +
+          std::to_string(*shift_ts) + "."));
     } else if (strategy == 2 && !to_offset) {
       p.fail(missing_parameter("Offset"));
     }
@@ -155,13 +161,16 @@ ActionResult modify_group_offsets(const json& params, ActionContext& ctx) {
         const std::map<int32_t, int64_t>* committed = nullptr;
         if (*group && (*group)->offsets.count(name)) committed = &(*group)->offsets.at(name);
         if (!committed || !committed->count(log->partition)) {
-          return fail(invalid_parameter_value("The partition " + std::to_string(log->partition) + " of topic `" +
-                                              name + "` has no committed offset to shift from."));
+          return fail(invalid_parameter_value("The partition " + std::to_string(log->partition) +
+                                              " of topic `" + name +
+                                              "` has no committed offset to shift from."));
         }
         // Clamped to the log, as documented.
         target = std::clamp(saturating_add(committed->at(log->partition), *shift), log->begin, log->end);
       } else if (strategy == 1) {
-        target = *shift_ts == -2 ? log->begin : *shift_ts == -1 ? log->end : first_offset_at_or_after(*log, *shift_ts);
+        target = *shift_ts == -2   ? log->begin
+                 : *shift_ts == -1 ? log->end
+                                   : first_offset_at_or_after(*log, *shift_ts);
       } else {
         target = *to_offset;
         if (target < log->begin || target > log->end) {

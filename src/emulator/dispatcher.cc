@@ -51,8 +51,9 @@ State Dispatcher::snapshot() const {
   return state_;
 }
 
-HttpReply Dispatcher::answer(const HttpRequest& request, const std::string& request_id, const std::string& service,
-                             const std::optional<ApiError>& error, nlohmann::json fields, Fault fault) {
+HttpReply Dispatcher::answer(const HttpRequest& request, const std::string& request_id,
+                             const std::string& service, const std::optional<ApiError>& error,
+                             nlohmann::json fields, Fault fault) {
   HttpReply reply;
   reply.body = error ? error_body(*error, request_id) : success_body(std::move(fields), request_id);
   if (fault == Fault::Drop) reply.delivery = HttpReply::Delivery::Drop;
@@ -63,12 +64,14 @@ HttpReply Dispatcher::answer(const HttpRequest& request, const std::string& requ
     const char* fault_text = fault_name(fault);
     using J = nlohmann::ordered_json;
     log_->write(J{{"time", util::format_rfc3339_ms(clock_->now_ms())},
-                 {"service", service.empty() ? J() : J(service)},
-                 {"action", action.empty() ? J() : J(action)},
-                 {"requestId", request_id},
-                 {"error", fault == Fault::Drop ? J("ConnectionDropped") : error ? J(error->code) : J()},
-                 {"fault", fault_text ? J(fault_text) : J()},
-                 {"request", parsed.is_discarded() ? J() : std::move(parsed)}});
+                  {"service", service.empty() ? J() : J(service)},
+                  {"action", action.empty() ? J() : J(action)},
+                  {"requestId", request_id},
+                  {"error", fault == Fault::Drop ? J("ConnectionDropped")
+                            : error              ? J(error->code)
+                                                 : J()},
+                  {"fault", fault_text ? J(fault_text) : J()},
+                  {"request", parsed.is_discarded() ? J() : std::move(parsed)}});
   }
   return reply;
 }
@@ -97,7 +100,8 @@ HttpReply Dispatcher::handle(const HttpRequest& request) {
   if (timestamp.empty()) return refuse_with("", missing_parameter("Timestamp"));
   if (!is_integer(timestamp)) {
     return refuse_with("", invalid_parameter_value("The parameter `Timestamp` (X-TC-Timestamp) must be Unix "
-                                                   "seconds, not `" + timestamp + "`."));
+                                                   "seconds, not `" +
+                                                   timestamp + "`."));
   }
   auto service = service_of(version, header(h, "authorization"));
   if (!service) return refuse_with("", service.error());
@@ -105,18 +109,20 @@ HttpReply Dispatcher::handle(const HttpRequest& request) {
   if (auto e = verify_request(h, request.body, *service, credentials_, now)) return refuse_with(*service, *e);
   const ActionSpec* spec = find_action(*service, action);
   if (!spec) {
-    return refuse_with(*service, ApiError{"InvalidAction", "The action `" + action + "` is not found in version " +
-                                                               version + " of service " + *service + "."});
+    return refuse_with(
+        *service, ApiError{"InvalidAction", "The action `" + action + "` is not found in version " + version +
+                                                " of service " + *service + "."});
   }
   if (rate_limit_) {
     if (auto e = limiter_.admit(spec->name, spec->limit_per_second, now)) return refuse_with(*service, *e);
   }
   Fault fault = faults_.next();
   if (fault == Fault::RequestLimitExceeded) {
-    return answer(request, request_id, *service,
-                  ApiError{"RequestLimitExceeded", "Your current request times exceeds the frequency limit of " +
-                                                       action + ". Please reduce the frequency of calls."},
-                  nullptr, fault);
+    return answer(
+        request, request_id, *service,
+        ApiError{"RequestLimitExceeded", "Your current request times exceeds the frequency limit of " +
+                                             action + ". Please reduce the frequency of calls."},
+        nullptr, fault);
   }
   if (fault == Fault::InternalError || fault == Fault::Drop) {
     return answer(request, request_id, *service, internal_error(), nullptr, fault);
@@ -124,8 +130,8 @@ HttpReply Dispatcher::handle(const HttpRequest& request) {
 
   nlohmann::json params = nlohmann::json::parse(request.body, nullptr, false);
   if (params.is_discarded()) {
-    return answer(request, request_id, *service, invalid_parameter("The request body is not valid JSON."), nullptr,
-                  fault);
+    return answer(request, request_id, *service, invalid_parameter("The request body is not valid JSON."),
+                  nullptr, fault);
   }
   if (!params.is_object()) {
     return answer(request, request_id, *service, invalid_parameter("The request body must be a JSON object."),

@@ -19,7 +19,9 @@ using testing::Harness;
 using testing::signed_request;
 
 const json kDescribe = {{"InstanceId", "ckafka-test"}, {"Group", "idle"}};
-const json kBatch = {{"InstanceId", "ckafka-test"}, {"GroupName", "idle"}, {"TopicName", {"orders"}},
+const json kBatch = {{"InstanceId", "ckafka-test"},
+                     {"GroupName", "idle"},
+                     {"TopicName", {"orders"}},
                      {"Partitions", {{{"Partition", 0}, {"Offset", 777}}}}};
 
 std::vector<json> log_lines(const std::string& path) {
@@ -31,9 +33,11 @@ std::vector<json> log_lines(const std::string& path) {
 
 TEST(DispatcherTest, CommonParametersAreRequired) {
   Harness h;
-  for (const auto& [header, name] : std::vector<std::pair<std::string, std::string>>{
-           {"x-tc-action", "Action"}, {"x-tc-version", "Version"}, {"x-tc-region", "Region"},
-           {"x-tc-timestamp", "Timestamp"}}) {
+  for (const auto& [header, name] :
+       std::vector<std::pair<std::string, std::string>>{{"x-tc-action", "Action"},
+                                                        {"x-tc-version", "Version"},
+                                                        {"x-tc-region", "Region"},
+                                                        {"x-tc-timestamp", "Timestamp"}}) {
     HttpRequest r = signed_request("DescribeGroupOffsets", kDescribe.dump());
     r.headers.erase(header);
     json resp = h.call_raw(r);
@@ -53,7 +57,8 @@ TEST(DispatcherTest, OnlyPostSlash) {
   Harness h;
   HttpRequest r = signed_request("DescribeGroupOffsets", kDescribe.dump());
   r.method = "GET";
-  EXPECT_EQ(error_message(h.call_raw(r)), "The emulator serves API 3.0 as POST / with a JSON body, not GET /.");
+  EXPECT_EQ(error_message(h.call_raw(r)),
+            "The emulator serves API 3.0 as POST / with a JSON body, not GET /.");
   r.method = "POST";
   r.path = "/v2/index.php";
   EXPECT_EQ(error_code(h.call_raw(r)), "InvalidParameter");
@@ -67,7 +72,8 @@ TEST(DispatcherTest, VersionsAndActions) {
             "The Version `2017-03-12` is not supported by ckafka: use 2019-08-19.");
   json r = h.call("DescribeInstances", json::object());
   EXPECT_EQ(error_code(r), "InvalidAction");
-  EXPECT_EQ(error_message(r), "The action `DescribeInstances` is not found in version 2019-08-19 of service ckafka.");
+  EXPECT_EQ(error_message(r),
+            "The action `DescribeInstances` is not found in version 2019-08-19 of service ckafka.");
 }
 
 TEST(DispatcherTest, TheSignatureIsCheckedBeforeTheAction) {
@@ -86,7 +92,8 @@ TEST(DispatcherTest, MalformedBodies) {
             "The request body is not valid JSON.");
   EXPECT_EQ(error_message(h.call_raw(signed_request("DescribeGroupOffsets", "[1, 2]"))),
             "The request body must be a JSON object.");
-  EXPECT_EQ(error_message(h.call_raw(signed_request("DescribeGroupOffsets", ""))), "The request body is not valid JSON.");
+  EXPECT_EQ(error_message(h.call_raw(signed_request("DescribeGroupOffsets", ""))),
+            "The request body is not valid JSON.");
   EXPECT_EQ(error_code(h.call_raw(signed_request("DescribeGroupOffsets", std::string("{\"a\":\"\xff\"}")))),
             "InvalidParameter");
   std::string deep(100000, '[');
@@ -108,9 +115,10 @@ TEST(DispatcherTest, RateLimitsPerActionAndSecond) {
   for (int i = 0; i < 20; ++i) ASSERT_EQ(error_code(h.call("BatchModifyGroupOffsets", kBatch)), "") << i;
   json over = h.call("BatchModifyGroupOffsets", kBatch);
   EXPECT_EQ(error_code(over), "RequestLimitExceeded");
-  EXPECT_EQ(error_message(over), "Your current request times equals to `21` in a second, which exceeds the frequency "
-                                 "limit `20` of BatchModifyGroupOffsets for a second. Please reduce the frequency of "
-                                 "calls.");
+  EXPECT_EQ(error_message(over),
+            "Your current request times equals to `21` in a second, which exceeds the frequency "
+            "limit `20` of BatchModifyGroupOffsets for a second. Please reduce the frequency of "
+            "calls.");
   EXPECT_EQ(error_code(h.call("DescribeGroupOffsets", kDescribe)), "");  // its own budget of 100
   h.clock().advance(1000);
   EXPECT_EQ(error_code(h.call("BatchModifyGroupOffsets", kBatch)), "");
@@ -137,7 +145,8 @@ TEST(DispatcherTest, FaultsFollowTheSeedAndOnlyADelayedReplyApplies) {
     body["Partitions"][0]["Offset"] = 900 - i;  // never the fixture's 10
     HttpReply reply = h.dispatcher().handle(signed_request("BatchModifyGroupOffsets", body.dump()));
     json resp = json::parse(reply.body)["Response"];
-    int64_t now = h.state().find_instance("ckafka-test", "ap-guangzhou")->groups.at("idle").offsets.at("orders").at(0);
+    int64_t now =
+        h.state().find_instance("ckafka-test", "ap-guangzhou")->groups.at("idle").offsets.at("orders").at(0);
     switch (want) {
       case Fault::RequestLimitExceeded:
         EXPECT_EQ(error_code(resp), "RequestLimitExceeded");
@@ -175,9 +184,13 @@ TEST(DispatcherTest, TheRequestLog) {
   h.call_raw(signed_request("BatchModifyGroupOffsets", "not json"));
   std::vector<json> lines = log_lines(options.request_log_path);
   ASSERT_EQ(lines.size(), 3u);
-  EXPECT_EQ(lines[0], json({{"time", "2026-11-23T00:00:00.000Z"}, {"service", "ckafka"},
-                            {"action", "DescribeGroupOffsets"}, {"requestId", ok["RequestId"]}, {"error", nullptr},
-                            {"fault", nullptr}, {"request", kDescribe}}));
+  EXPECT_EQ(lines[0], json({{"time", "2026-11-23T00:00:00.000Z"},
+                            {"service", "ckafka"},
+                            {"action", "DescribeGroupOffsets"},
+                            {"requestId", ok["RequestId"]},
+                            {"error", nullptr},
+                            {"fault", nullptr},
+                            {"request", kDescribe}}));
   EXPECT_EQ(lines[1]["error"], "InvalidParameterValue.InstanceNotExist");
   EXPECT_EQ(lines[1]["requestId"], bad["RequestId"]);
   EXPECT_EQ(lines[2]["error"], "InvalidParameter");
@@ -198,8 +211,8 @@ TEST(DispatcherTest, TheRequestLogNamesFaults) {
   for (const json& line : log_lines(options.request_log_path)) {
     Fault f = expected.next();
     EXPECT_EQ(line["fault"], fault_name(f));
-    const json want_error = f == Fault::Drop            ? json("ConnectionDropped")
-                            : f == Fault::InternalError ? json("InternalError")
+    const json want_error = f == Fault::Drop                   ? json("ConnectionDropped")
+                            : f == Fault::InternalError        ? json("InternalError")
                             : f == Fault::RequestLimitExceeded ? json("RequestLimitExceeded")
                                                                : json();
     EXPECT_EQ(line["error"], want_error);
@@ -209,7 +222,8 @@ TEST(DispatcherTest, TheRequestLogNamesFaults) {
 TEST(DispatcherTest, RejectsBadOptions) {
   ServerOptions options;
   options.fault_rate = 1.5;
-  EXPECT_EQ(Dispatcher::create(State{}, options).error().message, "the fault rate must be between 0 and 1, not 1.500000");
+  EXPECT_EQ(Dispatcher::create(State{}, options).error().message,
+            "the fault rate must be between 0 and 1, not 1.500000");
   options.fault_rate = 0;
   options.fault_delay_ms = -1;
   EXPECT_EQ(Dispatcher::create(State{}, options).error().message, "the fault delay must be 0 ms or more");
@@ -223,8 +237,10 @@ TEST(DispatcherTest, ConcurrentChangesAllLand) {
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 50; ++i) {
-        json body = {{"InstanceId", "ckafka-test"}, {"GroupName", "g" + std::to_string(t)},
-                     {"TopicName", {"orders"}}, {"Partitions", {{{"Partition", i % 3}, {"Offset", i}}}}};
+        json body = {{"InstanceId", "ckafka-test"},
+                     {"GroupName", "g" + std::to_string(t)},
+                     {"TopicName", {"orders"}},
+                     {"Partitions", {{{"Partition", i % 3}, {"Offset", i}}}}};
         HttpReply r = h.dispatcher().handle(signed_request("BatchModifyGroupOffsets", body.dump()));
         EXPECT_EQ(error_code(json::parse(r.body)["Response"]), "");
         h.dispatcher().handle(signed_request("DescribeGroupOffsets", kDescribe.dump()));

@@ -43,13 +43,16 @@ json group_item(const Subscription& sub, const DtsGroup& g, int64_t now_ms) {
     int64_t offset = it == g.offsets.end() ? -1 : it->second;
     int64_t lag = offset < 0 ? 0 : std::max<int64_t>(0, log.end - offset);
     // Latency: how far behind the newest message the next one to consume is, in seconds.
-    int64_t latency = lag > 0 ? std::max<int64_t>(0, (now_ms - timestamp_at(log, std::max(offset, log.begin))) / 1000)
-                              : 0;
-    partitions.push_back(
-        {{"PartitionNo", pid}, {"ConsumerGroupOffset", offset}, {"ConsumerGroupLag", lag}, {"Latency", latency}});
+    int64_t latency =
+        lag > 0 ? std::max<int64_t>(0, (now_ms - timestamp_at(log, std::max(offset, log.begin))) / 1000) : 0;
+    partitions.push_back({{"PartitionNo", pid},
+                          {"ConsumerGroupOffset", offset},
+                          {"ConsumerGroupLag", lag},
+                          {"Latency", latency}});
   }
   json assignment = json::array();
-  for (const DtsMember& m : g.members) assignment.push_back({{"ClientId", m.client_id}, {"PartitionNo", m.partitions}});
+  for (const DtsMember& m : g.members)
+    assignment.push_back({{"ClientId", m.client_id}, {"PartitionNo", m.partitions}});
   return {{"ConsumerGroupName", full_group_name(sub, g.name)},
           {"Account", "account-" + sub.id + "-" + g.name},
           {"Description", g.description},
@@ -85,8 +88,9 @@ ActionResult describe_offset_by_time(const json& params, ActionContext& ctx) {
   std::optional<int64_t> at;
   if (!p.error()) {
     at = parse_beijing_datetime(time);
-    if (!at) p.fail(invalid_parameter_value("The parameter `Time` must be `Y-m-d h:m:s` (Beijing time), not `" +
-                                            time + "`."));
+    if (!at)
+      p.fail(invalid_parameter_value("The parameter `Time` must be `Y-m-d h:m:s` (Beijing time), not `" +
+                                     time + "`."));
   }
   if (auto e = p.error()) return fail(*e);
   auto sub = find_subscription_or_error(ctx, id);
@@ -99,7 +103,8 @@ ActionResult describe_offset_by_time(const json& params, ActionContext& ctx) {
 }
 
 ActionResult reset_consumer_group_offset(const json& params, ActionContext& ctx) {
-  Params p(params, {"SubscribeId", "TopicName", "ConsumerGroupName", "PartitionNos", "ResetMode", "ResetDatetime"});
+  Params p(params,
+           {"SubscribeId", "TopicName", "ConsumerGroupName", "PartitionNos", "ResetMode", "ResetDatetime"});
   std::string id = p.string("SubscribeId", true);
   std::string topic = p.string("TopicName", true);
   std::string group_name = p.string("ConsumerGroupName", true);
@@ -111,13 +116,13 @@ ActionResult reset_consumer_group_offset(const json& params, ActionContext& ctx)
     if (partitions.empty()) {
       p.fail(invalid_parameter_value("The parameter `PartitionNos` must not be empty."));
     } else if (mode != "earliest" && mode != "latest" && mode != "datetime") {
-      p.fail(invalid_parameter_value("The parameter `ResetMode` must be earliest, latest or datetime, not `" + mode +
-                                     "`."));
+      p.fail(invalid_parameter_value("The parameter `ResetMode` must be earliest, latest or datetime, not `" +
+                                     mode + "`."));
     } else if (mode == "datetime" && datetime) {
       auto parsed = parse_beijing_datetime(*datetime);
       if (!parsed) {
-        p.fail(invalid_parameter_value("The parameter `ResetDatetime` must be `Y-m-d h:m:s` (Beijing time), not `" +
-                                       *datetime + "`."));
+        p.fail(invalid_parameter_value(
+            "The parameter `ResetDatetime` must be `Y-m-d h:m:s` (Beijing time), not `" + *datetime + "`."));
       }
       at = parsed.value_or(0);
     }
@@ -126,13 +131,13 @@ ActionResult reset_consumer_group_offset(const json& params, ActionContext& ctx)
   auto sub = find_subscription_or_error(ctx, id);
   if (!sub) return fail(sub.error());
   if (topic != (*sub)->topic.name) {
-    return fail(invalid_parameter_value("The topic `" + topic + "` is not the topic of subscription " + id + " (" +
-                                        (*sub)->topic.name + ")."));
+    return fail(invalid_parameter_value("The topic `" + topic + "` is not the topic of subscription " + id +
+                                        " (" + (*sub)->topic.name + ")."));
   }
   DtsGroup* group = find_group(**sub, group_name);
   if (!group) {
-    return fail(ApiError{"ResourceNotFound",
-                         "The consumer group `" + group_name + "` does not exist in subscription " + id + "."});
+    return fail(ApiError{"ResourceNotFound", "The consumer group `" + group_name +
+                                                 "` does not exist in subscription " + id + "."});
   }
   std::vector<std::pair<int32_t, int64_t>> targets;
   for (int64_t pid : partitions) {

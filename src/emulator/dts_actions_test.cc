@@ -34,14 +34,16 @@ TEST(DescribeConsumerGroupsTest, ItemsWithFullNamesStatesAndPartitions) {
         {"PartitionNo": 1, "ConsumerGroupOffset": -1, "ConsumerGroupLag": 0, "Latency": 0}],
       "PartitionAssignment": []})"));
   EXPECT_EQ(r["Items"][1]["ConsumerGroupState"], "Stable");
-  EXPECT_EQ(r["Items"][1]["PartitionAssignment"], json::parse(R"([{"ClientId": "cl-1", "PartitionNo": [0, 1]}])"));
+  EXPECT_EQ(r["Items"][1]["PartitionAssignment"],
+            json::parse(R"([{"ClientId": "cl-1", "PartitionNo": [0, 1]}])"));
   EXPECT_EQ(r["Items"][2]["ConsumerGroupName"], "consumer-grp-subs-test-g3");
   EXPECT_EQ(r["Items"][2]["ConsumerGroupState"], "Dead");
 }
 
 TEST(DescribeConsumerGroupsTest, Pages) {
   Harness h;
-  json r = h.call("DescribeConsumerGroups", {{"SubscribeId", "subs-test"}, {"Offset", 1}, {"Limit", 1}}, dts());
+  json r =
+      h.call("DescribeConsumerGroups", {{"SubscribeId", "subs-test"}, {"Offset", 1}, {"Limit", 1}}, dts());
   EXPECT_EQ(r["TotalCount"], 3);
   ASSERT_EQ(r["Items"].size(), 1u);
   EXPECT_EQ(r["Items"][0]["ConsumerGroupName"], "consumer-grp-subs-test-g2");
@@ -60,26 +62,34 @@ TEST(DescribeConsumerGroupsTest, Errors) {
 TEST(DescribeOffsetByTimeTest, TheOffsetNearestBeforeABeijingTime) {
   Harness h;
   // kT0 is 2026-11-16 08:00:00 in Beijing; message 10 is 10 minutes later.
-  json r = h.call("DescribeOffsetByTime", {{"SubscribeId", "subs-test"}, {"Time", "2026-11-16 08:10:30"}}, dts());
+  json r =
+      h.call("DescribeOffsetByTime", {{"SubscribeId", "subs-test"}, {"Time", "2026-11-16 08:10:30"}}, dts());
   ASSERT_EQ(error_code(r), "") << r;
-  EXPECT_EQ(r["Items"], json::parse(R"([{"PartitionNo": 0, "Offset": 10}, {"PartitionNo": 1, "Offset": 10}])"));
-  json before = h.call("DescribeOffsetByTime", {{"SubscribeId", "subs-test"}, {"Time", "2026-11-16 07:59:59"}}, dts());
+  EXPECT_EQ(r["Items"],
+            json::parse(R"([{"PartitionNo": 0, "Offset": 10}, {"PartitionNo": 1, "Offset": 10}])"));
+  json before =
+      h.call("DescribeOffsetByTime", {{"SubscribeId", "subs-test"}, {"Time", "2026-11-16 07:59:59"}}, dts());
   EXPECT_EQ(before["Items"][0]["Offset"], 0);
-  json after = h.call("DescribeOffsetByTime", {{"SubscribeId", "subs-test"}, {"Time", "2027-01-01 00:00:00"}}, dts());
+  json after =
+      h.call("DescribeOffsetByTime", {{"SubscribeId", "subs-test"}, {"Time", "2027-01-01 00:00:00"}}, dts());
   EXPECT_EQ(after["Items"][0]["Offset"], 499);
 }
 
 TEST(DescribeOffsetByTimeTest, Errors) {
   Harness h;
-  json r = h.call("DescribeOffsetByTime", {{"SubscribeId", "subs-test"}, {"Time", "2026-11-16T08:10:30+08:00"}}, dts());
+  json r = h.call("DescribeOffsetByTime",
+                  {{"SubscribeId", "subs-test"}, {"Time", "2026-11-16T08:10:30+08:00"}}, dts());
   EXPECT_EQ(error_code(r), "InvalidParameterValue");
   EXPECT_EQ(error_message(r),
             "The parameter `Time` must be `Y-m-d h:m:s` (Beijing time), not `2026-11-16T08:10:30+08:00`.");
-  EXPECT_EQ(error_code(h.call("DescribeOffsetByTime", {{"SubscribeId", "subs-test"}}, dts())), "MissingParameter");
+  EXPECT_EQ(error_code(h.call("DescribeOffsetByTime", {{"SubscribeId", "subs-test"}}, dts())),
+            "MissingParameter");
 }
 
 json reset(Harness& h, json extra) {
-  json body = {{"SubscribeId", "subs-test"}, {"TopicName", "subs-topic"}, {"ConsumerGroupName", "g1"},
+  json body = {{"SubscribeId", "subs-test"},
+               {"TopicName", "subs-topic"},
+               {"ConsumerGroupName", "g1"},
                {"PartitionNos", {0, 1}}};
   body.update(extra);
   return h.call("ResetConsumerGroupOffset", body, dts());
@@ -101,7 +111,8 @@ TEST(ResetConsumerGroupOffsetTest, EarliestLatestAndDatetime) {
 
 TEST(ResetConsumerGroupOffsetTest, FullNamesAndPartitionNumbersAsStrings) {
   Harness h;
-  ASSERT_EQ(error_code(reset(h, {{"ConsumerGroupName", "consumer-grp-subs-test-g1"}, {"PartitionNos", {"0", "1"}},
+  ASSERT_EQ(error_code(reset(h, {{"ConsumerGroupName", "consumer-grp-subs-test-g1"},
+                                 {"PartitionNos", {"0", "1"}},
                                  {"ResetMode", "latest"}})),
             "");
   EXPECT_EQ(group(h, "g1").offsets.at(1), 500);

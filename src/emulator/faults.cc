@@ -4,11 +4,16 @@ namespace offsetctl::emulator {
 
 const char* fault_name(Fault fault) {
   switch (fault) {
-    case Fault::RequestLimitExceeded: return "limit";
-    case Fault::InternalError: return "internal";
-    case Fault::Drop: return "drop";
-    case Fault::Delay: return "delay";
-    case Fault::None: break;
+    case Fault::RequestLimitExceeded:
+      return "limit";
+    case Fault::InternalError:
+      return "internal";
+    case Fault::Drop:
+      return "drop";
+    case Fault::Delay:
+      return "delay";
+    case Fault::None:
+      break;
   }
   return nullptr;
 }
@@ -20,10 +25,14 @@ Fault FaultInjector::next() {
   double u = static_cast<double>(rng_() >> 11) * 0x1.0p-53;
   if (u >= rate_) return Fault::None;
   switch (rng_() % 4) {
-    case 0: return Fault::RequestLimitExceeded;
-    case 1: return Fault::InternalError;
-    case 2: return Fault::Drop;
-    default: return Fault::Delay;
+    case 0:
+      return Fault::RequestLimitExceeded;
+    case 1:
+      return Fault::InternalError;
+    case 2:
+      return Fault::Drop;
+    default:
+      return Fault::Delay;
   }
 }
 

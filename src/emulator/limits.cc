@@ -11,7 +11,8 @@ std::optional<ApiError> RateLimiter::admit(std::string_view action, int limit, i
   if (w.second != second) w = Window{second, 0, 0};
   ++w.attempts;
   if (w.admitted >= limit) {
-    return ApiError{"RequestLimitExceeded", "Your current request times equals to `" + std::to_string(w.attempts) +
+    return ApiError{"RequestLimitExceeded", "Your current request times equals to `" +
+                                                std::to_string(w.attempts) +
                                                 "` in a second, which exceeds the frequency limit `" +
                                                 std::to_string(limit) + "` of " + std::string(action) +
                                                 " for a second. Please reduce the frequency of calls."};

@@ -11,9 +11,10 @@ TEST(LimitsTest, AdmitsUpToTheLimitInASecond) {
   auto refused = limiter.admit("BatchModifyGroupOffsets", 20, 5999);
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->code, "RequestLimitExceeded");
-  EXPECT_EQ(refused->message, "Your current request times equals to `21` in a second, which exceeds the frequency "
-                              "limit `20` of BatchModifyGroupOffsets for a second. Please reduce the frequency of "
-                              "calls.");
+  EXPECT_EQ(refused->message,
+            "Your current request times equals to `21` in a second, which exceeds the frequency "
+            "limit `20` of BatchModifyGroupOffsets for a second. Please reduce the frequency of "
+            "calls.");
   EXPECT_FALSE(limiter.admit("BatchModifyGroupOffsets", 20, 6000));  // the next second starts afresh
 }
 

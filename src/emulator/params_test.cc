@@ -38,7 +38,8 @@ TEST(ParamsTest, WrongTypes) {
   p.opt_bool("Flag");
   ASSERT_TRUE(p.error());
   EXPECT_EQ(p.error()->code, "InvalidParameter");
-  EXPECT_EQ(p.error()->message, "The parameter `Limit` must be of type Integer, not String.");  // the first one
+  EXPECT_EQ(p.error()->message,
+            "The parameter `Limit` must be of type Integer, not String.");  // the first one
   json mixed = {{"Topics", {"a", 3}}};
   Params items(mixed, {"Topics"});
   items.string_list("Topics", true);

@@ -92,24 +92,28 @@ TEST(ProgramTest, SavesTheStateOnSigint) {
   std::string state = dir.write("state.yaml", testing::kFixtureYaml);
   std::string log = dir.path("requests.jsonl");
   Running r;
-  launch(r, {"--listen", "127.0.0.1:0", "--state", state, "--save-state", dir.path("saved.yaml"), "--request-log",
-             log, "--no-rate-limit", "--seed", "3", "--fault-rate", "0"});
+  launch(r, {"--listen", "127.0.0.1:0", "--state", state, "--save-state", dir.path("saved.yaml"),
+             "--request-log", log, "--no-rate-limit", "--seed", "3", "--fault-rate", "0"});
   int port = port_of(r.first_line);
   ASSERT_GT(port, 0) << r.first_line;
 
   // Change an offset over HTTP, as a client would.
-  nlohmann::json body = {{"InstanceId", "ckafka-test"}, {"GroupName", "idle"}, {"TopicName", {"orders"}},
+  nlohmann::json body = {{"InstanceId", "ckafka-test"},
+                         {"GroupName", "idle"},
+                         {"TopicName", {"orders"}},
                          {"Partitions", {{{"Partition", 1}, {"Offset", 321}}}}};
   testing::Sign s;
   s.host = "127.0.0.1:" + std::to_string(port);
   s.timestamp = util::SystemClock().now_ms() / 1000;
-  std::string reply = testing::post_to_port(port, testing::signed_request("BatchModifyGroupOffsets", body.dump(), s));
+  std::string reply =
+      testing::post_to_port(port, testing::signed_request("BatchModifyGroupOffsets", body.dump(), s));
   EXPECT_NE(reply.find("\"SUCCESS\""), std::string::npos) << reply;
 
   EXPECT_EQ(stop(r, SIGINT), 0);
   auto saved = load_state_file(dir.path("saved.yaml"));
   ASSERT_TRUE(saved) << saved.error().message;
-  EXPECT_EQ(saved->find_instance("ckafka-test", "ap-guangzhou")->groups.at("idle").offsets.at("orders").at(1), 321);
+  EXPECT_EQ(saved->find_instance("ckafka-test", "ap-guangzhou")->groups.at("idle").offsets.at("orders").at(1),
+            321);
   EXPECT_NE(util::read_file(log)->find("\"BatchModifyGroupOffsets\""), std::string::npos);
 }
 
@@ -119,12 +123,15 @@ TEST(ProgramTest, BadFlags) {
   EXPECT_EQ(missing.err, "ckafka-emulator: error: --listen is required\n");
   auto listen = run_process({"ckafka-emulator", "--listen", "localhost", "--state", "x.yaml"});
   EXPECT_EQ(listen.exit_code, 1);
-  EXPECT_EQ(listen.err, "ckafka-emulator: error: --listen localhost: expected HOST:PORT, e.g. 127.0.0.1:0 (port 0 "
-                        "picks a free port)\n");
-  auto rate = run_process({"ckafka-emulator", "--listen", "127.0.0.1:0", "--state", "x.yaml", "--fault-rate", "2"});
+  EXPECT_EQ(listen.err,
+            "ckafka-emulator: error: --listen localhost: expected HOST:PORT, e.g. 127.0.0.1:0 (port 0 "
+            "picks a free port)\n");
+  auto rate =
+      run_process({"ckafka-emulator", "--listen", "127.0.0.1:0", "--state", "x.yaml", "--fault-rate", "2"});
   EXPECT_EQ(rate.exit_code, 1);
   EXPECT_EQ(rate.err.rfind("ckafka-emulator: error: --fault-rate: Value 2 not in range", 0), 0u) << rate.err;
-  auto unknown = run_process({"ckafka-emulator", "--listen", "127.0.0.1:0", "--state", "x.yaml", "--sed", "1"});
+  auto unknown =
+      run_process({"ckafka-emulator", "--listen", "127.0.0.1:0", "--state", "x.yaml", "--sed", "1"});
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_EQ(unknown.err.rfind("ckafka-emulator: error: ", 0), 0u) << unknown.err;
 }
@@ -136,8 +143,10 @@ TEST(ProgramTest, BadStateFilesNameFileAndLine) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, "ckafka-emulator: error: " + state + ":2:5: `secretKey` is required here\n");
   EXPECT_EQ(r.out, "");
-  auto missing = run_process({"ckafka-emulator", "--listen", "127.0.0.1:0", "--state", dir.path("nope.yaml")});
-  EXPECT_EQ(missing.err, "ckafka-emulator: error: " + dir.path("nope.yaml") + ": cannot read: No such file or directory\n");
+  auto missing =
+      run_process({"ckafka-emulator", "--listen", "127.0.0.1:0", "--state", dir.path("nope.yaml")});
+  EXPECT_EQ(missing.err, "ckafka-emulator: error: " + dir.path("nope.yaml") +
+                             ": cannot read: No such file or directory\n");
 }
 
 TEST(ProgramTest, ASaveStateFolderMustExist) {

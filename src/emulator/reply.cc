@@ -13,13 +13,15 @@ ApiError invalid_parameter(const std::string& message) { return {"InvalidParamet
 ApiError invalid_parameter_value(const std::string& message) { return {"InvalidParameterValue", message}; }
 
 ApiError internal_error() {
-  return {"InternalError", "An internal error has occurred. Retry your request, but if the problem persists, "
-                           "contact us."};
+  return {"InternalError",
+          "An internal error has occurred. Retry your request, but if the problem persists, "
+          "contact us."};
 }
 
 std::string error_body(const ApiError& error, const std::string& request_id) {
   nlohmann::json body = {
-      {"Response", {{"Error", {{"Code", error.code}, {"Message", error.message}}}, {"RequestId", request_id}}}};
+      {"Response",
+       {{"Error", {{"Code", error.code}, {"Message", error.message}}}, {"RequestId", request_id}}}};
   // Replace invalid UTF-8 (echoed from a request) instead of throwing.
   return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

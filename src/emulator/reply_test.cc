@@ -10,8 +10,10 @@ namespace {
 
 TEST(ReplyTest, ErrorShape) {
   auto body = nlohmann::json::parse(error_body({"InvalidAction", "no such action"}, "rid-1"));
-  EXPECT_EQ(body, nlohmann::json::parse(
-                      R"({"Response":{"Error":{"Code":"InvalidAction","Message":"no such action"},"RequestId":"rid-1"}})"));
+  EXPECT_EQ(
+      body,
+      nlohmann::json::parse(
+          R"({"Response":{"Error":{"Code":"InvalidAction","Message":"no such action"},"RequestId":"rid-1"}})"));
 }
 
 TEST(ReplyTest, SuccessShape) {

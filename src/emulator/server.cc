@@ -153,10 +153,11 @@ Result<std::unique_ptr<Server>> Server::start(State state, ServerOptions options
   http.Options(".*", handler);
   // What httplib refuses itself (a body over the limit, a bad request) still gets the API's shape.
   http.set_error_handler([self](const httplib::Request& req, httplib::Response& res) {
-    ApiError error = res.status == 413
-                         ? invalid_parameter("The request body is larger than the limit of " +
-                                             std::to_string(kMaxBodyBytes) + " bytes.")
-                         : invalid_parameter("The request could not be read (HTTP " + std::to_string(res.status) + ").");
+    ApiError error =
+        res.status == 413
+            ? invalid_parameter("The request body is larger than the limit of " +
+                                std::to_string(kMaxBodyBytes) + " bytes.")
+            : invalid_parameter("The request could not be read (HTTP " + std::to_string(res.status) + ").");
     HttpRequest r = to_request(req);
     r.body.clear();
     self->reply(self->dispatcher->refuse(r, error), res);
@@ -180,7 +181,8 @@ Result<std::unique_ptr<Server>> Server::start(State state, ServerOptions options
     self->listen_returned = true;
   });
   // stop() is only safe once the accept loop runs.
-  while (!http.is_running() && !impl->listen_returned) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  while (!http.is_running() && !impl->listen_returned)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   if (!http.is_running()) {
     impl->thread.join();
     return fail("cannot serve on " + options.host + ":" + std::to_string(impl->port));

@@ -14,12 +14,12 @@ namespace offsetctl::emulator {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 0;              // 0: a free port, see Server::port()
-  double fault_rate = 0;     // share of requests failed at random (0..1)
-  uint64_t seed = 1;         // makes the fault sequence reproducible
-  bool rate_limit = true;    // per-action limits at the published figures
-  std::string request_log_path;  // one JSON line per request; empty: none
-  int fault_delay_ms = 31000;    // how long a "delayed reply" fault holds the answer
+  int port = 0;                        // 0: a free port, see Server::port()
+  double fault_rate = 0;               // share of requests failed at random (0..1)
+  uint64_t seed = 1;                   // makes the fault sequence reproducible
+  bool rate_limit = true;              // per-action limits at the published figures
+  std::string request_log_path;        // one JSON line per request; empty: none
+  int fault_delay_ms = 31000;          // how long a "delayed reply" fault holds the answer
   const util::Clock* clock = nullptr;  // server time for SignatureExpire and logs; null: system
 };
 

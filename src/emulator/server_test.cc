@@ -48,10 +48,16 @@ TEST(ServerTest, ServesOnAFreePort) {
 
 TEST(ServerTest, ChangesShowInTheSnapshot) {
   auto server = start();
-  json body = {{"InstanceId", "ckafka-test"}, {"GroupName", "idle"}, {"TopicName", {"orders"}},
+  json body = {{"InstanceId", "ckafka-test"},
+               {"GroupName", "idle"},
+               {"TopicName", {"orders"}},
                {"Partitions", {{{"Partition", 2}, {"Offset", 999}}}}};
   ASSERT_EQ(error_code(call_http(*server, "BatchModifyGroupOffsets", body).response), "");
-  EXPECT_EQ(server->snapshot().find_instance("ckafka-test", "ap-guangzhou")->groups.at("idle").offsets.at("orders").at(2),
+  EXPECT_EQ(server->snapshot()
+                .find_instance("ckafka-test", "ap-guangzhou")
+                ->groups.at("idle")
+                .offsets.at("orders")
+                .at(2),
             999);
 }
 
@@ -95,8 +101,9 @@ TEST(ServerTest, OtherMethodsGetTheErrorShape) {
 
 TEST(ServerTest, SurvivesGarbageOnTheWire) {
   auto server = start();
-  for (const std::string& junk : {std::string("HELLO\r\n\r\n"), std::string(20000, 'A'), std::string("\0\1\2", 3),
-                                  std::string("POST / HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\nabc")}) {
+  for (const std::string& junk :
+       {std::string("HELLO\r\n\r\n"), std::string(20000, 'A'), std::string("\0\1\2", 3),
+        std::string("POST / HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\nabc")}) {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     ASSERT_GE(fd, 0);
     sockaddr_in addr{};
@@ -119,11 +126,17 @@ TEST(ServerTest, ADroppedConnectionGivesTheClientNoAnswer) {
   options.fault_rate = 1;
   options.seed = seed_for(Fault::Drop);
   auto server = start(options);
-  json body = {{"InstanceId", "ckafka-test"}, {"GroupName", "idle"}, {"TopicName", {"orders"}},
+  json body = {{"InstanceId", "ckafka-test"},
+               {"GroupName", "idle"},
+               {"TopicName", {"orders"}},
                {"Partitions", {{{"Partition", 0}, {"Offset", 555}}}}};
   auto r = call_http(*server, "BatchModifyGroupOffsets", body);
   EXPECT_FALSE(r.transport_ok && r.response.is_object()) << r.body;
-  EXPECT_EQ(server->snapshot().find_instance("ckafka-test", "ap-guangzhou")->groups.at("idle").offsets.at("orders").at(0),
+  EXPECT_EQ(server->snapshot()
+                .find_instance("ckafka-test", "ap-guangzhou")
+                ->groups.at("idle")
+                .offsets.at("orders")
+                .at(0),
             10);  // not applied
 }
 
@@ -133,14 +146,20 @@ TEST(ServerTest, ADelayedReplyIsAppliedButArrivesTooLate) {
   options.seed = seed_for(Fault::Delay);
   options.fault_delay_ms = 3000;
   auto server = start(options);
-  json body = {{"InstanceId", "ckafka-test"}, {"GroupName", "idle"}, {"TopicName", {"orders"}},
+  json body = {{"InstanceId", "ckafka-test"},
+               {"GroupName", "idle"},
+               {"TopicName", {"orders"}},
                {"Partitions", {{{"Partition", 0}, {"Offset", 556}}}}};
   testing::Sign s;
   s.host = "127.0.0.1:" + std::to_string(server->port());
   s.timestamp = util::SystemClock().now_ms() / 1000;
   auto r = testing::post(*server, testing::signed_request("BatchModifyGroupOffsets", body.dump(), s), 200);
   EXPECT_FALSE(r.transport_ok);  // the client gave up first
-  EXPECT_EQ(server->snapshot().find_instance("ckafka-test", "ap-guangzhou")->groups.at("idle").offsets.at("orders").at(0),
+  EXPECT_EQ(server->snapshot()
+                .find_instance("ckafka-test", "ap-guangzhou")
+                ->groups.at("idle")
+                .offsets.at("orders")
+                .at(0),
             556);
   server->stop();  // does not wait for the held answer
 }
@@ -154,7 +173,9 @@ TEST(ServerTest, ManyClientsAtOnce) {
   for (int t = 0; t < 16; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 25; ++i) {
-        json body = {{"InstanceId", "ckafka-test"}, {"GroupName", "c" + std::to_string(t)}, {"TopicName", {"orders"}},
+        json body = {{"InstanceId", "ckafka-test"},
+                     {"GroupName", "c" + std::to_string(t)},
+                     {"TopicName", {"orders"}},
                      {"Partitions", {{{"Partition", 1}, {"Offset", i}}}}};
         if (error_code(call_http(*server, "BatchModifyGroupOffsets", body).response) == "") ++ok;
         if (error_code(call_http(*server, "DescribeGroupOffsets", kDescribe).response) == "") ++ok;
@@ -165,7 +186,10 @@ TEST(ServerTest, ManyClientsAtOnce) {
   EXPECT_EQ(ok.load(), 16 * 25 * 2);
   State s = server->snapshot();
   for (int t = 0; t < 16; ++t) {
-    EXPECT_EQ(s.find_instance("ckafka-test", "ap-guangzhou")->groups.at("c" + std::to_string(t)).offsets.at("orders").at(1),
+    EXPECT_EQ(s.find_instance("ckafka-test", "ap-guangzhou")
+                  ->groups.at("c" + std::to_string(t))
+                  .offsets.at("orders")
+                  .at(1),
               24);
   }
 }
@@ -192,7 +216,8 @@ TEST(ServerTest, ARequestLogThatCannotBeWrittenFailsTheStart) {
   options.request_log_path = "/nonexistent-dir/r.jsonl";
   auto s = Server::start(testing::fixture_state(), options);
   ASSERT_FALSE(s);
-  EXPECT_EQ(s.error().message, "/nonexistent-dir/r.jsonl: cannot write the request log: No such file or directory");
+  EXPECT_EQ(s.error().message,
+            "/nonexistent-dir/r.jsonl: cannot write the request log: No such file or directory");
 }
 
 }  // namespace

@@ -49,8 +49,9 @@ TEST(StateDumpTest, ChangedOffsetsAndOddNamesSurvive) {
   expect_round_trip(s);
   auto back = parse_state(dump_state_yaml(s), "dump.yaml");
   ASSERT_TRUE(back);
-  EXPECT_EQ(back->find_instance("ckafka-test", "ap-guangzhou")->groups.at("team: a # b").offsets.at("orders").at(1),
-            999);
+  EXPECT_EQ(
+      back->find_instance("ckafka-test", "ap-guangzhou")->groups.at("team: a # b").offsets.at("orders").at(1),
+      999);
 }
 
 }  // namespace

@@ -10,7 +10,7 @@
 namespace offsetctl::emulator {
 namespace {
 
-constexpr int64_t kMaxOffset = int64_t{1} << 53;     // JSON-safe integers
+constexpr int64_t kMaxOffset = int64_t{1} << 53;      // JSON-safe integers
 constexpr int64_t kMaxTimestampMs = 253402300799999;  // 9999-12-31T23:59:59.999Z
 constexpr int64_t kMaxIntervalMs = int64_t{1} << 31;
 constexpr int64_t kMaxPartitions = 100000;
@@ -39,10 +39,12 @@ class Loader {
       Credential cred;
       if (!r_.expect_map(c, "a credential", {"secretId", "secretKey", "token"}) ||
           !r_.read_string(c, "secretId", cred.secret_id, true) ||
-          !r_.read_string(c, "secretKey", cred.secret_key, true) || !r_.read_string(c, "token", cred.token, false)) {
+          !r_.read_string(c, "secretKey", cred.secret_key, true) ||
+          !r_.read_string(c, "token", cred.token, false)) {
         return false;
       }
-      if (s.find_credential(cred.secret_id)) return r_.fail(c, "secretId " + cred.secret_id + " is listed twice");
+      if (s.find_credential(cred.secret_id))
+        return r_.fail(c, "secretId " + cred.secret_id + " is listed twice");
       s.credentials.push_back(std::move(cred));
     }
     return true;
@@ -63,7 +65,8 @@ class Loader {
         if (!r_.expect_list(topics, "`topics`")) return false;
         for (const auto& t : topics) {
           Topic topic;
-          if (!r_.expect_map(t, "a topic", {"name", "partitions", "begin", "end", "firstTimestampMs", "intervalMs"}) ||
+          if (!r_.expect_map(t, "a topic",
+                             {"name", "partitions", "begin", "end", "firstTimestampMs", "intervalMs"}) ||
               !r_.read_string(t, "name", topic.name, true) || !partition_logs(t, topic)) {
             return false;
           }
@@ -111,7 +114,8 @@ class Loader {
     for (const auto& item : p) {
       PartitionLog log = shared;
       int64_t id = 0;
-      if (!r_.expect_map(item, "a partition", {"partition", "begin", "end", "firstTimestampMs", "intervalMs"}) ||
+      if (!r_.expect_map(item, "a partition",
+                         {"partition", "begin", "end", "firstTimestampMs", "intervalMs"}) ||
           !r_.read_int(item, "partition", id, true, 0, kMaxPartitions - 1) ||
           !r_.read_int(item, "begin", log.begin, false, 0, kMaxOffset) ||
           !r_.read_int(item, "end", log.end, !t["end"], 0, kMaxOffset) ||
@@ -149,7 +153,8 @@ class Loader {
   }
 
   bool offsets_of(const YAML::Node& map, const Topic& topic, std::map<int32_t, int64_t>& out) {
-    if (!map.IsMap()) return r_.fail(map, "offsets of " + topic.name + " must be a mapping {partition: offset}");
+    if (!map.IsMap())
+      return r_.fail(map, "offsets of " + topic.name + " must be a mapping {partition: offset}");
     for (const auto& kv : map) {
       int64_t id = 0, offset = 0;
       if (!r_.scalar_int(kv.first, "a partition", id, 0, kMaxPartitions - 1) ||
@@ -202,16 +207,19 @@ class Loader {
       for (const auto& m : members) {
         Member mem;
         if (!r_.expect_map(m, "a member", {"memberId", "clientId", "clientHost", "partitions"}) ||
-            !r_.read_string(m, "memberId", mem.member_id, true) || !r_.read_string(m, "clientId", mem.client_id, false) ||
+            !r_.read_string(m, "memberId", mem.member_id, true) ||
+            !r_.read_string(m, "clientId", mem.client_id, false) ||
             !r_.read_string(m, "clientHost", mem.client_host, false)) {
           return false;
         }
         if (YAML::Node parts = m["partitions"]) {
-          if (!parts.IsMap()) return r_.fail(parts, "`partitions` of a member must be a mapping {topic: [partitions]}");
+          if (!parts.IsMap())
+            return r_.fail(parts, "`partitions` of a member must be a mapping {topic: [partitions]}");
           for (const auto& kv : parts) {
             const Topic* topic = nullptr;
             if (!topic_of(kv.first, topic)) return false;
-            if (mem.partitions.count(topic->name)) return r_.fail(kv.first, "topic " + topic->name + " is listed twice");
+            if (mem.partitions.count(topic->name))
+              return r_.fail(kv.first, "topic " + topic->name + " is listed twice");
             auto& list = mem.partitions[topic->name];
             if (!partition_list(kv.second, *topic, list)) return false;
             for (int32_t p : list) {
@@ -226,11 +234,13 @@ class Loader {
       }
     }
     if (YAML::Node offsets = g["offsets"]) {
-      if (!offsets.IsMap()) return r_.fail(offsets, "`offsets` must be a mapping {topic: {partition: offset}}");
+      if (!offsets.IsMap())
+        return r_.fail(offsets, "`offsets` must be a mapping {topic: {partition: offset}}");
       for (const auto& kv : offsets) {
         const Topic* topic = nullptr;
         if (!topic_of(kv.first, topic)) return false;
-        if (grp.offsets.count(topic->name)) return r_.fail(kv.first, "topic " + topic->name + " is listed twice");
+        if (grp.offsets.count(topic->name))
+          return r_.fail(kv.first, "topic " + topic->name + " is listed twice");
         if (!offsets_of(kv.second, *topic, grp.offsets[topic->name])) return false;
       }
     }
@@ -245,13 +255,15 @@ class Loader {
     if (!r_.expect_list(list, "`subscriptions`")) return false;
     for (const auto& n : list) {
       Subscription sub;
-      if (!r_.expect_map(n, "a subscription", {"id", "region", "topic", "partitions", "begin", "end",
-                                               "firstTimestampMs", "intervalMs", "groups"}) ||
+      if (!r_.expect_map(n, "a subscription",
+                         {"id", "region", "topic", "partitions", "begin", "end", "firstTimestampMs",
+                          "intervalMs", "groups"}) ||
           !r_.read_string(n, "id", sub.id, true) || !r_.read_string(n, "region", sub.region, true) ||
           !r_.read_string(n, "topic", sub.topic.name, true) || !partition_logs(n, sub.topic)) {
         return false;
       }
-      if (s.find_subscription(sub.id, sub.region)) return r_.fail(n, "subscription " + sub.id + " is listed twice");
+      if (s.find_subscription(sub.id, sub.region))
+        return r_.fail(n, "subscription " + sub.id + " is listed twice");
       if (YAML::Node groups = n["groups"]) {
         if (!r_.expect_list(groups, "`groups`")) return false;
         for (const auto& g : groups) {
@@ -266,7 +278,8 @@ class Loader {
   bool dts_group(const YAML::Node& g, Subscription& sub) {
     DtsGroup grp;
     if (!r_.expect_map(g, "a consumer group", {"name", "state", "description", "members", "offsets"}) ||
-        !r_.read_string(g, "name", grp.name, true) || !r_.read_string(g, "description", grp.description, false)) {
+        !r_.read_string(g, "name", grp.name, true) ||
+        !r_.read_string(g, "description", grp.description, false)) {
       return false;
     }
     if (sub.groups.count(grp.name)) return r_.fail(g, "consumer group " + grp.name + " is listed twice");
@@ -309,7 +322,8 @@ Result<State> parse_state(std::string_view yaml, const std::string& name) {
     root = YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
     std::string where = name;
-    if (e.mark.line >= 0) where += ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1);
+    if (e.mark.line >= 0)
+      where += ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1);
     return fail(where + ": " + e.msg);
   }
   try {

@@ -73,7 +73,8 @@ TEST(StateLoadTest, PartitionListEntriesMayOverrideTheTimeModel) {
         end: 50
         partitions:
           - {partition: 3, begin: 5, firstTimestampMs: 7, intervalMs: 2}
-)", "s.yaml");
+)",
+                       "s.yaml");
   ASSERT_TRUE(s) << s.error().message;
   const PartitionLog& log = s->instances[0].topics.at("t").partitions.at(3);
   EXPECT_EQ(log.begin, 5);
@@ -93,17 +94,19 @@ TEST(StateLoadTest, YamlSyntaxErrorsHaveAPosition) {
 TEST(StateLoadTest, UnknownKeysSuggestTheRightOne) {
   EXPECT_EQ(error_of(std::string(kCreds) + "instancs: []\n"),
             "s.yaml:3:1: unknown key `instancs` in the state file; did you mean `instances`?");
-  EXPECT_EQ(error_of(std::string(kCreds) +
-                     "instances:\n  - id: i\n    region: r\n    topics:\n      - {name: t, partitions: 1, end: 5, "
-                     "intervalMS: 3}\n"),
-            "s.yaml:7:42: unknown key `intervalMS` in a topic; did you mean `intervalMs`?");
+  EXPECT_EQ(
+      error_of(std::string(kCreds) +
+               "instances:\n  - id: i\n    region: r\n    topics:\n      - {name: t, partitions: 1, end: 5, "
+               "intervalMS: 3}\n"),
+      "s.yaml:7:42: unknown key `intervalMS` in a topic; did you mean `intervalMs`?");
 }
 
 TEST(StateLoadTest, MissingRequiredKeys) {
   EXPECT_EQ(error_of("instances: []\n"),
             "s.yaml:1:1: `credentials` is required: a list of {secretId, secretKey}");
   EXPECT_EQ(error_of("credentials:\n  - {secretId: a}\n"), "s.yaml:2:5: `secretKey` is required here");
-  EXPECT_EQ(error_of(std::string(kCreds) + "instances:\n  - id: i\n    region: r\n    topics:\n      - {name: t}\n"),
+  EXPECT_EQ(error_of(std::string(kCreds) +
+                     "instances:\n  - id: i\n    region: r\n    topics:\n      - {name: t}\n"),
             "s.yaml:7:9: `partitions` is required: a count, or a list of {partition, begin, end}");
   EXPECT_EQ(error_of(std::string(kCreds) +
                      "instances:\n  - id: i\n    region: r\n    topics:\n      - {name: t, partitions: 2}\n"),
@@ -120,19 +123,23 @@ TEST(StateLoadTest, WrongValues) {
             "s.yaml:7:9: `begin` (9) is after `end` (5): begin is the earliest offset, end the log end");
   EXPECT_EQ(error_of(head + "      - {name: t, partitions: 1, end: -5}\n"),
             "s.yaml:7:39: `end` must be between 0 and 9007199254740992, not -5");
-  EXPECT_EQ(error_of(head + "      - {name: t, partitions: [{partition: 0, end: 1}, {partition: 0, end: 2}]}\n"),
-            "s.yaml:7:56: partition 0 is listed twice");
+  EXPECT_EQ(
+      error_of(head + "      - {name: t, partitions: [{partition: 0, end: 1}, {partition: 0, end: 2}]}\n"),
+      "s.yaml:7:56: partition 0 is listed twice");
 }
 
 TEST(StateLoadTest, GroupProblems) {
-  std::string head = std::string(kCreds) +
-                     "instances:\n  - id: i\n    region: r\n    topics:\n      - {name: t, partitions: 2, end: 9}\n"
-                     "    groups:\n";
+  std::string head =
+      std::string(kCreds) +
+      "instances:\n  - id: i\n    region: r\n    topics:\n      - {name: t, partitions: 2, end: 9}\n"
+      "    groups:\n";
   EXPECT_EQ(error_of(head + "      - {name: g, state: Running}\n"),
             "s.yaml:9:26: unknown group state `Running`: use Empty, Dead, Stable, PreparingRebalance or "
             "CompletingRebalance");
-  EXPECT_EQ(error_of(head + "      - {name: g, offsets: {u: {0: 1}}}\n"), "s.yaml:9:29: instance i has no topic `u`");
-  EXPECT_EQ(error_of(head + "      - {name: g, offsets: {t: {5: 1}}}\n"), "s.yaml:9:33: topic t has no partition 5");
+  EXPECT_EQ(error_of(head + "      - {name: g, offsets: {u: {0: 1}}}\n"),
+            "s.yaml:9:29: instance i has no topic `u`");
+  EXPECT_EQ(error_of(head + "      - {name: g, offsets: {t: {5: 1}}}\n"),
+            "s.yaml:9:33: topic t has no partition 5");
   EXPECT_EQ(error_of(head + "      - {name: g, state: Dead, offsets: {t: {0: 1}}}\n"),
             "s.yaml:9:9: a Dead group has no committed offsets: use state Empty, or remove `offsets`");
   EXPECT_EQ(error_of(head + "      - {name: g, members: [{memberId: m}]}\n"),
@@ -140,16 +147,20 @@ TEST(StateLoadTest, GroupProblems) {
   EXPECT_EQ(error_of(head + "      - {name: g, state: Stable, members: [{memberId: a, partitions: {t: [0]}}, "
                             "{memberId: b, partitions: {t: [0]}}]}\n"),
             "s.yaml:9:111: partition 0 of t is assigned to two members");
-  EXPECT_EQ(error_of(head + "      - {name: g}\n      - {name: g}\n"), "s.yaml:10:9: group g is listed twice");
+  EXPECT_EQ(error_of(head + "      - {name: g}\n      - {name: g}\n"),
+            "s.yaml:10:9: group g is listed twice");
 }
 
 TEST(StateLoadTest, SubscriptionProblems) {
-  std::string head = std::string(kCreds) + "subscriptions:\n  - id: s\n    region: r\n    topic: t\n"
-                                           "    partitions: 2\n    end: 9\n    groups:\n";
-  EXPECT_EQ(error_of(head + "      - {name: g, offsets: {2: 1}}\n"), "s.yaml:10:29: topic t has no partition 2");
+  std::string head = std::string(kCreds) +
+                     "subscriptions:\n  - id: s\n    region: r\n    topic: t\n"
+                     "    partitions: 2\n    end: 9\n    groups:\n";
+  EXPECT_EQ(error_of(head + "      - {name: g, offsets: {2: 1}}\n"),
+            "s.yaml:10:29: topic t has no partition 2");
   EXPECT_EQ(error_of(head + "      - {name: g, state: Stable, members: [{partitions: [0]}]}\n"),
             "s.yaml:10:44: `clientId` is required here");
-  auto ok = parse_state(head + "      - {name: g, state: Stable, members: [{clientId: c, partitions: [1]}]}\n", "s");
+  auto ok = parse_state(
+      head + "      - {name: g, state: Stable, members: [{clientId: c, partitions: [1]}]}\n", "s");
   ASSERT_TRUE(ok) << ok.error().message;
 }
 

@@ -35,9 +35,9 @@ struct Sign {
   std::string region = "ap-guangzhou";
   std::string secret_id = "AKIDEXAMPLE";
   std::string secret_key = "secretEXAMPLE";
-  std::optional<int64_t> timestamp;   // default: kNowMs / 1000
+  std::optional<int64_t> timestamp;     // default: kNowMs / 1000
   std::string host = "127.0.0.1:8080";  // the Host header
-  std::string signed_host;             // default: `host`
+  std::string signed_host;              // default: `host`
 };
 
 // A POST / with every header a real SDK sends, signed with api::sign.

@@ -30,7 +30,8 @@ bool YamlReader::expect_map(const YAML::Node& node, const char* what,
   std::vector<std::string> names(allowed.begin(), allowed.end());
   std::set<std::string> seen;
   for (const auto& kv : node) {
-    if (!kv.first.IsScalar()) return fail(kv.first, std::string("a key in ") + what + " must be a plain word");
+    if (!kv.first.IsScalar())
+      return fail(kv.first, std::string("a key in ") + what + " must be a plain word");
     const std::string key = kv.first.Scalar();
     if (!seen.insert(key).second) return fail(kv.first, "duplicate key `" + key + "` in " + what);
     bool known = false;
