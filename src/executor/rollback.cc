@@ -1,0 +1,284 @@
+#include "executor/rollback.h"
+
+#include <sys/stat.h>
+
+#include <map>
+#include <tuple>
+
+#include "executor/audit_record.h"
+#include "executor/audit_verify.h"
+#include "plan/writer.h"
+#include "util/did_you_mean.h"
+#include "util/files.h"
+
+namespace offsetctl::executor {
+namespace {
+
+using Key = std::tuple<std::string, std::string, std::string, int32_t>;  // instance, group, topic, partition
+
+struct PartitionState {
+  std::optional<int64_t> before;
+  bool have_before = false;
+  bool intent = false;
+  bool result = false;
+  bool changed = false;  // a result says it succeeded or is at its target
+  bool included() const { return changed || (intent && !result); }
+};
+
+struct RunData {
+  std::string run_id;
+  std::string started_at;
+  std::optional<std::string> user;
+  std::optional<std::string> region;
+  std::string finish_reason;
+  std::map<Key, PartitionState> partitions;
+
+  bool changed_anything() const {
+    for (const auto& [key, state] : partitions)
+      if (state.included()) return true;
+    return false;
+  }
+};
+
+constexpr size_t kMaxListed = 50;  // partitions listed one per line in the file's header
+
+std::string label(const RollbackPartition& p) {
+  return p.instance + "/" + p.group + "/" + p.topic + "[" + std::to_string(p.partition) + "]";
+}
+
+bool looks_like_region(const std::string& s) {
+  // ^[a-z]+(-[a-z0-9]+)+$, as the plan schema wants
+  size_t i = 0;
+  while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') ++i;
+  if (i == 0 || i == s.size()) return false;
+  size_t parts = 0;
+  while (i < s.size()) {
+    if (s[i++] != '-') return false;
+    size_t start = i;
+    while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9'))) ++i;
+    if (i == start) return false;
+    ++parts;
+  }
+  return parts > 0 && s.size() <= 64;
+}
+
+// Plan names are lower-case letters, digits and '-'.
+std::string plan_name(const std::string& run_id, const std::string& instance, bool per_instance) {
+  std::string name = "rollback-" + run_id + (per_instance ? "-" + instance : "");
+  for (char& c : name) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) c = '-';
+  }
+  return name.substr(0, 128);
+}
+
+// Reads the whole log through the verifier, one run at a time, keeping the
+// wanted run (or the latest that changed anything) and the ids of every run.
+class Collector {
+ public:
+  explicit Collector(const std::optional<std::string>& wanted) : wanted_(wanted) {}
+
+  void visit(size_t line, const nlohmann::json& r) {
+    const std::string& type = r["type"].get_ref<const std::string&>();
+    if (type == kRunStarted) {
+      close_run();
+      current_ = RunData{};
+      current_.run_id = r["run_id"].get<std::string>();
+      current_.started_at = r["time"].get<std::string>();
+      if (r["actor"]["user"].is_string()) current_.user = r["actor"]["user"].get<std::string>();
+      current_.region = r["region"].get<std::string>();
+      all_runs_.push_back(current_.run_id);
+      return;
+    }
+    if (type == kRunFinished) {
+      if (r.contains("reason")) current_.finish_reason = r["reason"].get<std::string>();
+      return;
+    }
+    Key key{r["instance"].get<std::string>(), r["group"].get<std::string>(), r["topic"].get<std::string>(),
+            r["partition"].get<int32_t>()};
+    PartitionState& state = current_.partitions[key];
+    if (!state.have_before) {
+      const auto& before = r["before"];
+      if (before.is_number_unsigned() && before.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)) {
+        if (problem_.empty()) problem_ = "line " + std::to_string(line) + ": 'before' is not a valid offset";
+      } else if (!before.is_null()) {
+        state.before = before.get<int64_t>();
+      }
+      state.have_before = true;
+    }
+    if (type == kChangeIntent) state.intent = true;
+    if (type == kChangeResult) {
+      state.result = true;
+      if (r["error_code"].is_null() || r["verified"].get<bool>()) state.changed = true;
+    }
+  }
+
+  void close_run() {
+    if (current_.run_id.empty()) return;
+    bool changed = current_.changed_anything();
+    if (changed) runs_with_changes_.push_back(current_.run_id);
+    if (wanted_ ? current_.run_id == *wanted_ : changed) chosen_ = std::move(current_);
+    current_ = RunData{};
+  }
+
+  const std::optional<std::string>& wanted_;
+  RunData current_;
+  std::optional<RunData> chosen_;
+  std::vector<std::string> all_runs_;
+  std::vector<std::string> runs_with_changes_;
+  std::string problem_;
+};
+
+std::string latest_first(const std::vector<std::string>& runs) {
+  std::string text;
+  size_t shown = 0;
+  for (auto it = runs.rbegin(); it != runs.rend() && shown < 5; ++it, ++shown)
+    text += (shown ? ", " : "") + *it;
+  if (runs.size() > 5) text += ", ...";
+  return text;
+}
+
+std::vector<std::string> header_lines(const Rollback& rb, const std::string& audit_path) {
+  std::vector<std::string> h;
+  h.push_back("Rollback of run " + rb.run_id + ", started " + rb.started_at + " by " +
+              (rb.user ? *rb.user : std::string("an unknown user")) + " (audit log " + audit_path + ").");
+  h.push_back("Each partition below goes back to the committed offset it had before that run.");
+  h.push_back("Review it like any plan (offsetctl validate, offsetctl plan), then apply it.");
+  size_t unknown = 0;
+  for (const auto& p : rb.restored) unknown += p.outcome_unknown ? 1 : 0;
+  if (unknown > 0) {
+    h.push_back(std::to_string(unknown) + (unknown == 1 ? " partition" : " partitions") +
+                " whose change was interrupted (a change_intent without a change_result) "
+                "included: where nothing changed, the plan shows a no-op.");
+  }
+  if (!rb.not_restorable.empty()) {
+    h.push_back(
+        "Not restored: nothing was committed before the run, and an offset cannot be set back to nothing:");
+    for (size_t i = 0; i < rb.not_restorable.size() && i < kMaxListed; ++i) {
+      h.push_back("  " + label(rb.not_restorable[i]));
+    }
+    if (rb.not_restorable.size() > kMaxListed) {
+      h.push_back("  ... and " + std::to_string(rb.not_restorable.size() - kMaxListed) + " more");
+    }
+  }
+  if (rb.truncated_tail) {
+    h.push_back(
+        "The audit log ends with a record cut short by an interrupted run (a crash); the chain before it "
+        "holds.");
+  }
+  return h;
+}
+
+}  // namespace
+
+Result<Rollback> build_rollback(const std::string& audit_path, const std::optional<std::string>& run_id) {
+  Collector collector(run_id);
+  VerifyReport report =
+      verify_audit_log(audit_path, [&](size_t line, const nlohmann::json& r) { collector.visit(line, r); });
+  if (!report.ok) {
+    if (report.bad_line == 0) return fail("audit log " + audit_path + ": " + report.error);
+    return fail("audit log " + audit_path + " does not verify (line " + std::to_string(report.bad_line) +
+                ": " + report.error +
+                "); a rollback built from it could restore the wrong offsets. See 'offsetctl audit "
+                "verify " +
+                audit_path + "'.");
+  }
+  collector.close_run();
+  if (!collector.problem_.empty()) return fail("audit log " + audit_path + ": " + collector.problem_);
+
+  if (!collector.chosen_) {
+    if (!run_id)
+      return fail("audit log " + audit_path + " records no run that changed offsets: nothing to roll back");
+    std::string msg = "audit log " + audit_path + " has no run " + *run_id;
+    if (auto close = util::closest_match(*run_id, collector.all_runs_))
+      msg += "; did you mean " + *close + "?";
+    else if (!collector.runs_with_changes_.empty())
+      msg += "; runs that changed offsets, latest first: " + latest_first(collector.runs_with_changes_);
+    else
+      msg += "; it records no run that changed offsets";
+    return fail(msg);
+  }
+  const RunData& run = *collector.chosen_;
+  if (!run.changed_anything()) {
+    return fail("run " + run.run_id + " changed no offsets" +
+                (run.finish_reason.empty() ? "" : " (" + run.finish_reason + ")") +
+                ", so there is nothing to roll back");
+  }
+
+  Rollback rb;
+  rb.run_id = run.run_id;
+  rb.started_at = run.started_at;
+  rb.user = run.user;
+  rb.truncated_tail = report.truncated_tail;
+  // instance -> group -> topic -> partition -> offset
+  std::map<std::string, std::map<std::string, std::map<std::string, std::map<int32_t, int64_t>>>> targets;
+  for (const auto& [key, state] : run.partitions) {
+    if (!state.included()) continue;
+    const auto& [instance, group, topic, partition] = key;
+    RollbackPartition p{instance, group, topic, partition, state.before, state.intent && !state.result};
+    if (!state.before) {
+      rb.not_restorable.push_back(p);
+      continue;
+    }
+    targets[instance][group][topic][partition] = *state.before;
+    rb.restored.push_back(p);
+  }
+  if (rb.restored.empty()) {
+    std::string list;
+    for (size_t i = 0; i < rb.not_restorable.size() && i < 10; ++i)
+      list += (i ? ", " : "") + label(rb.not_restorable[i]);
+    if (rb.not_restorable.size() > 10) list += ", ...";
+    return fail(
+        "run " + run.run_id + " changed only partitions that had no committed offset before it (" + list +
+        "), and an offset cannot be set back to nothing: there is no rollback plan to write. To undo it, "
+        "write a plan that sets them where they should be (e.g. to: earliest).");
+  }
+
+  for (const auto& [instance, groups] : targets) {
+    plan::OffsetPlan p;
+    p.name = plan_name(run.run_id, instance, targets.size() > 1);
+    p.description = "Sets the committed offsets that run " + run.run_id + " (started " + run.started_at +
+                    ") changed back to their values before it.";
+    p.instance = instance;
+    if (run.region && looks_like_region(*run.region)) p.region = run.region;
+    for (const auto& [group, topics] : groups) {
+      plan::GroupSpec g;
+      g.group = group;
+      for (const auto& [topic, offsets] : topics) {
+        plan::TopicSpec t;
+        t.topic = topic;
+        t.spec = plan::ExplicitOffsets{offsets};
+        g.topics.push_back(std::move(t));
+      }
+      p.groups.push_back(std::move(g));
+    }
+    rb.plans.push_back(std::move(p));
+  }
+  plan::WriteOptions options;
+  options.header = header_lines(rb, audit_path);
+  rb.yaml = plan::write_plan_yaml(rb.plans, options);
+  return rb;
+}
+
+Result<std::string> rollback_plan_yaml(const std::string& audit_path,
+                                       const std::optional<std::string>& run_id) {
+  auto rb = build_rollback(audit_path, run_id);
+  if (!rb) return fail(rb.error());
+  return std::move(rb->yaml);
+}
+
+Status<> write_rollback_plan(const std::string& out_path, const std::string& yaml,
+                             const std::string& audit_path) {
+  struct stat out {
+  }, audit{};
+  if (::stat(out_path.c_str(), &out) == 0) {
+    if (S_ISDIR(out.st_mode))
+      return fail(out_path + " is a folder; give --out the path of the plan file to write");
+    if (::stat(audit_path.c_str(), &audit) == 0 && out.st_dev == audit.st_dev && out.st_ino == audit.st_ino) {
+      return fail(out_path + " is the audit log itself; give --out another file for the rollback plan");
+    }
+  }
+  return util::write_file_atomic(out_path, yaml, 0644);
+}
+
+}  // namespace offsetctl::executor
