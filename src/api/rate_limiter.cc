@@ -73,7 +73,7 @@ void RateLimiter::acquire(std::string_view action) {
     auto it = buckets_.find(action);
     if (it == buckets_.end()) {
       Bucket b;
-      b.interval_ms = 1000.0 / limits_.limit_for(action);
+      b.interval_ms = 1000.0 / (limits_.limit_for(action) * std::clamp(limits_.pacing, 0.5, 1.0));
       it = buckets_.emplace(std::string(action), b).first;
     }
     Bucket& b = it->second;

@@ -2,7 +2,8 @@
 // Client-side rate limits, one per action, so that a large plan runs at the
 // service's published limits instead of into RequestLimitExceeded. Each
 // action's requests are spaced evenly at 1/rate (a token bucket holding one
-// token): a per-second window on the server never sees more than the rate.
+// token, so idle time is not saved up for a burst): a per-second window on
+// the server never sees more than the rate.
 
 #include <map>
 #include <mutex>
@@ -17,6 +18,11 @@ namespace offsetctl::api {
 
 struct RateLimits {
   bool enabled = true;
+  // Requests go out at this share of each limit: thread scheduling and the network move a
+  // request by some milliseconds, and at exactly the limit that is enough to put one request
+  // too many into one of the server's one-second windows (a refusal, a retry, a wasted call).
+  // At 0.97 a request may arrive up to 30 ms late before that can happen.
+  double pacing = 0.97;
   double default_per_second = 20;              // actions without a published limit of their own
   std::map<std::string, double, std::less<>> per_action;  // requests per second
 

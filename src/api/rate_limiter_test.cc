@@ -39,17 +39,31 @@ TEST(RateLimits, LoweringOnlyLowers) {
             "are: BatchModifyGroupOffsets, DescribeGroupOffsets, ...; see docs/api-client.md)");
 }
 
+RateLimits exact() {
+  RateLimits l = RateLimits::published();
+  l.pacing = 1.0;
+  return l;
+}
+
 TEST(RateLimiter, SpacesRequestsEvenlyAtTheRate) {
   FakeSleeper sleeper;
-  RateLimiter limiter(RateLimits::published(), sleeper);
+  RateLimiter limiter(exact(), sleeper);
   for (int i = 0; i < 5; ++i) limiter.acquire("DescribeGroupOffsets");  // 100/s: 10 ms apart
   EXPECT_EQ(sleeper.sleeps(), (std::vector<int64_t>{10, 10, 10, 10}));
   EXPECT_EQ(sleeper.monotonic_ms(), 40);
 }
 
-TEST(RateLimiter, ActionsHaveBucketsOfTheirOwn) {
+TEST(RateLimiter, PacesSlightlyUnderTheLimitByDefault) {
   FakeSleeper sleeper;
   RateLimiter limiter(RateLimits::published(), sleeper);
+  for (int i = 0; i < 20; ++i) limiter.acquire("BatchModifyGroupOffsets");
+  // 20/s at 97%: 19 gaps of 51.5 ms, so 20 requests span 980 ms rather than 950 ms.
+  EXPECT_EQ(sleeper.monotonic_ms(), 980);
+}
+
+TEST(RateLimiter, ActionsHaveBucketsOfTheirOwn) {
+  FakeSleeper sleeper;
+  RateLimiter limiter(exact(), sleeper);
   limiter.acquire("BatchModifyGroupOffsets");
   limiter.acquire("DescribeGroupOffsets");  // not held up by the other action
   EXPECT_TRUE(sleeper.sleeps().empty());
@@ -59,7 +73,7 @@ TEST(RateLimiter, ActionsHaveBucketsOfTheirOwn) {
 
 TEST(RateLimiter, IdleTimeIsNotSavedUpForABurst) {
   FakeSleeper sleeper;
-  RateLimiter limiter(RateLimits::published(), sleeper);
+  RateLimiter limiter(exact(), sleeper);
   limiter.acquire("BatchModifyGroupOffsets");
   sleeper.sleep_ms(10000);  // idle for 10 s
   limiter.acquire("BatchModifyGroupOffsets");
@@ -78,7 +92,7 @@ TEST(RateLimiter, DisabledLimitsNeverWait) {
 
 TEST(RateLimiter, ConcurrentCallersShareTheRate) {
   FakeSleeper sleeper;
-  RateLimiter limiter(RateLimits::published(), sleeper);
+  RateLimiter limiter(exact(), sleeper);
   std::vector<std::thread> threads;
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&] {
