@@ -51,17 +51,23 @@ ApiFailure answer_failure(ApiFailure::Kind kind, const std::string& action, std:
   return f;
 }
 
-// What a user can do about the common authentication failures.
+// What a user can do about the common authentication failures, as a sentence to append.
 std::string auth_hint(const std::string& code, const Credentials& creds) {
   if (code == "AuthFailure.SignatureExpire") {
-    return "; the request's timestamp is more than 5 minutes away from the server's clock: check this "
-           "machine's clock";
+    return "The request's timestamp is more than 5 minutes away from the server's clock: check this machine's "
+           "clock.";
   }
   if (code == "AuthFailure.SignatureFailure" || code == "AuthFailure.SecretIdNotFound" ||
       code == "AuthFailure.TokenFailure" || code == "AuthFailure.InvalidSecretId") {
-    return "; check the credentials from " + creds.source;
+    return "Check the credentials from " + creds.source + ".";
   }
   return "";
+}
+
+void append_sentence(std::string& message, const std::string& sentence) {
+  if (sentence.empty()) return;
+  if (!message.empty()) message += message.back() == '.' ? " " : ". ";
+  message += sentence;
 }
 
 }  // namespace
@@ -238,7 +244,7 @@ ApiResult<json> Caller::call(const std::string& action, const json& body, CallOp
                   f.code.empty() ? kind_name(f.kind) : f.code, took, f.request_id.empty() ? "none" : f.request_id,
                   again ? ", retrying in " + std::to_string(delay) + " ms" : std::string());
     if (!again) {
-      f.message += auth_hint(f.code, config_.credentials);
+      append_sentence(f.message, auth_hint(f.code, config_.credentials));
       if (n > 1) f.message += " (gave up after " + std::to_string(n) + " attempts)";
       return fail(std::move(f));
     }

@@ -157,7 +157,7 @@ TEST(Caller, AuthFailuresSayWhatToCheck) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().describe(),
             "DescribeGroupOffsets failed: AuthFailure.SignatureFailure: The provided credentials could not be "
-            "validated.; check the credentials from the test (RequestId rid-9)");
+            "validated. Check the credentials from the test. (RequestId rid-9)");
 }
 
 TEST(Caller, GivesUpAfterMaxAttempts) {

@@ -288,7 +288,7 @@ TEST_F(Emulated, AWrongSecretIsASignatureFailure) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, "AuthFailure.SignatureFailure");
   EXPECT_EQ(r.error().attempts, 1);
-  EXPECT_NE(r.error().describe().find("; check the credentials from the test"), std::string::npos);
+  EXPECT_NE(r.error().describe().find("Check the credentials from the test."), std::string::npos);
 }
 
 TEST_F(Emulated, AnUnknownSecretIdIsSecretIdNotFound) {
