@@ -103,7 +103,8 @@ TEST(BuildOffsetPlan, ReadsEveryKeyIntoTheModel) {
 }
 
 TEST(BuildOffsetPlan, DefaultsWhenOptionalKeysAreAbsent) {
-  const OffsetPlan& p = only_plan(load_plan_text(plan_with("        offset: 0\n"), "a.yaml"));
+  LoadResult r = load_plan_text(plan_with("        offset: 0\n"), "a.yaml");
+  const OffsetPlan& p = only_plan(r);
   EXPECT_EQ(p.description, "");
   EXPECT_FALSE(p.region.has_value());
   EXPECT_FALSE(p.policy.max_rewind.has_value());

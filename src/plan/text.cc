@@ -189,7 +189,7 @@ char32_t next_code_point(std::string_view text, size_t& pos) {
 }
 
 bool is_invisible(char32_t c) {
-  return is_control(c) || c == 0x061C || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+  return is_control(c) || c == 0x061C || (c >= 0x200B && c <= 0x200F) || (c >= 0x2028 && c <= 0x202E) ||
          (c >= 0x2060 && c <= 0x2069) || c == 0xFEFF;
 }
 

@@ -55,7 +55,8 @@ std::string printable_line(std::string_view line);
 // Decodes one UTF-8 sequence at `pos` of valid UTF-8 text; advances `pos`.
 char32_t next_code_point(std::string_view text, size_t& pos);
 
-// Control (C0, DEL, C1), bidirectional override and zero-width characters.
+// Control (C0, DEL, C1), line and paragraph separators, bidirectional
+// override and zero-width characters.
 bool is_invisible(char32_t c);
 
 }  // namespace offsetctl::plan

@@ -86,6 +86,7 @@ TEST(Text, LineIndex) {
 TEST(Text, PrintableEscapesWhatCouldHideOrMoveText) {
   EXPECT_EQ(printable("orders\x1b[2Jx"), "orders\\x1B[2Jx");
   EXPECT_EQ(printable("a\xE2\x80\xAE" "b"), "a\\u{202E}b");  // right-to-left override
+  EXPECT_EQ(printable("a\xE2\x80\xA8" "b"), "a\\u{2028}b");  // line separator
   EXPECT_EQ(printable("caf\xC3\xA9"), "caf\xC3\xA9");
   EXPECT_EQ(printable("bad\xFF"), "bad\\xFF");
   EXPECT_EQ(printable(std::string(100, 'x'), 10), "xxxxxxxxxx...");

@@ -24,6 +24,11 @@ bool plain_safe(const std::string& s) {
               c == '.' || c == '/';
     if (!ok) return false;
   }
+  // YAML 1.1 readers take these for booleans: quote them for every reader's sake.
+  static const char* const kYaml11Booleans[] = {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+                                                "on", "On", "ON", "off", "Off", "OFF"};
+  for (const char* b : kYaml11Booleans)
+    if (s == b) return false;
   // "true", "null", "123", "1e3", "0x1F" would read back as something else.
   return classify_scalar(s, true).type == ScalarType::String;
 }

@@ -167,7 +167,7 @@ TEST(Writer, QuotesOnlyWhenNeeded) {
   EXPECT_EQ(yaml_string("orders-consumer"), "orders-consumer");
   EXPECT_EQ(yaml_string("ap-guangzhou"), "ap-guangzhou");
   EXPECT_EQ(yaml_string("PT2H"), "PT2H");
-  for (const char* s : {"true", "null", "123", "1e3", "0x1F", "~", ""})
+  for (const char* s : {"true", "null", "123", "1e3", "0x1F", "~", "", "yes", "No", "off", "y"})
     EXPECT_EQ(yaml_string(s), "\"" + std::string(s) + "\"") << s;
   EXPECT_EQ(yaml_string("a: b"), "\"a: b\"");
   EXPECT_EQ(yaml_string("-x"), "\"-x\"");
