@@ -38,7 +38,7 @@ void print_text(const plan::LoadResult& r, Context& ctx) {
       ctx.out << d.format();
       continue;
     }
-    ctx.out << d.file;
+    ctx.out << plan::shown_path(d.file);
     if (d.line > 0) ctx.out << ":" << d.line << ":" << d.col;
     ctx.out << ": " << red << "error:" << reset << " " << d.message << "\n";
     if (d.line > 0 && !d.source_line.empty())

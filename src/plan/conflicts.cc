@@ -10,7 +10,7 @@ namespace offsetctl::plan {
 namespace {
 
 std::string where(const SourceLoc& l) {
-  return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.col);
+  return printable(l.file, 4096) + ":" + std::to_string(l.line) + ":" + std::to_string(l.col);
 }
 
 std::string q(const std::string& s) { return "'" + printable(s, 60) + "'"; }

@@ -20,9 +20,12 @@ std::string caret_padding(const std::string& source_line, int col) {
   return pad;
 }
 
+std::string shown_path(const std::string& path) { return printable(path, 4096); }
+
 std::string Diagnostic::format() const {
-  if (line <= 0) return file + ": error: " + message + "\n";
-  std::string out = file + ":" + std::to_string(line) + ":" + std::to_string(col) + ": error: " + message + "\n";
+  const std::string path = shown_path(file);
+  if (line <= 0) return path + ": error: " + message + "\n";
+  std::string out = path + ":" + std::to_string(line) + ":" + std::to_string(col) + ": error: " + message + "\n";
   if (!source_line.empty()) out += source_line + "\n" + caret_padding(source_line, caret_col > 0 ? caret_col : col) + "^\n";
   return out;
 }

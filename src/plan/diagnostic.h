@@ -23,6 +23,9 @@ struct Diagnostic {
   std::string format() const;
 };
 
+// A path as printed: a file name with control characters cannot drive the terminal.
+std::string shown_path(const std::string& path);
+
 // The spaces (and tabs, where the source line has them) that put a caret
 // under character column `col` of `source_line`.
 std::string caret_padding(const std::string& source_line, int col);

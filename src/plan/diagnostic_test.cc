@@ -20,6 +20,11 @@ TEST(Diagnostic, WithoutALineNamesTheFileOnly) {
   EXPECT_EQ(empty_line.format(), "a.yaml:1:1: error: the file is empty\n");
 }
 
+TEST(Diagnostic, PathsArePrintedSafely) {
+  Diagnostic d{"plans/\x1b[2J.yaml", 1, 1, "m", ""};
+  EXPECT_EQ(d.format(), "plans/\\x1B[2J.yaml:1:1: error: m\n");
+}
+
 TEST(Diagnostic, CaretFollowsTabsAndWideCharacters) {
   EXPECT_EQ(caret_padding("\tab", 3), "\t ");
   EXPECT_EQ(caret_padding("caf\xC3\xA9: x", 7), "      ");  // 6 characters, 7 bytes
