@@ -5,6 +5,8 @@ namespace offsetctl::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       validate_command(),
+      plan_command(),
+      export_command(),
   };
   return table;
 }

@@ -6,5 +6,7 @@
 namespace offsetctl::cli {
 
 Command validate_command();
+Command plan_command();
+Command export_command();
 
 }  // namespace offsetctl::cli

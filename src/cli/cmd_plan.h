@@ -1,0 +1,47 @@
+#pragma once
+// What `offsetctl plan` does between loading and rendering, for the commands
+// that plan too (`export` reads offsets the same way; `apply PATH...
+// --auto-approve` plans then applies).
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/flags_api.h"
+#include "plan/load.h"
+#include "planner/live_fetch.h"
+#include "planner/plan_result.h"
+#include "util/clock.h"
+#include "util/result.h"
+
+namespace offsetctl::cli {
+
+// One CKafka client per region, made from the API flags when first asked for
+// ("" : the default region). The factory keeps no client itself.
+planner::ClientFactory ckafka_clients(const ApiFlags& flags, const util::Clock& clock);
+
+// Prints load errors exactly as `offsetctl validate` does: each diagnostic,
+// then "N errors in F of M files.".
+void print_load_errors(const plan::LoadResult& loaded, std::ostream& out, bool color);
+
+struct LivePlan {
+  planner::PlanResult result;
+  std::string endpoint;  // where the live state was read
+  std::string region;    // the default region ("" when none is configured)
+};
+
+// Reads the live state the plans need (the fewest calls, --max-in-flight at
+// once) and resolves them at the clock's time. Fails on a plan kind this
+// command cannot plan yet, on configuration errors and on failed calls.
+Result<LivePlan> plan_live(const plan::PlanSet& plans, const ApiFlags& flags, const util::Clock& clock);
+
+// Refuses, before any call, an output path whose folder does not exist:
+// "--out plans/x.yaml: the folder plans does not exist".
+Status<> check_output_folder(const std::string& path, const std::string& flag);
+
+// Exit code of a made plan: with --detailed-exitcode 0 no changes, 2 changes
+// only, 1 anything blocked or invalid; without it, 0.
+int plan_exit_code(const planner::PlanSummary& summary, bool detailed);
+
+}  // namespace offsetctl::cli
