@@ -1,9 +1,16 @@
 #include "cli/flags_api.h"
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <sstream>
 
+#include "testing/process.h"
 #include "testing/temp_dir.h"
 
 namespace offsetctl::cli {
@@ -133,6 +140,145 @@ TEST(ApiFlags, TheSecretKeyIsNeverInAnError) {
   auto c = p.config();
   ASSERT_FALSE(c.ok());
   EXPECT_EQ(c.error().message.find("Gu5t9x"), std::string::npos);
+}
+
+// The ckafka-emulator program in the background on a free loopback port.
+class EmulatorProcess {
+ public:
+  EmulatorProcess(const std::string& state_path, const std::string& log_path) {
+    int out[2];
+    if (::pipe(out) != 0) return;
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(out[1], 1);
+      ::close(out[0]);
+      ::close(out[1]);
+      std::vector<std::string> args = {testing::program_path("ckafka-emulator"), "--listen", "127.0.0.1:0",
+                                       "--state", state_path, "--request-log", log_path, "--no-rate-limit"};
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      ::execv(argv[0], argv.data());
+      ::_exit(127);
+    }
+    ::close(out[1]);
+    std::string line;
+    char ch = 0;
+    while (::read(out[0], &ch, 1) == 1 && ch != '\n') line += ch;
+    ::close(out[0]);
+    if (line.rfind("listening on ", 0) == 0) url_ = line.substr(13);
+  }
+  ~EmulatorProcess() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGTERM);
+      int status = 0;
+      ::waitpid(pid_, &status, 0);
+    }
+  }
+  EmulatorProcess(const EmulatorProcess&) = delete;
+  EmulatorProcess& operator=(const EmulatorProcess&) = delete;
+  const std::string& url() const { return url_; }
+
+ private:
+  pid_t pid_ = -1;
+  std::string url_;
+};
+
+// Known secrets, the highest verbosity, plan and apply with credentials from the flags and from the
+// environment, and a wrong key: nothing any run prints or writes holds the secret key or the token.
+TEST(ApiSecrets, NoCommandPrintsOrWritesTheSecretKeyOrTheToken) {
+  const std::string key = "secretKEY-4e1f9a77c2EXAMPLE";
+  const std::string token = "sessionTOKEN-b83d02e6EXAMPLE";
+  TempDir dir;
+  const std::string state = dir.write("state.yaml",
+                                      "credentials:\n"
+                                      "  - secretId: AKIDTEMPORARY\n"
+                                      "    secretKey: " + key + "\n"
+                                      "    token: " + token + "\n"
+                                      "instances:\n"
+                                      "  - id: ckafka-demo\n"
+                                      "    region: ap-guangzhou\n"
+                                      "    topics:\n"
+                                      "      - name: events\n"
+                                      "        partitions: 2\n"
+                                      "        begin: 0\n"
+                                      "        end: 5000\n"
+                                      "        firstTimestampMs: 1794787200000\n"
+                                      "        intervalMs: 60000\n"
+                                      "    groups:\n"
+                                      "      - name: billing-consumer\n"
+                                      "        state: Empty\n"
+                                      "        offsets:\n"
+                                      "          events: {0: 100, 1: 200}\n");
+  const std::string plan = dir.write("plans/billing.yaml",
+                                     "apiVersion: offsetctl/v1\n"
+                                     "kind: OffsetPlan\n"
+                                     "name: billing\n"
+                                     "instance: ckafka-demo\n"
+                                     "region: ap-guangzhou\n"
+                                     "groups:\n"
+                                     "  - group: billing-consumer\n"
+                                     "    topics:\n"
+                                     "      - topic: events\n"
+                                     "        offsets:\n"
+                                     "          0: 1500\n"
+                                     "          1: 1720\n");
+  EmulatorProcess emulator(state, dir.path("requests.jsonl"));
+  ASSERT_FALSE(emulator.url().empty()) << "ckafka-emulator did not start";
+
+  testing::ProcessOptions clean;
+  clean.env = {{"HOME", dir.root()}};
+  clean.unset_env = {"TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN",
+                     "TENCENTCLOUD_REGION"};
+  testing::ProcessOptions from_env = clean;
+  from_env.env["TENCENTCLOUD_SECRET_ID"] = "AKIDTEMPORARY";
+  from_env.env["TENCENTCLOUD_SECRET_KEY"] = key;
+  from_env.env["TENCENTCLOUD_SESSION_TOKEN"] = token;
+  const std::vector<std::string> endpoint = {"--endpoint", emulator.url()};
+  auto with = [&](std::vector<std::string> args, const std::vector<std::string>& more) {
+    args.insert(args.end(), more.begin(), more.end());
+    return args;
+  };
+
+  std::vector<testing::ProcessResult> runs;
+  runs.push_back(testing::run_process(
+      with({"offsetctl", "-vvv", "plan", plan, "--out", dir.path("saved-plan.json"), "--secret-id", "AKIDTEMPORARY",
+            "--secret-key", key, "--session-token", token},
+           endpoint),
+      clean));
+  runs.push_back(testing::run_process(with({"offsetctl", "-vvv", "plan", plan, "--format", "json"}, endpoint), from_env));
+  runs.push_back(testing::run_process(
+      with({"offsetctl", "-vvv", "apply", dir.path("saved-plan.json"), "--auto-approve", "--audit-log",
+            dir.path("audit.jsonl")},
+           endpoint),
+      from_env));
+  testing::ProcessOptions wrong = from_env;
+  wrong.env["TENCENTCLOUD_SECRET_KEY"] = key + "-wrong";
+  runs.push_back(testing::run_process(with({"offsetctl", "-vvv", "plan", plan}, endpoint), wrong));
+  wrong.env.erase("TENCENTCLOUD_SESSION_TOKEN");
+  wrong.env["TENCENTCLOUD_SECRET_KEY"] = key;
+  runs.push_back(testing::run_process(with({"offsetctl", "-vvv", "plan", plan}, endpoint), wrong));  // no token
+
+  std::string printed;
+  for (const auto& r : runs) printed += r.out + r.err;
+  EXPECT_NE(runs[0].err.find("attempt"), std::string::npos) << "the API calls were logged at debug level:\n"
+                                                            << runs[0].err;
+  EXPECT_NE(runs[3].exit_code, 0);
+  EXPECT_NE(runs[3].err.find("AuthFailure.SignatureFailure"), std::string::npos) << runs[3].err;
+  EXPECT_NE(runs[4].err.find("AuthFailure.TokenFailure"), std::string::npos) << runs[4].err;
+
+  std::string written;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir.root())) {
+    if (!entry.is_regular_file() || entry.path().filename() == "state.yaml") continue;
+    std::ostringstream contents;
+    contents << std::ifstream(entry.path(), std::ios::binary).rdbuf();
+    written += contents.str();
+  }
+  EXPECT_NE(written.find("billing-consumer"), std::string::npos) << "the runs wrote their files";
+  for (const std::string& secret : {key, token}) {
+    EXPECT_EQ(printed.find(secret), std::string::npos) << secret << " was printed";
+    EXPECT_EQ(written.find(secret), std::string::npos) << secret << " was written to a file";
+  }
 }
 
 }  // namespace
