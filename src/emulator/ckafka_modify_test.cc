@@ -14,7 +14,8 @@ using testing::kT0;
 const json kOk = json::parse(R"({"ReturnCode": "0", "ReturnMessage": "SUCCESS", "Data": {"FlowId": 0}})");
 
 std::map<int32_t, int64_t> offsets(const Harness& h, const std::string& group, const std::string& topic) {
-  const Instance* in = h.state().find_instance("ckafka-test", "ap-guangzhou");
+  State s = h.state();
+  const Instance* in = s.find_instance("ckafka-test", "ap-guangzhou");
   auto g = in->groups.find(group);
   if (g == in->groups.end() || !g->second.offsets.count(topic)) return {};
   return g->second.offsets.at(topic);
@@ -51,7 +52,8 @@ TEST(BatchModifyGroupOffsetsTest, ADeadOrAbsentGroupBecomesEmpty) {
   ASSERT_EQ(
       error_code(batch(h, "new-group", json::parse(R"([{"Partition": 0, "Offset": 5}])"), json{"orders"})),
       "");
-  const Instance* in = h.state().find_instance("ckafka-test", "ap-guangzhou");
+  State s = h.state();
+  const Instance* in = s.find_instance("ckafka-test", "ap-guangzhou");
   EXPECT_EQ(in->groups.at("gone").state, "Empty");
   EXPECT_EQ(in->groups.at("gone").offsets.at("payments").at(0), 150);
   EXPECT_EQ(in->groups.at("new-group").state, "Empty");

@@ -20,6 +20,38 @@ bool is_integer(const std::string& text) {
   return !text.empty() && ec == std::errc() && ptr == text.data() + text.size();
 }
 
+// Whether a JSON text nests arrays and objects at most `max_depth` deep. Writing a
+// parsed value (the request log) recurses once per level: a 10 MiB body of '['
+// must not exhaust the stack.
+bool shallow_json(std::string_view text, int max_depth) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return false;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return true;
+}
+
+// The body as JSON, or discarded when it is not JSON or nests too deeply.
+template <class Json>
+Json parse_body(const std::string& body) {
+  if (!shallow_json(body, kMaxJsonDepth)) return Json(nlohmann::json::value_t::discarded);
+  return Json::parse(body, nullptr, false);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Dispatcher>> Dispatcher::create(State state, const ServerOptions& options) {
@@ -60,7 +92,7 @@ HttpReply Dispatcher::answer(const HttpRequest& request, const std::string& requ
   if (fault == Fault::Delay) reply.delivery = HttpReply::Delivery::Delay;
   if (log_) {
     std::string action = header(request.headers, "x-tc-action");
-    nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(request.body, nullptr, false);
+    auto parsed = parse_body<nlohmann::ordered_json>(request.body);
     const char* fault_text = fault_name(fault);
     using J = nlohmann::ordered_json;
     log_->write(J{{"time", util::format_rfc3339_ms(clock_->now_ms())},
@@ -128,7 +160,13 @@ HttpReply Dispatcher::handle(const HttpRequest& request) {
     return answer(request, request_id, *service, internal_error(), nullptr, fault);
   }
 
-  nlohmann::json params = nlohmann::json::parse(request.body, nullptr, false);
+  if (!shallow_json(request.body, kMaxJsonDepth)) {
+    return answer(
+        request, request_id, *service,
+        invalid_parameter("The request body nests deeper than " + std::to_string(kMaxJsonDepth) + " levels."),
+        nullptr, fault);
+  }
+  auto params = parse_body<nlohmann::json>(request.body);
   if (params.is_discarded()) {
     return answer(request, request_id, *service, invalid_parameter("The request body is not valid JSON."),
                   nullptr, fault);

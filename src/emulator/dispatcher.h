@@ -19,6 +19,7 @@
 namespace offsetctl::emulator {
 
 inline constexpr size_t kMaxBodyBytes = 10u << 20;  // 10 MiB
+inline constexpr int kMaxJsonDepth = 64;            // no API request nests more than a few levels
 
 struct HttpRequest {
   std::string method = "POST";

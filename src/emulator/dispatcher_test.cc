@@ -98,6 +98,14 @@ TEST(DispatcherTest, MalformedBodies) {
             "InvalidParameter");
   std::string deep(100000, '[');
   EXPECT_EQ(error_code(h.call_raw(signed_request("DescribeGroupOffsets", deep))), "InvalidParameter");
+  // Valid but absurdly deep JSON: refused before anything recurses over it.
+  std::string nested = std::string(1000000, '[') + std::string(1000000, ']');
+  EXPECT_EQ(error_message(h.call_raw(signed_request("DescribeGroupOffsets", nested))),
+            "The request body nests deeper than 64 levels.");
+  // Brackets inside strings (and an escaped quote) are not nesting.
+  std::string in_strings = R"({"InstanceId": ")" + std::string(100, '[') + R"(\"[", "Group": "idle"})";
+  EXPECT_EQ(error_code(h.call_raw(signed_request("DescribeGroupOffsets", in_strings))),
+            "InvalidParameterValue.InstanceNotExist");
 }
 
 TEST(DispatcherTest, EveryAnswerHasAFreshRequestId) {
@@ -182,8 +190,9 @@ TEST(DispatcherTest, TheRequestLog) {
   json ok = h.call("DescribeGroupOffsets", kDescribe);
   json bad = h.call("DescribeGroupOffsets", {{"InstanceId", "nope"}, {"Group", "g"}});
   h.call_raw(signed_request("BatchModifyGroupOffsets", "not json"));
+  h.call_raw(signed_request("BatchModifyGroupOffsets", std::string(200000, '[') + std::string(200000, ']')));
   std::vector<json> lines = log_lines(options.request_log_path);
-  ASSERT_EQ(lines.size(), 3u);
+  ASSERT_EQ(lines.size(), 4u);
   EXPECT_EQ(lines[0], json({{"time", "2026-11-23T00:00:00.000Z"},
                             {"service", "ckafka"},
                             {"action", "DescribeGroupOffsets"},
@@ -195,6 +204,8 @@ TEST(DispatcherTest, TheRequestLog) {
   EXPECT_EQ(lines[1]["requestId"], bad["RequestId"]);
   EXPECT_EQ(lines[2]["error"], "InvalidParameter");
   EXPECT_EQ(lines[2]["request"], nullptr);
+  EXPECT_EQ(lines[3]["error"], "InvalidParameter");  // too deep to log, and logged without it
+  EXPECT_EQ(lines[3]["request"], nullptr);
   // Key order: time first, as a reader scans it.
   EXPECT_EQ(util::read_file(options.request_log_path)->rfind("{\"time\":", 0), 0u);
 }

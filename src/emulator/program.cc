@@ -1,5 +1,6 @@
 #include "emulator/program.h"
 
+#include <malloc.h>
 #include <signal.h>
 
 #include <CLI/CLI.hpp>
@@ -67,6 +68,7 @@ int serve(const Flags& flags) {
   }
   auto state = load_state_file(flags.state_path);
   if (!state) return error(state.error().message);
+  malloc_trim(0);  // the YAML tree of a big state is gone: give its memory back
 
   // Block the stop signals in every thread (the server's inherit the mask) and wait for them here.
   sigset_t stop_signals;

@@ -109,7 +109,7 @@ int64_t last_offset_at_or_before(const PartitionLog& log, int64_t ts_ms);
 
 // Parses a state file's text. Errors read "name:line:col: message".
 Result<State> parse_state(std::string_view yaml, const std::string& name);
-// Reads and parses a state file (at most util::kMaxInputBytes).
+// Reads and parses a state file (at most 512 MiB).
 Result<State> load_state_file(const std::string& path);
 // The state as a state file; parse_state(dump_state_yaml(s)) gives s back.
 std::string dump_state_yaml(const State& state);

@@ -14,6 +14,7 @@ constexpr int64_t kMaxOffset = int64_t{1} << 53;      // JSON-safe integers
 constexpr int64_t kMaxTimestampMs = 253402300799999;  // 9999-12-31T23:59:59.999Z
 constexpr int64_t kMaxIntervalMs = int64_t{1} << 31;
 constexpr int64_t kMaxPartitions = 100000;
+constexpr uint64_t kMaxStateFileBytes = 512ull << 20;
 
 class Loader {
  public:
@@ -334,7 +335,8 @@ Result<State> parse_state(std::string_view yaml, const std::string& name) {
 }
 
 Result<State> load_state_file(const std::string& path) {
-  auto text = util::read_file(path);
+  // A local file the user wrote or generated: allow clusters of millions of partitions.
+  auto text = util::read_file(path, kMaxStateFileBytes);
   if (!text) return fail(text.error());
   return parse_state(*text, path);
 }
