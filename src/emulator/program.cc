@@ -10,6 +10,7 @@
 
 #include "emulator/server.h"
 #include "emulator/state.h"
+#include "util/did_you_mean.h"
 #include "util/files.h"
 
 namespace offsetctl::emulator {
@@ -58,6 +59,22 @@ Status<> check_writable_dir(const std::string& path, const char* flag) {
     return fail(std::string(flag) + " " + path + ": the folder " + dir.string() + " does not exist");
   }
   return Ok{};
+}
+
+// CLI11 says "The following arguments were not expected"; name the word and what was meant.
+std::string explain_extras(const CLI::App& app) {
+  std::vector<std::string> extras = app.remaining();
+  std::string word = extras.empty() ? std::string() : extras.front();
+  if (word.empty() || word[0] != '-')
+    return "unexpected argument '" + word + "' (see 'ckafka-emulator --help')";
+  std::vector<std::string> flags;
+  for (const CLI::Option* opt : app.get_options()) {
+    for (const auto& n : opt->get_lnames()) flags.push_back("--" + n);
+  }
+  std::string flag = word.substr(0, word.find('='));
+  std::string msg = "unknown flag '" + flag + "'";
+  if (auto m = util::closest_match(flag, flags)) msg += "; did you mean '" + *m + "'?";
+  return msg;
 }
 
 int serve(const Flags& flags) {
@@ -122,6 +139,8 @@ int run_program(int argc, char** argv) {
   } catch (const CLI::CallForHelp&) {
     std::cout << app.help();
     return 0;
+  } catch (const CLI::ExtrasError&) {
+    return error(explain_extras(app));
   } catch (const CLI::ParseError& e) {
     return error(e.what());
   }
