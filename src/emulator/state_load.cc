@@ -16,6 +16,7 @@ constexpr int64_t kMaxIntervalMs = int64_t{1} << 31;
 constexpr int64_t kMaxPartitions = 100000;
 constexpr uint64_t kMaxStateFileBytes = 512ull << 20;
 
+// Optional lists and mappings may be left empty (`offsets:` with nothing after it): that is none.
 class Loader {
  public:
   explicit Loader(const std::string& name) : r_(name) {}
@@ -53,7 +54,7 @@ class Loader {
 
   bool instances(const YAML::Node& root, State& s) {
     YAML::Node list = root["instances"];
-    if (!list) return true;
+    if (!list || list.IsNull()) return true;
     if (!r_.expect_list(list, "`instances`")) return false;
     for (const auto& n : list) {
       Instance in;
@@ -62,7 +63,7 @@ class Loader {
         return false;
       }
       if (s.find_instance(in.id, in.region)) return r_.fail(n, "instance " + in.id + " is listed twice");
-      if (YAML::Node topics = n["topics"]) {
+      if (YAML::Node topics = n["topics"]; topics && !topics.IsNull()) {
         if (!r_.expect_list(topics, "`topics`")) return false;
         for (const auto& t : topics) {
           Topic topic;
@@ -75,7 +76,7 @@ class Loader {
           in.topics.emplace(topic.name, std::move(topic));
         }
       }
-      if (YAML::Node groups = n["groups"]) {
+      if (YAML::Node groups = n["groups"]; groups && !groups.IsNull()) {
         if (!r_.expect_list(groups, "`groups`")) return false;
         for (const auto& g : groups) {
           if (!group(g, in)) return false;
@@ -202,7 +203,7 @@ class Loader {
       out = &it->second;
       return true;
     };
-    if (YAML::Node members = g["members"]) {
+    if (YAML::Node members = g["members"]; members && !members.IsNull()) {
       if (!r_.expect_list(members, "`members`")) return false;
       std::set<std::pair<std::string, int32_t>> assigned;
       for (const auto& m : members) {
@@ -213,7 +214,7 @@ class Loader {
             !r_.read_string(m, "clientHost", mem.client_host, false)) {
           return false;
         }
-        if (YAML::Node parts = m["partitions"]) {
+        if (YAML::Node parts = m["partitions"]; parts && !parts.IsNull()) {
           if (!parts.IsMap())
             return r_.fail(parts, "`partitions` of a member must be a mapping {topic: [partitions]}");
           for (const auto& kv : parts) {
@@ -234,7 +235,7 @@ class Loader {
         grp.members.push_back(std::move(mem));
       }
     }
-    if (YAML::Node offsets = g["offsets"]) {
+    if (YAML::Node offsets = g["offsets"]; offsets && !offsets.IsNull()) {
       if (!offsets.IsMap())
         return r_.fail(offsets, "`offsets` must be a mapping {topic: {partition: offset}}");
       for (const auto& kv : offsets) {
@@ -252,7 +253,7 @@ class Loader {
 
   bool subscriptions(const YAML::Node& root, State& s) {
     YAML::Node list = root["subscriptions"];
-    if (!list) return true;
+    if (!list || list.IsNull()) return true;
     if (!r_.expect_list(list, "`subscriptions`")) return false;
     for (const auto& n : list) {
       Subscription sub;
@@ -265,7 +266,7 @@ class Loader {
       }
       if (s.find_subscription(sub.id, sub.region))
         return r_.fail(n, "subscription " + sub.id + " is listed twice");
-      if (YAML::Node groups = n["groups"]) {
+      if (YAML::Node groups = n["groups"]; groups && !groups.IsNull()) {
         if (!r_.expect_list(groups, "`groups`")) return false;
         for (const auto& g : groups) {
           if (!dts_group(g, sub)) return false;
@@ -284,7 +285,7 @@ class Loader {
       return false;
     }
     if (sub.groups.count(grp.name)) return r_.fail(g, "consumer group " + grp.name + " is listed twice");
-    if (YAML::Node members = g["members"]) {
+    if (YAML::Node members = g["members"]; members && !members.IsNull()) {
       if (!r_.expect_list(members, "`members`")) return false;
       std::set<int32_t> assigned;
       for (const auto& m : members) {
@@ -293,7 +294,7 @@ class Loader {
             !r_.read_string(m, "clientId", mem.client_id, true)) {
           return false;
         }
-        if (YAML::Node parts = m["partitions"]) {
+        if (YAML::Node parts = m["partitions"]; parts && !parts.IsNull()) {
           if (!partition_list(parts, sub.topic, mem.partitions)) return false;
           for (int32_t p : mem.partitions) {
             if (!assigned.insert(p).second) {
@@ -304,7 +305,7 @@ class Loader {
         grp.members.push_back(std::move(mem));
       }
     }
-    if (YAML::Node offsets = g["offsets"]) {
+    if (YAML::Node offsets = g["offsets"]; offsets && !offsets.IsNull()) {
       if (!offsets_of(offsets, sub.topic, grp.offsets)) return false;
     }
     if (!group_state(g, grp.state, !grp.members.empty(), !grp.offsets.empty())) return false;

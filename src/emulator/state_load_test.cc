@@ -64,6 +64,23 @@ TEST(StateLoadTest, CredentialsAloneAreAValidState) {
   EXPECT_TRUE(s->instances.empty());
 }
 
+TEST(StateLoadTest, EmptyOptionalValuesMeanNone) {
+  auto s = parse_state(std::string(kCreds) + R"(instances:
+  - id: i
+    region: r
+    topics:
+      - {name: t, partitions: 1, end: 5}
+    groups:
+      - name: g
+        members:
+        offsets:
+subscriptions:
+)",
+                       "s.yaml");
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_TRUE(s->instances[0].groups.at("g").offsets.empty());
+}
+
 TEST(StateLoadTest, PartitionListEntriesMayOverrideTheTimeModel) {
   auto s = parse_state(std::string(kCreds) + R"(instances:
   - id: i
