@@ -32,8 +32,9 @@ std::string group_name(size_t g) { return "group-" + std::to_string(g); }
 std::string topic_name(size_t t) { return "topic-" + std::to_string(t); }
 
 std::string plan_yaml(const Shape& s, size_t first, size_t count, const std::string& plan_name) {
-  std::string out = "apiVersion: offsetctl/v1\nkind: OffsetPlan\nname: " + plan_name + "\ninstance: " + kInstance +
-                    "\nregion: " + kRegion + "\npolicy:\n  maxRewind: " + std::to_string(kLogEnd) +
+  std::string out = "apiVersion: offsetctl/v1\nkind: OffsetPlan\nname: " + plan_name +
+                    "\ninstance: " + kInstance + "\nregion: " + kRegion +
+                    "\npolicy:\n  maxRewind: " + std::to_string(kLogEnd) +
                     "\n  maxSkip: " + std::to_string(kLogEnd) + "\ngroups:\n";
   for (size_t g = first; g < first + count && g < s.groups; ++g) {
     out += "  - group: " + group_name(g) + "\n    topics:\n";

@@ -16,7 +16,7 @@ namespace offsetctl::bench {
 
 inline constexpr const char* kInstance = "ckafka-bench";
 inline constexpr const char* kRegion = "ap-guangzhou";
-inline constexpr int64_t kLogEnd = 1'000'000;      // log end offset of every partition
+inline constexpr int64_t kLogEnd = 1'000'000;             // log end offset of every partition
 inline constexpr int64_t kPlanNowMs = 1'795'000'000'000;  // plan time of every benchmark
 
 struct Shape {

@@ -3,8 +3,10 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "api/paging.h"
@@ -32,7 +34,9 @@ struct InstanceWork {
   std::vector<std::vector<std::string>> info_chunks;
   std::vector<std::vector<api::GroupInfoResponse>> infos;  // per chunk
   std::vector<api::GroupOffsetResponse> offsets;           // per group of needs->groups
-  std::vector<const std::string*> begin_topics;            // the needed ones that exist
+  // Per topic of needs->begin_topics: claimed by the first group whose offsets
+  // show the topic exists, which then reads its begin offsets.
+  std::unique_ptr<std::atomic<bool>[]> begin_claimed;
   std::vector<std::vector<api::TopicInSyncReplicaInfo>> begins;
   std::vector<TimeKey> times;  // distinct, of existing partitions
   std::vector<std::optional<int64_t>> time_answers;
@@ -89,15 +93,16 @@ Status<> merge_group_offsets(InstanceWork& w, InstanceLive& live) {
 }
 
 Status<> merge_begins(InstanceWork& w, InstanceLive& live) {
-  for (size_t i = 0; i < w.begin_topics.size(); ++i) {
-    TopicLive& topic = live.topics[*w.begin_topics[i]];
+  for (size_t i = 0; i < w.needs->begin_topics.size(); ++i) {
+    if (!w.begin_claimed[i].load()) continue;  // the topic does not exist
+    TopicLive& topic = live.topics[w.needs->begin_topics[i]];
     for (const auto& info : w.begins[i]) {
       int32_t p = 0;
       const char* end = info.Partition.data() + info.Partition.size();
       auto [ptr, ec] = std::from_chars(info.Partition.data(), end, p);
       if (ec != std::errc() || ptr != end) {
         return fail("DescribeTopicSyncReplica on " + on_instance(*w.needs) + " answered topic '" +
-                    *w.begin_topics[i] + "' with partition '" + info.Partition + "', which is not a number");
+                    w.needs->begin_topics[i] + "' with partition '" + info.Partition + "', which is not a number");
       }
       auto it = topic.partitions.find(p);
       if (it != topic.partitions.end()) it->second.begin = info.BeginOffset;
@@ -106,11 +111,41 @@ Status<> merge_begins(InstanceWork& w, InstanceLive& live) {
   return Ok{};
 }
 
-// Phase 2's lookups: the needed topics and partitions that exist.
-void plan_second_phase(InstanceWork& w, const InstanceLive& live) {
-  for (const auto& topic : w.needs->begin_topics) {
-    if (live.topics.count(topic)) w.begin_topics.push_back(&topic);
+// DescribeTopicSyncReplica of needs->begin_topics[k], every page.
+std::optional<Error> read_begins(InstanceWork& w, size_t k) {
+  const std::string& name = w.needs->begin_topics[k];
+  api::DescribeTopicSyncReplicaRequest req;
+  req.InstanceId = w.needs->instance;
+  req.TopicName = name;
+  req.Limit = kPartitionsPerSyncReplicaPage;
+  auto answer = api::describe_all_topic_sync_replica(*w.api, std::move(req));
+  if (!answer) {
+    return Error{"reading the earliest offsets of topic '" + name + "' on " + on_instance(*w.needs) + ": " +
+                 answer.error().describe()};
   }
+  w.begins[k] = std::move(answer->result.TopicInSyncReplicaList);
+  return std::nullopt;
+}
+
+// After a group's offsets: the begin offsets of the needed topics they show to
+// exist that no other group has claimed yet. Reading them here rather than in
+// phase 2 overlaps them with the other groups' offsets (rate-limited apart).
+std::optional<Error> read_begins_shown_by(InstanceWork& w, const GroupNeeds& need,
+                                          const api::GroupOffsetResponse& offsets) {
+  const auto& wanted = w.needs->begin_topics;
+  for (const auto& t : offsets.TopicList) {
+    if (!std::binary_search(need.topics.begin(), need.topics.end(), t.Topic)) continue;  // not asked for
+    auto it = std::lower_bound(wanted.begin(), wanted.end(), t.Topic);
+    if (it == wanted.end() || *it != t.Topic) continue;
+    auto k = static_cast<size_t>(it - wanted.begin());
+    if (w.begin_claimed[k].exchange(true)) continue;
+    if (auto e = read_begins(w, k)) return e;
+  }
+  return std::nullopt;
+}
+
+// Phase 2's lookups: the instants of the partitions that exist.
+void plan_second_phase(InstanceWork& w, const InstanceLive& live) {
   std::set<TimeKey> keys;
   for (const auto& l : w.needs->time_lookups) {
     auto t = live.topics.find(l.topic);
@@ -124,7 +159,6 @@ void plan_second_phase(InstanceWork& w, const InstanceLive& live) {
     }
   }
   w.times.assign(keys.begin(), keys.end());
-  w.begins.resize(w.begin_topics.size());
   w.time_answers.resize(w.times.size());
 }
 
@@ -153,6 +187,8 @@ Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& 
     }
     w.infos.resize(w.info_chunks.size());
     w.offsets.resize(in.groups.size());
+    w.begin_claimed = std::make_unique<std::atomic<bool>[]>(in.begin_topics.size());
+    w.begins.resize(in.begin_topics.size());
   }
 
   CallBatch batch;
@@ -181,7 +217,7 @@ Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& 
                        answer.error().describe()};
         }
         w.offsets[g] = std::move(answer->result);
-        return std::nullopt;
+        return read_begins_shown_by(w, need, w.offsets[g]);
       });
     }
   }
@@ -198,21 +234,6 @@ Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& 
   }
 
   for (InstanceWork& w : work) {
-    for (size_t t = 0; t < w.begin_topics.size(); ++t) {
-      batch.add([&w, t]() -> std::optional<Error> {
-        api::DescribeTopicSyncReplicaRequest req;
-        req.InstanceId = w.needs->instance;
-        req.TopicName = *w.begin_topics[t];
-        req.Limit = kPartitionsPerSyncReplicaPage;
-        auto answer = api::describe_all_topic_sync_replica(*w.api, std::move(req));
-        if (!answer) {
-          return Error{"reading the earliest offsets of topic '" + *w.begin_topics[t] + "' on " +
-                       on_instance(*w.needs) + ": " + answer.error().describe()};
-        }
-        w.begins[t] = std::move(answer->result.TopicInSyncReplicaList);
-        return std::nullopt;
-      });
-    }
     for (size_t k = 0; k < w.times.size(); ++k) {
       batch.add([&w, k]() -> std::optional<Error> {
         const auto& [topic, partition, ms] = w.times[k];

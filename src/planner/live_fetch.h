@@ -3,9 +3,10 @@
 // API allows, through api::CkafkaApi only, so tests pass a fake:
 //   phase 1, concurrently: DescribeGroupInfo for the groups of an instance, up
 //     to 100 per call; DescribeGroupOffsets per group with the Topics filter,
-//     every page;
-//   phase 2, concurrently, once the partitions are known: DescribeTopicSyncReplica
-//     once per existing topic whose begin offsets are needed (every page), and
+//     every page; and DescribeTopicSyncReplica once per existing topic whose
+//     begin offsets are needed (every page), made by the first group whose
+//     offsets show the topic exists, so these overlap the other groups' reads;
+//   phase 2, concurrently, once the partitions are known:
 //     FetchMessageListByTimestamp once per distinct (topic, partition, instant).
 
 #include <cstddef>

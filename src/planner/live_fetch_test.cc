@@ -101,6 +101,69 @@ TEST(FetchLiveState, FillsStatesMembersCommitsBoundsAndTimes) {
   EXPECT_EQ(in.offset_at_time.size(), 2u);
 }
 
+// Records the order of the calls, then lets the counting fake answer them.
+class OrderRecorder final : public api::CkafkaApi {
+ public:
+  explicit OrderRecorder(std::shared_ptr<CountingFake> fake) : fake_(std::move(fake)) {}
+  std::vector<std::string> order;  // one call in flight at a time: no lock needed
+
+  api::ApiResult<api::GroupOffsetResponse> describe_group_offsets(const api::DescribeGroupOffsetsRequest& r) override {
+    order.push_back("offsets " + r.Group);
+    return fake_->describe_group_offsets(r);
+  }
+  api::ApiResult<std::vector<api::GroupInfoResponse>> describe_group_info(const api::DescribeGroupInfoRequest& r) override {
+    order.push_back("info");
+    return fake_->describe_group_info(r);
+  }
+  api::ApiResult<api::ConsumerGroupResponse> describe_consumer_group(const api::DescribeConsumerGroupRequest& r) override {
+    return fake_->describe_consumer_group(r);
+  }
+  api::ApiResult<api::TopicInSyncReplicaResult> describe_topic_sync_replica(
+      const api::DescribeTopicSyncReplicaRequest& r) override {
+    order.push_back("begins " + r.TopicName);
+    return fake_->describe_topic_sync_replica(r);
+  }
+  api::ApiResult<std::vector<api::ConsumerRecord>> fetch_message_list_by_timestamp(
+      const api::FetchMessageListByTimestampRequest& r) override {
+    order.push_back("time " + r.Topic);
+    return fake_->fetch_message_list_by_timestamp(r);
+  }
+  api::ApiResult<api::JgwOperateResponse> batch_modify_group_offsets(const api::BatchModifyGroupOffsetsRequest& r) override {
+    return fake_->batch_modify_group_offsets(r);
+  }
+  api::ApiResult<api::JgwOperateResponse> modify_group_offsets(const api::ModifyGroupOffsetsRequest& r) override {
+    return fake_->modify_group_offsets(r);
+  }
+
+ private:
+  std::shared_ptr<CountingFake> fake_;
+};
+
+// The begin offsets of a topic are read as soon as one group's offsets show it
+// exists, not after every group's: rate-limited apart, they overlap the rest.
+TEST(FetchLiveState, ReadsBeginOffsetsOnceAsSoonAsAGroupShowsTheTopicExists) {
+  auto fake = std::make_shared<CountingFake>();
+  fake->topics["orders"] = {2, 10, 100};
+  fake->topics["payments"] = {2, 10, 100};
+  plan::OffsetPlan p;
+  p.instance = "ckafka-1";
+  p.groups.push_back({"a", {entry("orders", plan::ToAnchor{plan::Anchor::Earliest})}, {}});
+  p.groups.push_back({"b", {entry("orders", plan::Shift{-5}), entry("payments", plan::ToAnchor{plan::Anchor::Latest})}, {}});
+  p.groups.push_back({"c", {entry("payments", plan::Datetime{1'000'000, "t"}, std::vector<int32_t>{0}),
+                            entry("ghost", plan::ToAnchor{plan::Anchor::Earliest})},
+                      {}});
+  auto recorder = std::make_shared<OrderRecorder>(fake);
+  ClientFactory one = [recorder](const std::string&) -> Result<std::shared_ptr<api::CkafkaApi>> {
+    return std::shared_ptr<api::CkafkaApi>(recorder);
+  };
+  auto live = fetch_live_state(needs_of(one_plan(p), {kNow, ""}), one, {1});
+  ASSERT_TRUE(live.ok()) << live.error().message;
+  EXPECT_EQ(recorder->order, (std::vector<std::string>{"info", "offsets a", "begins orders", "offsets b", "offsets c",
+                                                       "time payments"}));
+  EXPECT_EQ(live->instances.at("ckafka-1").topics.at("orders").partitions.at(1).begin, 10);
+  EXPECT_EQ(live->instances.at("ckafka-1").topics.at("payments").partitions.at(1).begin, std::nullopt);  // not needed
+}
+
 TEST(FetchLiveState, ReadsNothingForUnknownTopicsBeyondTheGroupOffsets) {
   auto fake = std::make_shared<CountingFake>();
   plan::OffsetPlan p;
