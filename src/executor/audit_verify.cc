@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "executor/audit_lines.h"
@@ -51,7 +52,8 @@ const char* json_kind(const nlohmann::json& v) {
 
 class Verifier {
  public:
-  explicit Verifier(const RecordVisitor& visit) : visit_(visit) {
+  // schema: null to compile one when the first record needs it (garbage needs none).
+  Verifier(const RecordVisitor& visit, const AuditSchema* schema) : visit_(visit), schema_(schema) {
     report_.last_hash = std::string(kZeroHash);
   }
 
@@ -115,7 +117,7 @@ class Verifier {
       return fail_at(n, std::string("not an audit record (") + json_kind(record) + ", not an object)");
     auto seq = seq_of(record);
     if (!seq || !is_hex64(record, "hash") || !is_hex64(record, "prev_hash")) {
-      auto why = schema_.check(record);
+      auto why = schema().check(record);
       return fail_at(n, why ? *why : "field 'seq', 'hash' or 'prev_hash' is not valid");
     }
     const auto& hash = record["hash"].get_ref<const std::string&>();
@@ -155,7 +157,7 @@ class Verifier {
       return fail_at(n, "prev_hash does not match line " + std::to_string(last_record_line_) +
                             ": records were reordered or removed");
     }
-    if (auto why = schema_.check(record)) return fail_at(n, *why);
+    if (auto why = schema().check(record)) return fail_at(n, *why);
     if (raw.text != canonical_json(record)) {
       return fail_at(n, "not in canonical form: the line was edited after it was written");
     }
@@ -217,8 +219,17 @@ class Verifier {
     return true;
   }
 
+  const AuditSchema& schema() {
+    if (!schema_) {
+      own_schema_ = std::make_unique<AuditSchema>();
+      schema_ = own_schema_.get();
+    }
+    return *schema_;
+  }
+
   const RecordVisitor& visit_;
-  AuditSchema schema_;
+  const AuditSchema* schema_;
+  std::unique_ptr<AuditSchema> own_schema_;
   VerifyReport report_;
   bool failed_ = false;
   size_t last_record_line_ = 0;
@@ -282,7 +293,15 @@ nlohmann::json VerifyReport::to_json(const std::string& path) const {
 }
 
 VerifyReport verify_audit_bytes(std::string_view bytes, const RecordVisitor& visit) {
-  Verifier verifier(visit);
+  Verifier verifier(visit, nullptr);
+  LineSplitter splitter(kMaxRecordBytes, [&](const RawLine& line) { verifier.line(line); });
+  splitter.feed(bytes);
+  return verifier.finish(splitter.finish());
+}
+
+VerifyReport verify_audit_bytes(std::string_view bytes, const AuditSchema& schema) {
+  RecordVisitor none;
+  Verifier verifier(none, &schema);
   LineSplitter splitter(kMaxRecordBytes, [&](const RawLine& line) { verifier.line(line); });
   splitter.feed(bytes);
   return verifier.finish(splitter.finish());
@@ -295,7 +314,7 @@ VerifyReport verify_audit_log(const std::string& path, const RecordVisitor& visi
     report.error = std::string("cannot open: ") + std::strerror(errno);
     return report;
   }
-  Verifier verifier(visit);
+  Verifier verifier(visit, nullptr);
   LineSplitter splitter(kMaxRecordBytes, [&](const RawLine& line) { verifier.line(line); });
   std::string buffer(1 << 16, '\0');
   while (in) {

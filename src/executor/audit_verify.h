@@ -16,6 +16,8 @@
 
 namespace offsetctl::executor {
 
+class AuditSchema;
+
 struct VerifyReport {
   bool ok = false;
   size_t records = 0;   // valid records (before the first bad line, if any)
@@ -41,5 +43,8 @@ using RecordVisitor = std::function<void(size_t line, const nlohmann::json& reco
 VerifyReport verify_audit_log(const std::string& path, const RecordVisitor& visit = {});
 // The same over bytes in memory (tests, fuzzing).
 VerifyReport verify_audit_bytes(std::string_view bytes, const RecordVisitor& visit = {});
+// With a schema compiled once by the caller, for many calls (a fuzzer): compiling
+// it costs more than checking a small log. Not thread-safe (see AuditSchema).
+VerifyReport verify_audit_bytes(std::string_view bytes, const AuditSchema& schema);
 
 }  // namespace offsetctl::executor

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <random>
 
+#include "executor/audit_schema.h"
 #include "executor/audit_testing.h"
 #include "testing/temp_dir.h"
 
@@ -43,6 +44,17 @@ TEST_F(AuditVerify, IntactLog) {
   EXPECT_EQ(report.last_run_id, kRun2);
   EXPECT_EQ(report.last_hash, nlohmann::json::parse(lines_.back())["hash"]);
   EXPECT_EQ(report.summary(path_), path_ + ": 10 records in 2 runs, chain intact.");
+}
+
+TEST_F(AuditVerify, ASchemaCompiledOnceGivesTheSameVerdicts) {
+  AuditSchema schema;
+  std::string text = read_text(path_);
+  EXPECT_TRUE(verify_audit_bytes(text, schema).ok);
+  EXPECT_EQ(verify_audit_bytes(text, schema).records, 10u);
+  std::string edited = text;
+  edited[edited.find("\"partition\":1") + 12] = '2';
+  EXPECT_EQ(verify_audit_bytes(edited, schema).summary("log"), verify_audit_bytes(edited).summary("log"));
+  EXPECT_FALSE(verify_audit_bytes(edited, schema).ok);
 }
 
 TEST_F(AuditVerify, VisitsEveryRecordInOrder) {
