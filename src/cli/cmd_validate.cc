@@ -3,48 +3,16 @@
 #include <nlohmann/json.hpp>
 
 #include <ostream>
-#include <set>
 
 #include "cli/commands.h"
 #include "plan/load.h"
+#include "plan/load_report.h"
 
 namespace offsetctl::cli {
 namespace {
 
-std::string plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-// Every path the run looked at: plan files, and paths that were none.
-size_t files_examined(const plan::LoadResult& r) {
-  std::set<std::string> all(r.files.begin(), r.files.end());
-  for (const auto& e : r.errors) all.insert(e.file);
-  return all.size();
-}
-
-std::string summary(const plan::LoadResult& r) {
-  const size_t files = files_examined(r);
-  if (r.ok()) return plural(files, "file", "files") + ", " + plural(r.plan_count(), "plan", "plans") + ": valid.";
-  return plural(r.errors.size(), "error", "errors") + " in " + std::to_string(r.files_with_errors()) + " of " +
-         plural(files, "file", "files") + ".";
-}
-
 void print_text(const plan::LoadResult& r, Context& ctx) {
-  const char* red = ctx.color ? "\x1b[1;31m" : "";
-  const char* green = ctx.color ? "\x1b[1;32m" : "";
-  const char* reset = ctx.color ? "\x1b[0m" : "";
-  for (const auto& d : r.errors) {
-    if (!ctx.color) {
-      ctx.out << d.format();
-      continue;
-    }
-    ctx.out << plan::shown_path(d.file);
-    if (d.line > 0) ctx.out << ":" << d.line << ":" << d.col;
-    ctx.out << ": " << red << "error:" << reset << " " << d.message << "\n";
-    if (d.line > 0 && !d.source_line.empty())
-      ctx.out << d.source_line << "\n" << plan::caret_padding(d.source_line, d.caret_col > 0 ? d.caret_col : d.col) << green << "^" << reset << "\n";
-  }
-  ctx.out << summary(r) << "\n";
+  ctx.out << plan::format_errors(r, ctx.color) << plan::load_summary(r) << "\n";
 }
 
 void print_json(const plan::LoadResult& r, Context& ctx) {
@@ -54,11 +22,11 @@ void print_json(const plan::LoadResult& r, Context& ctx) {
                            {"message", d.message}});
   }
   nlohmann::json doc = {{"valid", r.ok()},
-                        {"files", files_examined(r)},
+                        {"files", plan::files_examined(r)},
                         {"plans", r.plan_count()},
                         {"errors", r.errors.size()},
                         {"diagnostics", std::move(diagnostics)},
-                        {"summary", summary(r)}};
+                        {"summary", plan::load_summary(r)}};
   // Replace bytes that are not UTF-8 rather than fail: plan text is checked, paths are not.
   ctx.out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
