@@ -1,0 +1,41 @@
+// executor::verify_audit_bytes on arbitrary bytes: never a crash or a hang, and
+// a report that is consistent with itself (a verdict, a line for a bad log, the
+// visitor called once per valid record, in order).
+
+#include <string>
+#include <string_view>
+
+#include "executor/audit_verify.h"
+#include "fuzz_check.h"
+
+namespace offsetctl::fuzz {
+
+int fuzz_audit_verify(const uint8_t* data, size_t size) {
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  size_t visited = 0;
+  size_t last_line = 0;
+  executor::VerifyReport report = executor::verify_audit_bytes(bytes, [&](size_t line, const nlohmann::json& record) {
+    FUZZ_CHECK(line > last_line, "records visited out of order: line " + std::to_string(line));
+    FUZZ_CHECK(record.is_object(), "a valid record that is not an object, line " + std::to_string(line));
+    last_line = line;
+    ++visited;
+  });
+  const std::string summary = report.summary("fuzz.jsonl");
+  const std::string json = report.to_json("fuzz.jsonl").dump();
+  FUZZ_CHECK(!summary.empty() && !json.empty(), "empty summary");
+  FUZZ_CHECK(report.records <= report.lines, summary);
+  FUZZ_CHECK(report.runs <= report.records, summary);
+  if (report.ok) {
+    FUZZ_CHECK(report.bad_line == 0 && report.error.empty(), summary);
+    FUZZ_CHECK(visited == report.records, summary + " but visited " + std::to_string(visited));
+  } else {
+    FUZZ_CHECK(!report.error.empty(), "a failed verification without a reason");
+    FUZZ_CHECK(report.bad_line == 0 || report.bad_line <= report.lines + 1, summary);
+  }
+  if (report.truncated_tail) FUZZ_CHECK(report.truncated_line >= 1, summary);
+  return 0;
+}
+
+}  // namespace offsetctl::fuzz
+
+OFFSETCTL_FUZZ_ENTRY(fuzz_audit_verify)
