@@ -203,7 +203,8 @@ void report_unknown_keys(const std::vector<Step>& steps, bool dts, IssueSink& si
   for (const auto& e : at.node->entries) {
     if (std::find(known.begin(), known.end(), e.key) != known.end()) continue;
     std::string msg = "unknown key " + quote(e.key) + " in " + container(steps, dts);
-    if (auto m = util::closest_match(e.key, known)) {
+    // No key of the format is long: skip the (quadratic) guess for long ones.
+    if (auto m = e.key.size() <= 64 ? util::closest_match(e.key, known) : std::nullopt) {
       msg += "; did you mean '" + *m + "'?";
     } else {
       msg += " (known keys: ";
