@@ -91,12 +91,6 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(const std::string& path, const 
   log->last_hash_ = tail->last_hash;
   log->needs_newline_ = !tail->ends_with_newline;
   log->truncated_line_ = tail->torn_line;
-  if (tail->torn_line) {
-    spdlog::warn(
-        "audit log {}:{}: a record cut short by an interrupted run; it is kept as it is and the chain "
-        "continues from line {}",
-        path, *tail->torn_line, tail->last_record_line);
-  }
   return log;
 }
 

@@ -49,7 +49,8 @@ class AuditLog {
   const std::string& run_id() const { return run_id_; }
   bool created() const { return created_; }  // the file did not exist before open()
   // Line number of a record cut short by an earlier crash at the end of the file,
-  // found by open(); the chain continues from the record before it.
+  // found by open(); the chain continues from the record before it. open() says
+  // nothing about it: the caller tells the user.
   std::optional<size_t> truncated_line() const { return truncated_line_; }
   int64_t last_seq() const;
   std::string last_hash() const;
