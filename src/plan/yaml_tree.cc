@@ -88,8 +88,11 @@ class TreeBuilder : public YAML::EventHandler {
     YNode n;
     n.mark = to_mark(mark);
     // yaml-cpp reports ~ and null like a value left out; tell them apart.
-    for (const char* word : {"~", "null", "Null", "NULL"}) {
-      if (starts_with_at(n.mark.offset, word)) n.text = word;
+    for (std::string_view word : {"~", "null", "Null", "NULL"}) {
+      if (!starts_with_at(n.mark.offset, word)) continue;
+      size_t after = static_cast<size_t>(n.mark.offset) + word.size();
+      if (after >= text_.size() || std::string_view(" \t\r\n,]}#").find(text_[after]) != std::string_view::npos)
+        n.text = std::string(word);
     }
     n.empty = n.text.empty();
     add(std::move(n));

@@ -53,6 +53,8 @@ TEST(YamlTree, TellsQuotedFromPlainAndEmptyFromNull) {
   EXPECT_EQ(doc.find("f")->text, "null");
   EXPECT_EQ(doc.find("g")->text, "text\n");
   EXPECT_EQ(doc.find("g")->info.type, ScalarType::String);
+  // A value left out before a key that starts with "null" is still left out.
+  EXPECT_TRUE(parse("a:\nnullable: 1\n").documents.at(0).find("a")->empty);
 }
 
 TEST(YamlTree, ReportsDuplicateKeysAndKeepsTheFirst) {
