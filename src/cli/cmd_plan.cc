@@ -11,10 +11,11 @@
 
 #include <filesystem>
 #include <ostream>
-#include <set>
 
 #include "api/client.h"
 #include "cli/commands.h"
+#include "plan/load_report.h"
+#include "planner/dts_plan.h"
 #include "planner/planner.h"
 #include "report/render.h"
 #include "report/saved_plan.h"
@@ -30,19 +31,11 @@ namespace {
 
 constexpr const char* kDefaultEndpoint = "https://ckafka.tencentcloudapi.com";
 
-std::string plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-// The first plan of a kind no resolver handles yet, as "'name' (file:line:col)".
-std::optional<std::string> unsupported_plan(const plan::PlanSet& plans) {
+bool has_dts_plans(const plan::PlanSet& plans) {
   for (const auto& f : plans.files) {
-    for (const auto& d : f.dts_plans) {
-      return "'" + d.name + "' (" + d.loc.file + ":" + std::to_string(d.loc.line) + ":" +
-             std::to_string(d.loc.col) + ")";
-    }
+    if (!f.dts_plans.empty()) return true;
   }
-  return std::nullopt;
+  return false;
 }
 
 }  // namespace
@@ -59,36 +52,23 @@ planner::ClientFactory ckafka_clients(const ApiFlags& flags, const util::Clock& 
   };
 }
 
-void print_load_errors(const plan::LoadResult& r, std::ostream& out, bool color) {
-  // The same text as `offsetctl validate` (cmd_validate.cc), so a failed plan reads like validate.
-  const char* red = color ? "\x1b[1;31m" : "";
-  const char* green = color ? "\x1b[1;32m" : "";
-  const char* reset = color ? "\x1b[0m" : "";
-  for (const auto& d : r.errors) {
-    if (!color) {
-      out << d.format();
-      continue;
-    }
-    out << d.file;
-    if (d.line > 0) out << ":" << d.line << ":" << d.col;
-    out << ": " << red << "error:" << reset << " " << d.message << "\n";
-    if (d.line > 0 && !d.source_line.empty()) {
-      int col = d.caret_col > 0 ? d.caret_col : d.col;
-      out << d.source_line << "\n" << plan::caret_padding(d.source_line, col) << green << "^" << reset << "\n";
-    }
-  }
-  std::set<std::string> files(r.files.begin(), r.files.end());
-  for (const auto& e : r.errors) files.insert(e.file);
-  out << plural(r.errors.size(), "error", "errors") << " in " << r.files_with_errors() << " of "
-      << plural(files.size(), "file", "files") << ".\n";
+void print_load_errors(const plan::LoadResult& loaded, std::ostream& out, bool color) {
+  out << plan::format_errors(loaded, color) << plan::load_summary(loaded) << "\n";
+}
+
+planner::DtsClientFactory dts_clients(const ApiFlags& flags, const util::Clock& clock) {
+  return [&flags, &clock](const std::string& region) -> Result<std::shared_ptr<api::DtsApi>> {
+    std::optional<std::string> plan_region;
+    if (!region.empty()) plan_region = region;
+    auto config = client_config(flags, api::kDtsService, plan_region, clock);
+    if (!config) return fail(std::move(config).error());
+    auto client = api::make_dts_client(*config);
+    if (!client) return fail(std::move(client).error());
+    return std::shared_ptr<api::DtsApi>(std::move(*client));
+  };
 }
 
 Result<LivePlan> plan_live(const plan::PlanSet& plans, const ApiFlags& flags, const util::Clock& clock) {
-  if (auto dts = unsupported_plan(plans)) {
-    return fail("plan " + *dts +
-                " is of kind DtsOffsetPlan, which this version of offsetctl cannot plan yet; "
-                "plan the OffsetPlan files on their own");
-  }
   LivePlan out;
   planner::FetchOptions fetch;
   // The default region and endpoint, for the report; a plan naming its own region may still work without them.
@@ -101,6 +81,13 @@ Result<LivePlan> plan_live(const plan::PlanSet& plans, const ApiFlags& flags, co
   auto live = planner::fetch_live_state(planner::needs_of(plans, options), ckafka_clients(flags, clock), fetch);
   if (!live) return fail(std::move(live).error());
   out.result = planner::make_plan(plans, *live, options);
+  live = planner::LiveState{};  // not needed any more: free it before the reports are made
+  if (has_dts_plans(plans)) {
+    // One resolver per plan kind; DTS subscriptions are read through their own API.
+    auto dts_live = planner::fetch_dts_live_state(plans, dts_clients(flags, clock), options);
+    if (!dts_live) return fail(std::move(dts_live).error());
+    planner::merge_plan_results(out.result, planner::make_dts_plan(plans, *dts_live, options));
+  }
   if (out.endpoint.empty()) {
     for (const auto& f : plans.files) {
       for (const auto& p : f.offset_plans) {
@@ -167,6 +154,9 @@ Command plan_command() {
               }
               auto made = plan_live(loaded.plans, o->api, ctx.clock);
               if (!made) return fail(std::move(made).error());
+              std::vector<report::PlanFileHash> hashes;
+              for (const auto& f : loaded.plans.files) hashes.push_back({f.path, f.sha256});
+              loaded.plans = {};  // the model of a million partitions is not needed to render them
               const planner::PlanResult& result = made->result;
               const int code = plan_exit_code(result.summary, o->detailed);
               if (o->format == "json") {
@@ -181,7 +171,7 @@ Command plan_command() {
                 report::SavedPlan saved;
                 saved.created_at_ms = result.planned_at_ms;
                 saved.result = std::move(made->result);  // a million partitions are worth not copying
-                for (const auto& f : loaded.plans.files) saved.files.push_back({f.path, f.sha256});
+                saved.files = std::move(hashes);
                 saved.endpoint = made->endpoint;
                 saved.region = made->region;
                 saved.tool_version = OFFSETCTL_VERSION;

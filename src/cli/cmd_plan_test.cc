@@ -71,6 +71,18 @@ instances:
     std::snprintf(line, sizeof line, "          wide-%02d: {0: 5}\n", t);
     s += line;
   }
+  s += R"(subscriptions:
+  - id: subs-635ns8r71g
+    region: ap-guangzhou
+    topic: account-subs-635ns8r71g-1
+    partitions: 2
+    begin: 10
+    end: 100
+    groups:
+      - name: grp-1
+        state: Empty
+        offsets: {0: 40, 1: 50}
+)";
   return s;
 }
 
@@ -357,6 +369,31 @@ TEST_F(PlanCommand, OutIntoAFolderThatDoesNotExistIsRefusedBeforeAnyCall) {
   EXPECT_EQ(r.err, "offsetctl: error: --out " + saved + ": the folder " + dir.path("no/such") +
                        " does not exist; create it first\n");
   EXPECT_TRUE(emulator.requests().empty());
+}
+
+TEST_F(PlanCommand, PlansDtsSubscriptionsBesideCkafkaGroups) {
+  dir.write("plans/dts.yaml", R"(apiVersion: offsetctl/v1
+kind: DtsOffsetPlan
+name: replay-subscription
+subscribeId: subs-635ns8r71g
+region: ap-guangzhou
+groups:
+  - group: grp-1
+    topic: account-subs-635ns8r71g-1
+    to: earliest
+)");
+  dir.write("plans/ckafka.yaml", plan_head("beside") + "  - group: billing\n    topics:\n      - topic: audit\n        offset: 10\n");
+  auto r = offsetctl(dir, concat({"plan", dir.path("plans"), "--format", "json"}, at(emulator)));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json doc = json::parse(r.out);
+  ASSERT_EQ(doc.at("changes").size(), 3u) << r.out;
+  EXPECT_EQ(doc.at("changes")[0].at("instance"), "ckafka-test");
+  EXPECT_EQ(doc.at("changes")[1].at("instance"), "subs-635ns8r71g");
+  EXPECT_EQ(doc.at("changes")[1].at("group"), "grp-1");
+  EXPECT_EQ(doc.at("changes")[1].at("partition"), 0);
+  EXPECT_EQ(doc.at("changes")[2].at("partition"), 1);
+  EXPECT_EQ(doc.at("summary").at("to_change"), 3);
+  EXPECT_EQ(emulator.calls().at("DescribeConsumerGroups"), 1);
 }
 
 TEST_F(PlanCommand, MarkdownAndTextShowTheSameSummary) {
