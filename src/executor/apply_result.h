@@ -47,6 +47,9 @@ struct PartitionOutcome {
   std::string error_code;  // empty on success; "NotVerified" when the read-back disagrees
   std::string error_message;
   std::string note;  // "already at its target", "the call failed but the offset is at its target", ...
+  // Unchanged because the partition already had its target when apply read it
+  // (an earlier run, or someone else, set it); otherwise a noop in the plan.
+  bool already_at_target = false;
 };
 
 // Something that changed since the plan was made: the reason nothing was applied.
@@ -97,11 +100,11 @@ struct ApplyResult {
     return s;
   }
 
-  // 0: every change verified (or nothing to do); 1: nothing was changed
-  // (refused); 2: some changes failed or could not be verified.
+  // 0: every change verified (or nothing to do); 1: refused (nothing was
+  // changed) or incomplete (some changes failed or could not be verified).
   int exit_code() const {
     if (refused()) return 1;
-    return summary().failed == 0 && problems.empty() ? 0 : 2;
+    return summary().failed == 0 && problems.empty() ? 0 : 1;
   }
 };
 

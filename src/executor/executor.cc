@@ -297,8 +297,9 @@ Result<ApplyResult> apply_saved_plan(const report::SavedPlan& plan, const Client
       r.partitions.push_back(std::move(*outcomes[i]));
     } else if (done[i]) {
       r.partitions.push_back(unchanged(changes[i], live_now[i], "already at its target"));
+      r.partitions.back().already_at_target = true;
     } else {
-      r.partitions.push_back(unchanged(changes[i], changes[i].current, "nothing to do"));
+      r.partitions.push_back(unchanged(changes[i], std::nullopt, "nothing to do"));  // not read: a noop
     }
   }
   // The saved plan is sorted already; the report relies on it, so be sure.

@@ -251,7 +251,7 @@ TEST(Executor, AFailedGroupDoesNotStopTheOthersAndARerunConverges) {
   add_two_groups(f);
   f.api->fail_writes_for = {"orders-consumer"};
   ApplyResult r = f.apply();
-  EXPECT_EQ(r.exit_code(), 2);
+  EXPECT_EQ(r.exit_code(), 1);
   EXPECT_EQ(r.summary().changed, 1u);  // billing
   EXPECT_EQ(r.summary().failed, 5u);
   const PartitionOutcome& p = r.partitions[1];
@@ -280,7 +280,7 @@ TEST(Executor, AnAcceptedCallThatChangedNothingIsNotVerified) {
   add_two_groups(f);
   f.api->ignore_writes_for = {"billing"};
   ApplyResult r = f.apply();
-  EXPECT_EQ(r.exit_code(), 2);
+  EXPECT_EQ(r.exit_code(), 1);
   const PartitionOutcome& p = r.partitions[0];  // billing sorts first
   EXPECT_EQ(p.group, "billing");
   EXPECT_EQ(p.status, PartitionStatus::NotVerified);
@@ -340,7 +340,7 @@ TEST(Executor, AnAuditLogThatCannotBeWrittenStopsFurtherChanges) {
   f.options.max_in_flight = 1;
   f.sink.fail_intents_after = 1;  // billing's call is announced, the next one is not
   ApplyResult r = f.apply();
-  EXPECT_EQ(r.exit_code(), 2);
+  EXPECT_EQ(r.exit_code(), 1);
   EXPECT_EQ(f.api->count("BatchModifyGroupOffsets"), 1);
   EXPECT_EQ(r.summary().changed, 1u);
   EXPECT_EQ(r.summary().failed, 5u);

@@ -88,7 +88,7 @@ std::string plural(size_t n, const char* one, const char* many) {
 
 void render_group(std::string& out, const ApplyResult& r, const GroupRange& g, const ApplyTextOptions& options) {
   const PartitionOutcome& first = r.partitions[g.begin];
-  size_t unchanged = 0;
+  size_t noop = 0, at_target = 0;
   TextTable table({{"TOPIC", Align::Left},
                    {"PARTITION", Align::Right},
                    {"BEFORE", Align::Right},
@@ -100,7 +100,7 @@ void render_group(std::string& out, const ApplyResult& r, const GroupRange& g, c
   for (size_t i = g.begin; i < g.end; ++i) {
     const PartitionOutcome& p = r.partitions[i];
     if (p.status == PartitionStatus::Unchanged) {
-      ++unchanged;
+      ++(p.already_at_target ? at_target : noop);
       continue;
     }
     std::string topic = safe(p.topic), partition = std::to_string(p.partition), before = offset_cell(p.before),
@@ -130,8 +130,10 @@ void render_group(std::string& out, const ApplyResult& r, const GroupRange& g, c
       start = nl + 1;
     }
   }
-  if (unchanged > 0) {
-    out.append("  " + plural(unchanged, "partition", "partitions") + " unchanged (nothing to do)\n");
+  if (noop > 0) out.append("  " + plural(noop, "partition", "partitions") + " unchanged (nothing to do)\n");
+  if (at_target > 0) {
+    out.append("  " + plural(at_target, "partition", "partitions") + " unchanged (already at " +
+               (at_target == 1 ? "its target" : "their targets") + ")\n");
   }
 }
 

@@ -42,6 +42,7 @@ ApplyResult mixed() {
   bad.error_message = "the group is not empty";
   PartitionOutcome same = outcome("orders-consumer", "payments", 1, PartitionStatus::Unchanged, 800, 800, 800);
   same.note = "already at its target";
+  same.already_at_target = true;
   PartitionOutcome other = outcome("reports", "orders", 0, PartitionStatus::Unchanged, 5, 5, std::nullopt);
   r.partitions = {ok0, ok1, bad, same, other};
   return r;
@@ -64,7 +65,7 @@ TEST(ApplyReport, TextListsEveryChangeAndCountsTheRest) {
             "  orders            0    1720    1500   1500  verified  req-ok\n"
             "  orders            1       -    1500   1500  verified  req-ok\n"
             "  payments          0     900     800    900  failed    req-bad     FailedOperation: the group is not empty\n"
-            "  1 partition unchanged (nothing to do)\n"
+            "  1 partition unchanged (already at its target)\n"
             "\n"
             "Group reports (instance ckafka-a)\n"
             "  1 partition unchanged (nothing to do)\n"
@@ -129,7 +130,7 @@ TEST(ApplyReport, JsonHasSuccAndFailedListsPerGroupAndTopic) {
   nlohmann::json j = nlohmann::json::parse(render_apply_json(mixed()));
   EXPECT_EQ(j["format_version"], 1);
   EXPECT_EQ(j["run_id"], "run-1");
-  EXPECT_EQ(j["exit_code"], 2);
+  EXPECT_EQ(j["exit_code"], 1);
   EXPECT_EQ(j["summary"], (nlohmann::json{{"changed", 2}, {"failed", 1}, {"unchanged", 2}}));
   EXPECT_EQ(j["calls"]["BatchModifyGroupOffsets"], 2);
   EXPECT_TRUE(j["refusal"].is_null());
