@@ -7,6 +7,8 @@ const std::vector<Command>& commands() {
       validate_command(),
       plan_command(),
       export_command(),
+      audit_command(),
+      rollback_command(),
   };
   return table;
 }

@@ -8,5 +8,7 @@ namespace offsetctl::cli {
 Command validate_command();
 Command plan_command();
 Command export_command();
+Command audit_command();
+Command rollback_command();
 
 }  // namespace offsetctl::cli
