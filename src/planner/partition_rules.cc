@@ -139,16 +139,18 @@ void apply_rule(const Rule& r, const PartitionFacts& f, const std::string& block
   if (r.kind == TargetKind::Offset) {
     if (!f.begin) return invalid(not_read("earliest offset"));
     const bool clamp = r.policy.out_of_range == plan::OutOfRange::Clamp;
-    const std::string fix = "; choose an offset within " + range_text(*f.begin, f.end) +
-                            ", or set the plan's policy outOfRange: clamp";
+    // The messages are built only for the partitions that need them: most are in range.
+    auto fix = [&] {
+      return "; choose an offset within " + range_text(*f.begin, f.end) + ", or set the plan's policy outOfRange: clamp";
+    };
     if (*c.target > f.end) {
       std::string what = "offset " + n(*c.target) + " is past the log end offset " + n(f.end);
-      if (!clamp) return invalid(what + fix);
+      if (!clamp) return invalid(what + fix());
       c.target = f.end;
       note = what + ": clamped to it (outOfRange: clamp)";
     } else if (*c.target < *f.begin) {
       std::string what = "offset " + n(*c.target) + " is before the earliest offset " + n(*f.begin);
-      if (!clamp) return invalid(what + " (older messages are gone)" + fix);
+      if (!clamp) return invalid(what + " (older messages are gone)" + fix());
       c.target = *f.begin;
       note = what + ": clamped to it (outOfRange: clamp)";
     }
@@ -161,14 +163,14 @@ void apply_rule(const Rule& r, const PartitionFacts& f, const std::string& block
 
   if (f.current) {
     int64_t delta = saturating_sub(*c.target, *f.current);
-    std::string move = " (from " + n(*f.current) + " to " + n(*c.target) + ")";
+    auto move = [&] { return " (from " + n(*f.current) + " to " + n(*c.target) + ")"; };
     int64_t back = delta == std::numeric_limits<int64_t>::min() ? std::numeric_limits<int64_t>::max() : -delta;
     if (delta < 0 && r.policy.max_rewind && back > *r.policy.max_rewind) {
-      return invalid("moves back " + n(back) + " messages" + move + ", more than the policy's maxRewind of " +
+      return invalid("moves back " + n(back) + " messages" + move() + ", more than the policy's maxRewind of " +
                      n(*r.policy.max_rewind) + "; raise maxRewind or choose a closer target");
     }
     if (delta > 0 && r.policy.max_skip && delta > *r.policy.max_skip) {
-      return invalid("skips " + n(delta) + " messages" + move + ", more than the policy's maxSkip of " +
+      return invalid("skips " + n(delta) + " messages" + move() + ", more than the policy's maxSkip of " +
                      n(*r.policy.max_skip) + "; raise maxSkip or choose a closer target");
     }
   }
