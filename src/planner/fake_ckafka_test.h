@@ -31,6 +31,7 @@ class CountingFake final : public api::CkafkaApi {
   std::map<std::string, Topic> topics;
   std::map<std::string, Group> groups;
   std::set<std::string> failing_groups;  // DescribeGroupOffsets fails for these
+  std::set<std::string> unreported_groups;  // DescribeGroupInfo leaves these out of its answer
 
   std::map<std::string, int> calls() const {
     std::lock_guard lock(mu_);
@@ -80,6 +81,7 @@ class CountingFake final : public api::CkafkaApi {
     }
     std::vector<api::GroupInfoResponse> out;
     for (const auto& name : r.GroupList) {
+      if (unreported_groups.count(name)) continue;
       api::GroupInfoResponse info;
       info.Group = name;
       info.ErrorCode = "0";

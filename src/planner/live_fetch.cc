@@ -43,6 +43,7 @@ struct InstanceWork {
 };
 
 Status<> merge_group_info(InstanceWork& w, InstanceLive& live) {
+  std::set<std::string> reported;
   for (size_t c = 0; c < w.info_chunks.size(); ++c) {
     for (const auto& info : w.infos[c]) {
       // Kafka answers an unknown group with state Dead; newer brokers with GROUP_ID_NOT_FOUND (69).
@@ -53,6 +54,7 @@ Status<> merge_group_info(InstanceWork& w, InstanceLive& live) {
       }
       auto it = live.groups.find(info.Group);
       if (it == live.groups.end()) continue;  // not asked for
+      reported.insert(info.Group);
       GroupLive& g = it->second;
       g.state = not_found ? "Dead" : info.State;
       for (const auto& m : info.Members) {
@@ -62,6 +64,15 @@ Status<> merge_group_info(InstanceWork& w, InstanceLive& live) {
           for (int64_t p : t.Partitions) parts.push_back(static_cast<int32_t>(p));
         }
         g.members.push_back(std::move(member));
+      }
+    }
+  }
+  // Kafka reports every group asked about (Dead when unknown): a silent gap could hide an active group.
+  for (const auto& chunk : w.info_chunks) {
+    for (const auto& group : chunk) {
+      if (!reported.count(group)) {
+        return fail("DescribeGroupInfo on " + on_instance(*w.needs) + " did not report group '" + group +
+                    "', so its state is unknown; plan again, and report it if it persists");
       }
     }
   }
@@ -227,7 +238,7 @@ Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& 
   for (InstanceWork& w : work) {
     InstanceLive& live = state.instances[w.needs->instance];
     live.region = w.needs->region;
-    for (const auto& g : w.needs->groups) live.groups[g.group].state = "Dead";  // unless told otherwise
+    for (const auto& g : w.needs->groups) live.groups[g.group];  // DescribeGroupInfo sets the state
     if (auto s = merge_group_offsets(w, live); !s) return fail(std::move(s).error());
     if (auto s = merge_group_info(w, live); !s) return fail(std::move(s).error());
     plan_second_phase(w, live);

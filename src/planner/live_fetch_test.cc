@@ -194,6 +194,20 @@ TEST(FetchLiveState, AFailedCallNamesTheGroupTheActionAndTheAnswer) {
             "InternalError: boom (RequestId req-42)");
 }
 
+TEST(FetchLiveState, AGroupLeftOutOfDescribeGroupInfoIsAnErrorNotDead) {
+  auto fake = std::make_shared<CountingFake>();
+  fake->topics["orders"] = {1, 0, 10};
+  fake->unreported_groups = {"billing"};
+  plan::OffsetPlan p;
+  p.instance = "ckafka-1";
+  p.groups.push_back({"billing", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
+  auto live = fetch_live_state(needs_of(one_plan(p), {kNow, ""}), factory_of(fake));
+  ASSERT_FALSE(live.ok());
+  EXPECT_EQ(live.error().message,
+            "DescribeGroupInfo on instance ckafka-1 did not report group 'billing', so its state is unknown; plan "
+            "again, and report it if it persists");
+}
+
 TEST(FetchLiveState, OneClientPerRegionAndItsErrorsComeFirst) {
   auto fake = std::make_shared<CountingFake>();
   fake->topics["orders"] = {1, 0, 10};
