@@ -47,7 +47,7 @@ TEST_F(DtsEmulated, ExamplePlansCleanlyAgainstTheDemoState) {
   EXPECT_EQ(r.groups[0].group, "grp-1");
   EXPECT_EQ(r.groups[0].state, "Empty");
   EXPECT_EQ(r.groups[0].region, "ap-guangzhou");
-  EXPECT_EQ(r.groups[1].state, "Dead");  // grp-2 does not exist yet
+  EXPECT_EQ(r.groups[1].state, "Empty");
   const auto& e = row(r, "grp-1", 1);
   EXPECT_EQ(e.current, 4100);
   EXPECT_EQ(e.end_offset, 5000);  // offset + lag
@@ -58,8 +58,9 @@ TEST_F(DtsEmulated, ExamplePlansCleanlyAgainstTheDemoState) {
   // 2026-11-20T00:00:00+08:00 = 2026-11-19T16:00:00Z: (t - 2026-11-16T00:00Z) / 180 s = 1760, the
   // message at or before that time.
   const auto& d = row(r, "grp-2", 3);
-  EXPECT_EQ(d.current, std::nullopt);
+  EXPECT_EQ(d.current, 4550);
   EXPECT_EQ(d.target, 1760);
+  EXPECT_EQ(d.delta(), 1760 - 4550);
   EXPECT_EQ(d.action, Action::Change);
   EXPECT_EQ(d.spec, "dts: datetime: 2026-11-20T00:00:00+08:00 (2026-11-20 00:00:00 Beijing time)");
   EXPECT_EQ(d.reason, "DTS resets to the checkpoint nearest before 2026-11-20 00:00:00 Beijing time");
@@ -152,6 +153,25 @@ TEST(DtsMerge, KeepsTheOrderAndRecountsTheSummary) {
   EXPECT_EQ(a.changes[0].instance, "a-subs");
   EXPECT_EQ(a.summary.to_change, 1u);
   EXPECT_EQ(a.summary.blocked, 1u);
+}
+
+}  // namespace
+}  // namespace offsetctl::planner
+
+namespace offsetctl::planner {
+namespace {
+
+using testing::DtsEmulated;
+
+TEST_F(DtsEmulated, AGroupThatDoesNotExistIsDeadAndMayBeReset) {
+  start();
+  PlanResult r = plan(load(std::string(kHead) +
+                           "  - group: grp-new\n    topic: account-subs-635ns8r71g-1\n    to: latest\n"));
+  ASSERT_EQ(r.changes.size(), 4u);  // every partition of the subscription
+  EXPECT_EQ(r.groups.at(0).state, "Dead");
+  EXPECT_EQ(r.changes[0].current, std::nullopt);
+  EXPECT_EQ(r.changes[0].action, Action::Change);
+  EXPECT_EQ(r.summary.to_change, 4u);
 }
 
 }  // namespace
