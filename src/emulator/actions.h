@@ -22,8 +22,12 @@ struct ActionContext {
   int64_t now_ms;
 };
 
-// The fields of Response besides RequestId, or the API error.
-using ActionResult = Result<nlohmann::json, ApiError>;
+// The fields of Response besides RequestId, or the API error. A JSON object converts.
+class ActionResult : public Result<Answer, ApiError> {
+ public:
+  using Result<Answer, ApiError>::Result;
+  ActionResult(nlohmann::json fields) : Result<Answer, ApiError>(Answer{std::move(fields), {}}) {}
+};
 using ActionFn = ActionResult (*)(const nlohmann::json& params, ActionContext& ctx);
 
 struct ActionSpec {

@@ -15,13 +15,16 @@ const Group* find_group(const Instance& in, const std::string& name) {
   return it == in.groups.end() ? nullptr : &it->second;
 }
 
-json partition_offsets(const Topic& topic, const Group* group) {
+// One topic of DescribeGroupOffsets, written straight as text: a page can hold 50 topics
+// of thousands of partitions, and a JSON tree of them costs more than the rest of the call.
+void append_topic_offsets(std::string& out, const Topic& topic, const Group* group) {
   const std::map<int32_t, int64_t>* committed = nullptr;
   if (group) {
     auto it = group->offsets.find(topic.name);
     if (it != group->offsets.end()) committed = &it->second;
   }
-  json parts = json::array();
+  out += "{\"Topic\":" + json_string(topic.name) + ",\"Partitions\":[";
+  bool first = true;
   for (const auto& [id, log] : topic.partitions) {
     int64_t offset = -1;
     if (committed) {
@@ -29,14 +32,13 @@ json partition_offsets(const Topic& topic, const Group* group) {
       if (c != committed->end()) offset = c->second;
     }
     int64_t lag = offset < 0 ? 0 : std::max<int64_t>(0, log.end - offset);
-    parts.push_back({{"Partition", id},
-                     {"Offset", offset},
-                     {"Metadata", ""},
-                     {"ErrorCode", 0},
-                     {"LogEndOffset", log.end},
-                     {"Lag", lag}});
+    out += first ? "{" : ",{";
+    first = false;
+    out += "\"Partition\":" + std::to_string(id) + ",\"Offset\":" + std::to_string(offset) +
+           ",\"Metadata\":\"\",\"ErrorCode\":0,\"LogEndOffset\":" + std::to_string(log.end) +
+           ",\"Lag\":" + std::to_string(lag) + "}";
   }
-  return parts;
+  out += "]}";
 }
 
 }  // namespace
@@ -71,11 +73,14 @@ ActionResult describe_group_offsets(const json& params, ActionContext& ctx) {
     if (fuzzy_match(name, search)) matching.push_back(&(*in)->topics.at(name));
   }
   auto [first, last] = page_range(page, matching.size());
-  json list = json::array();
+  Answer answer;
+  answer.raw = "\"Result\":{\"TotalCount\":" + std::to_string(matching.size()) + ",\"TopicList\":[";
   for (size_t i = first; i < last; ++i) {
-    list.push_back({{"Topic", matching[i]->name}, {"Partitions", partition_offsets(*matching[i], group)}});
+    if (i > first) answer.raw += ",";
+    append_topic_offsets(answer.raw, *matching[i], group);
   }
-  return json{{"Result", {{"TotalCount", matching.size()}, {"TopicList", std::move(list)}}}};
+  answer.raw += "]}";
+  return answer;
 }
 
 ActionResult describe_group_info(const json& params, ActionContext& ctx) {

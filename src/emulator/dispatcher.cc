@@ -85,9 +85,9 @@ State Dispatcher::snapshot() const {
 
 HttpReply Dispatcher::answer(const HttpRequest& request, const std::string& request_id,
                              const std::string& service, const std::optional<ApiError>& error,
-                             nlohmann::json fields, Fault fault) {
+                             const Answer& fields, Fault fault) {
   HttpReply reply;
-  reply.body = error ? error_body(*error, request_id) : success_body(std::move(fields), request_id);
+  reply.body = error ? error_body(*error, request_id) : success_body(fields, request_id);
   if (fault == Fault::Drop) reply.delivery = HttpReply::Delivery::Drop;
   if (fault == Fault::Delay) reply.delivery = HttpReply::Delivery::Delay;
   if (log_) {
@@ -109,13 +109,13 @@ HttpReply Dispatcher::answer(const HttpRequest& request, const std::string& requ
 }
 
 HttpReply Dispatcher::refuse(const HttpRequest& request, const ApiError& error) {
-  return answer(request, ids_.next(), "", error, nullptr, Fault::None);
+  return answer(request, ids_.next(), "", error, Answer{}, Fault::None);
 }
 
 HttpReply Dispatcher::handle(const HttpRequest& request) {
   const std::string request_id = ids_.next();
   auto refuse_with = [&](const std::string& service, ApiError e) {
-    return answer(request, request_id, service, e, nullptr, Fault::None);
+    return answer(request, request_id, service, e, Answer{}, Fault::None);
   };
   if (request.method != "POST" || request.path != "/") {
     return refuse_with("", invalid_parameter("The emulator serves API 3.0 as POST / with a JSON body, not " +
@@ -154,26 +154,26 @@ HttpReply Dispatcher::handle(const HttpRequest& request) {
         request, request_id, *service,
         ApiError{"RequestLimitExceeded", "Your current request times exceeds the frequency limit of " +
                                              action + ". Please reduce the frequency of calls."},
-        nullptr, fault);
+        Answer{}, fault);
   }
   if (fault == Fault::InternalError || fault == Fault::Drop) {
-    return answer(request, request_id, *service, internal_error(), nullptr, fault);
+    return answer(request, request_id, *service, internal_error(), Answer{}, fault);
   }
 
   if (!shallow_json(request.body, kMaxJsonDepth)) {
     return answer(
         request, request_id, *service,
         invalid_parameter("The request body nests deeper than " + std::to_string(kMaxJsonDepth) + " levels."),
-        nullptr, fault);
+        Answer{}, fault);
   }
   auto params = parse_body<nlohmann::json>(request.body);
   if (params.is_discarded()) {
     return answer(request, request_id, *service, invalid_parameter("The request body is not valid JSON."),
-                  nullptr, fault);
+                  Answer{}, fault);
   }
   if (!params.is_object()) {
     return answer(request, request_id, *service, invalid_parameter("The request body must be a JSON object."),
-                  nullptr, fault);
+                  Answer{}, fault);
   }
   ActionResult result = fail(internal_error());
   try {
@@ -183,8 +183,8 @@ HttpReply Dispatcher::handle(const HttpRequest& request) {
   } catch (const std::exception&) {  // never let one request take the server down
     result = fail(internal_error());
   }
-  if (!result) return answer(request, request_id, *service, result.error(), nullptr, fault);
-  return answer(request, request_id, *service, std::nullopt, std::move(*result), fault);
+  if (!result) return answer(request, request_id, *service, result.error(), Answer{}, fault);
+  return answer(request, request_id, *service, std::nullopt, *result, fault);
 }
 
 }  // namespace offsetctl::emulator

@@ -48,7 +48,7 @@ class Dispatcher {
  private:
   Dispatcher(State state, const ServerOptions& options, std::unique_ptr<RequestLog> log);
   HttpReply answer(const HttpRequest& request, const std::string& request_id, const std::string& service,
-                   const std::optional<ApiError>& error, nlohmann::json fields, Fault fault);
+                   const std::optional<ApiError>& error, const Answer& fields, Fault fault);
 
   mutable std::mutex state_mu_;
   State state_;

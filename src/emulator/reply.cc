@@ -26,10 +26,18 @@ std::string error_body(const ApiError& error, const std::string& request_id) {
   return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::string success_body(nlohmann::json fields, const std::string& request_id) {
+std::string success_body(const Answer& answer, const std::string& request_id) {
+  if (!answer.raw.empty()) {
+    return "{\"Response\":{" + answer.raw + ",\"RequestId\":" + json_string(request_id) + "}}";
+  }
+  nlohmann::json fields = answer.fields.is_object() ? answer.fields : nlohmann::json::object();
   fields["RequestId"] = request_id;
   nlohmann::json body = {{"Response", std::move(fields)}};
   return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string json_string(const std::string& text) {
+  return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 RequestIds::RequestIds() : rng_(std::random_device{}()) {}

@@ -17,10 +17,17 @@ TEST(ReplyTest, ErrorShape) {
 }
 
 TEST(ReplyTest, SuccessShape) {
-  auto body = nlohmann::json::parse(success_body({{"TotalCount", 0}}, "rid-2"));
+  auto body = nlohmann::json::parse(success_body(nlohmann::json{{"TotalCount", 0}}, "rid-2"));
   EXPECT_EQ(body, nlohmann::json::parse(R"({"Response":{"TotalCount":0,"RequestId":"rid-2"}})"));
   EXPECT_EQ(nlohmann::json::parse(success_body(nlohmann::json::object(), "r")),
             nlohmann::json::parse(R"({"Response":{"RequestId":"r"}})"));
+}
+
+TEST(ReplyTest, RawAnswersKeepTheShape) {
+  Answer raw;
+  raw.raw = R"("Result":{"TotalCount":2})";
+  EXPECT_EQ(success_body(raw, "rid-3"), R"({"Response":{"Result":{"TotalCount":2},"RequestId":"rid-3"}})");
+  EXPECT_EQ(json_string("a\"b"), R"("a\"b")");
 }
 
 TEST(ReplyTest, InvalidUtf8IsReplacedNotThrown) {
