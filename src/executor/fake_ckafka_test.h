@@ -109,13 +109,47 @@ class FakeCkafka final : public api::CkafkaApi {
   api::ApiResult<api::ConsumerGroupResponse> describe_consumer_group(const api::DescribeConsumerGroupRequest&) override {
     return fail(failure("DescribeConsumerGroup", "UnsupportedOperation", "not in the fake"));
   }
+  // The partitions of a topic as the first group holding it has them (one page).
   api::ApiResult<api::TopicInSyncReplicaResult> describe_topic_sync_replica(
-      const api::DescribeTopicSyncReplicaRequest&) override {
-    return fail(failure("DescribeTopicSyncReplica", "UnsupportedOperation", "not in the fake"));
+      const api::DescribeTopicSyncReplicaRequest& r) override {
+    std::lock_guard lock(mu_);
+    ++calls["DescribeTopicSyncReplica"];
+    api::TopicInSyncReplicaResult out;
+    for (const auto& [name, g] : groups) {
+      auto t = g.topics.find(r.TopicName);
+      if (t == g.topics.end()) continue;
+      for (const auto& [p, fp] : t->second) {
+        api::TopicInSyncReplicaInfo info;
+        info.Partition = std::to_string(p);
+        info.BeginOffset = fp.begin;
+        info.EndOffset = fp.end;
+        out.TopicInSyncReplicaList.push_back(info);
+      }
+      break;
+    }
+    out.TotalCount = static_cast<int64_t>(out.TopicInSyncReplicaList.size());
+    return api::Answer<api::TopicInSyncReplicaResult>{out, "req-sync"};
   }
+  // The message at a time: the middle of the log, as modify_group_offsets resolves a timestamp here.
   api::ApiResult<std::vector<api::ConsumerRecord>> fetch_message_list_by_timestamp(
-      const api::FetchMessageListByTimestampRequest&) override {
-    return fail(failure("FetchMessageListByTimestamp", "UnsupportedOperation", "not in the fake"));
+      const api::FetchMessageListByTimestampRequest& r) override {
+    std::lock_guard lock(mu_);
+    ++calls["FetchMessageListByTimestamp"];
+    std::vector<api::ConsumerRecord> out;
+    for (const auto& [name, g] : groups) {
+      auto t = g.topics.find(r.Topic);
+      if (t == g.topics.end()) continue;
+      auto p = t->second.find(static_cast<int32_t>(r.Partition));
+      if (p != t->second.end()) {
+        api::ConsumerRecord rec;
+        rec.Topic = r.Topic;
+        rec.Partition = r.Partition;
+        rec.Offset = (p->second.begin + p->second.end) / 2;
+        out.push_back(rec);
+      }
+      break;
+    }
+    return api::Answer<std::vector<api::ConsumerRecord>>{out, "req-fetch"};
   }
 
   api::ApiResult<api::JgwOperateResponse> batch_modify_group_offsets(

@@ -1,0 +1,117 @@
+#include "executor/dry_run.h"
+
+#include <gtest/gtest.h>
+
+#include "executor/executor.h"
+#include "executor/fake_ckafka_test.h"
+
+namespace offsetctl::executor {
+namespace {
+
+using fake::FakeCkafka;
+
+api::DescribeGroupOffsetsRequest read(const std::string& group, const std::string& topic) {
+  api::DescribeGroupOffsetsRequest r;
+  r.InstanceId = "ckafka-a";
+  r.Group = group;
+  r.Topics = {topic};
+  return r;
+}
+
+TEST(DryRun, WritesAreKeptBackAndShowInLaterReads) {
+  auto real = std::make_shared<FakeCkafka>();
+  real->set("g", "t", 0, 700, 1000);
+  real->set("g", "t", 1, 700, 1000);
+  DryRunApi dry(real);
+
+  api::BatchModifyGroupOffsetsRequest w;
+  w.InstanceId = "ckafka-a";
+  w.GroupName = "g";
+  w.TopicName = {"t"};
+  w.Partitions = {{0, 100}};
+  auto answer = dry.batch_modify_group_offsets(w);
+  ASSERT_TRUE(answer.ok());
+  EXPECT_EQ(answer->request_id, "dry-run");
+  EXPECT_EQ(dry.writes(), 1u);
+  EXPECT_EQ(real->count("BatchModifyGroupOffsets"), 0);  // never sent
+  EXPECT_EQ(real->committed("g", "t", 0), 700);
+
+  auto after = dry.describe_group_offsets(read("g", "t"));
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->result.TopicList.size(), 1u);
+  EXPECT_EQ(after->result.TopicList[0].Partitions[0].Offset, 100);
+  EXPECT_EQ(after->result.TopicList[0].Partitions[0].Lag, 900);
+  EXPECT_EQ(after->result.TopicList[0].Partitions[1].Offset, 700);  // not written
+  EXPECT_EQ(real->count("DescribeGroupOffsets"), 1);
+}
+
+TEST(DryRun, TimestampsAreResolvedByReadingOnly) {
+  auto real = std::make_shared<FakeCkafka>();
+  real->set("g", "t", 0, 700, 1000, 200);
+  DryRunApi dry(real);
+  api::ModifyGroupOffsetsRequest w;
+  w.InstanceId = "ckafka-a";
+  w.Group = "g";
+  w.Strategy = 1;
+  w.Topics = {"t"};
+  w.Partitions = {0};
+  for (auto [ts, expected] : std::vector<std::pair<int64_t, int64_t>>{{-1, 1000}, {-2, 200}, {1763568000000, 600}}) {
+    w.ShiftTimestamp = ts;
+    ASSERT_TRUE(dry.modify_group_offsets(w).ok());
+    auto after = dry.describe_group_offsets(read("g", "t"));
+    ASSERT_TRUE(after.ok());
+    EXPECT_EQ(after->result.TopicList[0].Partitions[0].Offset, expected) << ts;
+  }
+  EXPECT_EQ(real->count("ModifyGroupOffsets"), 0);
+  EXPECT_EQ(real->count("DescribeTopicSyncReplica"), 1);
+  EXPECT_EQ(real->count("FetchMessageListByTimestamp"), 1);
+  EXPECT_EQ(real->committed("g", "t", 0), 700);
+}
+
+TEST(DryRun, TheExecutorRunsUnchangedAndChangesNothing) {
+  auto real = std::make_shared<FakeCkafka>();
+  report::SavedPlan plan;
+  plan.endpoint = "http://127.0.0.1:9000";
+  for (int p = 0; p < 2; ++p) {
+    planner::PartitionChange c;
+    c.instance = "ckafka-a";
+    c.group = "g";
+    c.topic = "t";
+    c.partition = p;
+    c.current = 700;
+    c.target = 100;
+    c.action = planner::Action::Change;
+    plan.result.changes.push_back(c);
+    real->set("g", "t", p, 700);
+  }
+  auto dry = std::make_shared<DryRunApi>(real);
+  NullAuditSink sink;
+  ApplyOptions options;
+  options.dry_run = true;
+  auto r = apply_saved_plan(
+      plan, [dry](const std::string&) -> Result<std::shared_ptr<api::CkafkaApi>> { return std::shared_ptr<api::CkafkaApi>(dry); }, sink, options);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_TRUE(r->dry_run);
+  EXPECT_EQ(r->exit_code(), 0);
+  EXPECT_EQ(r->summary().changed, 2u);
+  EXPECT_EQ(r->batch_calls, 1u);
+  EXPECT_EQ(r->partitions[0].request_id, "dry-run");
+  EXPECT_EQ(r->partitions[0].after, 100);
+  EXPECT_EQ(real->count("BatchModifyGroupOffsets"), 0);
+  EXPECT_EQ(real->committed("g", "t", 0), 700);
+
+  // Drift is found all the same: a dry run says whether the real one would run.
+  real->set("g", "t", 1, 650);
+  auto stale = apply_saved_plan(
+      plan, [dry = std::make_shared<DryRunApi>(real)](const std::string&) -> Result<std::shared_ptr<api::CkafkaApi>> {
+        return std::shared_ptr<api::CkafkaApi>(dry);
+      },
+      sink, options);
+  ASSERT_TRUE(stale.ok());
+  EXPECT_EQ(stale->exit_code(), 1);
+  ASSERT_EQ(stale->drift.size(), 1u);
+  EXPECT_EQ(stale->drift[0].message, "g/t[1]: committed offset is 650, the plan saw 700");
+}
+
+}  // namespace
+}  // namespace offsetctl::executor
