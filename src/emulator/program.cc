@@ -123,16 +123,24 @@ int run_program(int argc, char** argv) {
   CLI::App app{"ckafka-emulator: a local Tencent Cloud CKafka (2019-08-19) and DTS (2021-12-06) API server"};
   app.name(kName);
   Flags flags;
-  app.add_option("--listen", flags.listen, "HOST:PORT to listen on; port 0 picks a free port")->required();
-  app.add_option("--state", flags.state_path, "the state file (YAML): credentials, instances, subscriptions")
+  app.add_option("--listen", flags.listen, "HOST:PORT to listen on; port 0 picks a free port")
+      ->type_name("HOST:PORT")
       ->required();
-  app.add_option("--request-log", flags.request_log, "write one JSON line per request to FILE");
+  app.add_option("--state", flags.state_path, "the state file (YAML): credentials, instances, subscriptions")
+      ->type_name("FILE")
+      ->required();
+  app.add_option("--request-log", flags.request_log, "write one JSON line per request to FILE")
+      ->type_name("FILE");
   app.add_option("--fault-rate", flags.fault_rate, "fail this share of requests at random (0..1)")
+      ->type_name("R")
       ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--seed", flags.seed, "seed of the fault sequence (default 1)");
+  app.add_option("--seed", flags.seed, "seed of the fault sequence (default 1)")->type_name("N");
   app.add_flag("--no-rate-limit", flags.no_rate_limit, "lift the per-action rate limits");
-  app.add_option("--save-state", flags.save_state, "on SIGINT/SIGTERM, write the final state to FILE");
-  app.add_option("--fault-delay-ms", flags.fault_delay_ms, "how long a delayed-reply fault holds the answer")
+  app.add_option("--save-state", flags.save_state, "on SIGINT/SIGTERM, write the final state to FILE")
+      ->type_name("FILE");
+  app.add_option("--fault-delay-ms", flags.fault_delay_ms,
+                 "how long a delayed-reply fault holds the answer (default 31000)")
+      ->type_name("MS")
       ->check(CLI::NonNegativeNumber);
   try {
     app.parse(argc, argv);
