@@ -308,7 +308,7 @@ Result<DtsApplyResult> apply_dts_plan(const report::SavedPlan& plan, const plann
     int64_t ts = first.apply_timestamp.value_or(-2);
     if (ts == -1) continue;  // latest: the lag read back is 0
     // earliest: the offset nearest before the epoch, i.e. the first one still in the log.
-    int64_t ms = ts == -2 ? 0 : ts;
+    int64_t ms = ts == -2 ? planner::kDtsEarliestProbeMs : ts;
     auto key = std::make_pair(first.instance, ms);
     if (expected_at.count(key) || expected_error.count(key)) continue;
     api::DescribeOffsetByTimeRequest req;
@@ -345,7 +345,7 @@ Result<DtsApplyResult> apply_dts_plan(const report::SavedPlan& plan, const plann
             expected = s->ConsumerGroupOffset + s->ConsumerGroupLag;
           }
         } else {
-          auto key = std::make_pair(c.instance, ts == -2 ? int64_t{0} : ts);
+          auto key = std::make_pair(c.instance, ts == -2 ? planner::kDtsEarliestProbeMs : ts);
           if (auto e = expected_at.find(key); e != expected_at.end()) {
             if (auto p = e->second.find(c.partition); p != e->second.end()) expected = p->second;
           } else if (auto err = expected_error.find(key); err != expected_error.end()) {

@@ -36,6 +36,8 @@ Result<DtsLiveState> fetch_dts_live_state(const plan::PlanSet& plans, const DtsC
       if (n.region.empty()) n.region = p.region.value_or("");
       for (const auto& g : p.groups) {
         if (g.mode == plan::DtsResetMode::Datetime) n.times.insert(g.datetime_ms);
+        // earliest: the checkpoint nearest before the epoch is the first one still in the log.
+        if (g.mode == plan::DtsResetMode::Earliest) n.times.insert(kDtsEarliestProbeMs);
       }
     }
   }

@@ -155,10 +155,15 @@ PlanResult make_dts_plan(const plan::PlanSet& plans, const DtsLiveState& live, c
                        "); list partitions that exist";
           } else {
             switch (g.mode) {
-              case plan::DtsResetMode::Earliest:
-                // DescribeConsumerGroups gives no log start: the service resolves it.
-                c.action = Action::Change;
+              case plan::DtsResetMode::Earliest: {
+                // DescribeConsumerGroups gives no log start: the first checkpoint previews it.
+                auto t = sub->offset_at_time.find(kDtsEarliestProbeMs);
+                if (t != sub->offset_at_time.end()) {
+                  if (auto o = t->second.find(part); o != t->second.end()) c.target = o->second;
+                }
+                c.action = c.target && c.current == c.target ? Action::Noop : Action::Change;
                 break;
+              }
               case plan::DtsResetMode::Latest:
                 c.target = c.end_offset;
                 c.action = c.target && c.current == c.target ? Action::Noop : Action::Change;

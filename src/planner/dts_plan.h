@@ -26,6 +26,9 @@
 namespace offsetctl::planner {
 
 inline constexpr std::string_view kDtsSpecPrefix = "dts: ";
+// The instant whose DescribeOffsetByTime answer previews `to: earliest` (and
+// verifies it after apply): nothing is older, so it is the first offset in the log.
+inline constexpr int64_t kDtsEarliestProbeMs = 0;
 // Beijing time, the zone DTS datetimes are written in.
 inline constexpr int kDtsUtcOffsetMinutes = 480;
 
@@ -51,7 +54,8 @@ bool is_dts_change(const PartitionChange& c);
 using DtsClientFactory = std::function<Result<std::shared_ptr<api::DtsApi>>(const std::string& region)>;
 
 // Per subscription: DescribeConsumerGroups (every page), DescribeOffsetByTime
-// at plan time (the partition list) and once per distinct datetime. Fails on
+// at plan time (the partition list), once per distinct datetime, and at the
+// epoch when an entry resets to earliest. Fails on
 // the first failed call, naming the action and the subscription.
 Result<DtsLiveState> fetch_dts_live_state(const plan::PlanSet& plans, const DtsClientFactory& clients,
                                           const PlanOptions& options);

@@ -51,7 +51,8 @@ TEST_F(DtsEmulated, ExamplePlansCleanlyAgainstTheDemoState) {
   const auto& e = row(r, "grp-1", 1);
   EXPECT_EQ(e.current, 4100);
   EXPECT_EQ(e.end_offset, 5000);  // offset + lag
-  EXPECT_EQ(e.target, std::nullopt);  // earliest: the service resolves it at apply
+  EXPECT_EQ(e.target, 0);  // earliest: previewed by the checkpoint nearest before the epoch
+  EXPECT_EQ(e.delta(), -4100);
   EXPECT_EQ(e.apply_timestamp, -2);
   EXPECT_EQ(e.spec, "dts: to: earliest");
   EXPECT_TRUE(is_dts_change(e));
