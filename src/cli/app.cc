@@ -50,7 +50,8 @@ std::string explain_extra(const std::string& word, const CLI::App& app, bool at_
 
 void setup_logging(int verbosity) {
   // Logs go to standard error so that reports on standard output stay clean.
-  auto logger = spdlog::stderr_logger_mt("offsetctl");
+  // Made directly rather than registered by name, so that run() can be called again in-process.
+  auto logger = std::make_shared<spdlog::logger>("offsetctl", std::make_shared<spdlog::sinks::stderr_sink_mt>());
   logger->set_pattern("offsetctl: %l: %v");
   logger->set_level(verbosity >= 3   ? spdlog::level::trace
                     : verbosity == 2 ? spdlog::level::debug

@@ -45,5 +45,14 @@ TEST(App, UnknownFlagAtTopLevelSuggests) {
   EXPECT_EQ(r.err, "offsetctl: error: unknown flag '--verbsoe'; did you mean '--verbose'?\n");
 }
 
+TEST(App, RunsTwiceInOneProcess) {
+  // A command runs past parsing (and sets up logging) each time; the second must not fail.
+  for (int i = 0; i < 2; ++i) {
+    CliRun r = run_cli({"validate", "/nonexistent-offsetctl-plan.yaml"});
+    EXPECT_EQ(r.code, 1) << r.err;
+    EXPECT_EQ(r.err.find("already exists"), std::string::npos) << r.err;
+  }
+}
+
 }  // namespace
 }  // namespace offsetctl::cli
