@@ -81,6 +81,10 @@ struct ApplyResult {
   std::vector<PartitionOutcome> partitions;  // sorted by instance, group, topic, partition
   size_t batch_calls = 0;   // BatchModifyGroupOffsets calls sent
   size_t modify_calls = 0;  // ModifyGroupOffsets calls sent
+  size_t reset_calls = 0;   // ResetConsumerGroupOffset calls sent (DTS rows)
+  // Every run of the audit log this result covers, when more than one (a plan
+  // with CKafka and DTS rows is applied as two runs); run_id is the first.
+  std::vector<std::string> run_ids;
 
   // Problems after changes began that the partitions do not show (the audit
   // log could not be written): they make the exit code non-zero.

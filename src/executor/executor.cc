@@ -14,6 +14,7 @@
 #include "executor/drift.h"
 #include "executor/live_offsets.h"
 #include "executor/verify.h"
+#include "planner/dts_plan.h"
 #include "util/parallel.h"
 
 namespace offsetctl::executor {
@@ -203,6 +204,9 @@ Result<ApplyResult> refuse(ApplyResult r, AuditSink& sink, std::string headline,
 Result<ApplyResult> apply_saved_plan(const report::SavedPlan& plan, const ClientFactory& clients, AuditSink& audit,
                                      const ApplyOptions& options) {
   const std::vector<PartitionChange>& changes = plan.result.changes;
+  if (std::any_of(changes.begin(), changes.end(), planner::is_dts_change)) {
+    return fail("the plan has DtsOffsetPlan rows: apply them with apply_dts_plan (split_dts separates them)");
+  }
   ApplyResult r;
   r.run_id = options.run_id;
   r.endpoint = plan.endpoint;

@@ -203,7 +203,12 @@ std::string render_apply_text(const ApplyResult& r, const ApplyTextOptions& opti
     out = describe_refusal(r) + "\n";
     return out;
   }
-  out.append(r.dry_run ? "Dry run (nothing is sent, nothing is written)" : "Run " + safe(r.run_id));
+  std::string runs = "Run " + safe(r.run_id);
+  if (r.run_ids.size() > 1) {
+    runs = "Runs ";
+    for (size_t i = 0; i < r.run_ids.size(); ++i) runs += (i ? " and " : "") + safe(r.run_ids[i]);
+  }
+  out.append(r.dry_run ? "Dry run (nothing is sent, nothing is written)" : runs);
   out.append(" against " + safe(r.endpoint));
   if (!r.region.empty()) out.append(" (" + safe(r.region) + ")");
   out.append("\n");
@@ -229,6 +234,13 @@ std::string render_apply_json(const ApplyResult& r) {
   w.begin_object();
   w.member("format_version", 1);
   w.member("run_id", r.run_id);
+  w.key("run_ids").begin_array(true);
+  if (r.run_ids.empty()) {
+    w.string(r.run_id);
+  } else {
+    for (const auto& id : r.run_ids) w.string(id);
+  }
+  w.end_array();
   w.member("endpoint", r.endpoint);
   w.member("region", r.region);
   w.member("dry_run", r.dry_run);
@@ -238,6 +250,7 @@ std::string render_apply_json(const ApplyResult& r) {
   w.end_object();
   w.key("calls").begin_object(true);
   w.member("BatchModifyGroupOffsets", r.batch_calls).member("ModifyGroupOffsets", r.modify_calls);
+  if (r.reset_calls > 0) w.member("ResetConsumerGroupOffset", r.reset_calls);
   w.end_object();
   w.key("refusal").string_or_null(r.refusal);
   w.key("refusal_details").begin_array();

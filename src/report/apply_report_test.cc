@@ -94,6 +94,16 @@ TEST(ApplyReport, TextShowsTargetsResolvedAtApply) {
             "Apply: 2 changed and verified, 0 failed, 0 unchanged.\n");
 }
 
+TEST(ApplyReport, TwoRunsAreBothNamed) {
+  ApplyResult r = mixed();
+  r.run_ids = {"run-1", "run-2"};
+  r.reset_calls = 1;
+  EXPECT_EQ(render_apply_text(r).substr(0, 56), "Runs run-1 and run-2 against http://127.0.0.1:9000 (ap-g");
+  nlohmann::json j = nlohmann::json::parse(render_apply_json(r));
+  EXPECT_EQ(j["run_ids"], nlohmann::json::array({"run-1", "run-2"}));
+  EXPECT_EQ(j["calls"]["ResetConsumerGroupOffset"], 1);
+}
+
 TEST(ApplyReport, TextNamesProblems) {
   ApplyResult r = mixed();
   r.problems = {"the audit log could not be written: disk full"};
@@ -130,6 +140,8 @@ TEST(ApplyReport, JsonHasSuccAndFailedListsPerGroupAndTopic) {
   nlohmann::json j = nlohmann::json::parse(render_apply_json(mixed()));
   EXPECT_EQ(j["format_version"], 1);
   EXPECT_EQ(j["run_id"], "run-1");
+  EXPECT_EQ(j["run_ids"], nlohmann::json::array({"run-1"}));
+  EXPECT_FALSE(j["calls"].contains("ResetConsumerGroupOffset"));
   EXPECT_EQ(j["exit_code"], 1);
   EXPECT_EQ(j["summary"], (nlohmann::json{{"changed", 2}, {"failed", 1}, {"unchanged", 2}}));
   EXPECT_EQ(j["calls"]["BatchModifyGroupOffsets"], 2);

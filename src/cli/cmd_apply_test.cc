@@ -1,0 +1,508 @@
+// offsetctl apply against the real ckafka-emulator: what an operator sees,
+// the calls it takes (from the emulator's request log), what the audit log
+// holds, and that reruns and rollbacks converge.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <random>
+
+#include "cli/cmd_apply_test_support.h"
+#include "executor/audit_verify.h"
+#include "executor/rollback.h"
+#include "util/files.h"
+
+namespace offsetctl::cli {
+namespace {
+
+using apply_testing::Emulator;
+using apply_testing::offsetctl;
+using nlohmann::json;
+
+using Offsets = std::map<std::string, std::map<std::string, std::map<int, int64_t>>>;  // group, topic, partition
+
+struct Cluster {
+  int64_t orders_begin = 0;
+  Offsets offsets = {
+      {"orders-consumer",
+       {{"orders", {{0, 1720}, {1, 1720}, {2, 1720}, {3, 1720}}},
+        {"payments", {{0, 1720}, {1, 1720}, {2, 1720}, {3, 1720}}},
+        {"refunds", {{0, 1720}, {1, 1720}}}}},
+      {"billing", {{"audit", {{0, 800}}}}},
+      {"reports", {{"orders", {{0, 100}, {1, 100}, {2, 100}, {3, 100}}}}},
+  };
+  std::map<std::string, std::string> members;  // group -> a member's YAML: the group is Stable
+  bool dts = false;                             // a DTS subscription too
+};
+
+std::string state_yaml(const Cluster& c) {
+  std::string s = R"(credentials:
+  - secretId: AKIDEXAMPLE
+    secretKey: secretEXAMPLE
+instances:
+  - id: ckafka-test
+    region: ap-guangzhou
+    topics:
+      - name: orders
+        partitions: 4
+        begin: )" + std::to_string(c.orders_begin) + R"(
+        end: 5000
+      - name: payments
+        partitions: 4
+        end: 5000
+      - name: refunds
+        partitions: 2
+        end: 5000
+      - name: audit
+        partitions: 1
+        end: 900
+    groups:
+)";
+  for (const auto& [group, topics] : c.offsets) {
+    auto m = c.members.find(group);
+    s += "      - name: " + group + "\n        state: " + (m == c.members.end() ? "Empty" : "Stable") + "\n";
+    if (m != c.members.end()) s += "        members:\n" + m->second;
+    s += "        offsets:\n";
+    for (const auto& [topic, parts] : topics) {
+      s += "          " + topic + ": {";
+      bool first = true;
+      for (const auto& [p, o] : parts) {
+        s += (first ? "" : ", ") + std::to_string(p) + ": " + std::to_string(o);
+        first = false;
+      }
+      s += "}\n";
+    }
+  }
+  if (c.dts) {
+    s += R"(subscriptions:
+  - id: subs-635ns8r71g
+    region: ap-guangzhou
+    topic: account-subs-635ns8r71g-1
+    partitions: 4
+    end: 5000
+    groups:
+      - name: grp-1
+        state: Empty
+        offsets: {0: 4000, 1: 4100, 2: 3900, 3: 4050}
+)";
+  }
+  return s;
+}
+
+const char* kPlan = R"(apiVersion: offsetctl/v1
+kind: OffsetPlan
+name: replay
+instance: ckafka-test
+region: ap-guangzhou
+groups:
+  - group: orders-consumer
+    topics:
+      - topic: orders
+        offset: 1500
+      - topic: payments
+        offset: 1500
+      - topic: refunds
+        offsets: {0: 1500, 1: 1600}
+  - group: billing
+    topics:
+      - topic: audit
+        offset: 500
+  - group: reports
+    topics:
+      - topic: orders
+        to: current
+)";
+
+// The committed offsets as `offsetctl plan` sees them: "group/topic/partition" -> current.
+std::map<std::string, json> committed(const testing::TempDir& dir, const Emulator& e) {
+  std::string plan = R"(apiVersion: offsetctl/v1
+kind: OffsetPlan
+name: look
+instance: ckafka-test
+region: ap-guangzhou
+groups:
+)";
+  for (const char* g : {"orders-consumer", "billing", "reports"}) {
+    plan += std::string("  - group: ") + g + "\n    topics:\n";
+    for (const char* t : {"orders", "payments", "refunds", "audit"}) {
+      plan += std::string("      - topic: ") + t + "\n        to: current\n";
+    }
+  }
+  std::string path = dir.write("look/look.yaml", plan);
+  auto r = offsetctl(dir, {"plan", path, "--format", "json", "--endpoint", e.url()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, json> out;
+  if (r.exit_code != 0) return out;
+  const json doc = json::parse(r.out);  // named: a range-for over a temporary's member would dangle
+  for (const auto& c : doc.at("changes")) {
+    if (c.at("partition").is_null()) continue;
+    out[c.at("group").get<std::string>() + "/" + c.at("topic").get<std::string>() + "/" +
+        std::to_string(c.at("partition").get<int>())] = c.at("current");
+  }
+  return out;
+}
+
+std::string last_line(const std::string& text) {
+  size_t end = text.size();
+  if (end > 0 && text[end - 1] == '\n') --end;
+  size_t start = text.rfind('\n', end == 0 ? 0 : end - 1);
+  return text.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1));
+}
+
+std::map<std::string, int> record_types(const std::string& audit_path) {
+  std::map<std::string, int> n;
+  executor::verify_audit_log(audit_path, [&](size_t, const json& rec) { ++n[rec.at("type").get<std::string>()]; });
+  return n;
+}
+
+struct ApplyCommand : ::testing::Test {
+  testing::TempDir dir;
+  Cluster cluster;
+  Emulator emulator{dir, state_yaml(cluster), {"--no-rate-limit"}};
+  std::string plan_path;
+  std::string saved;
+  std::string audit;
+
+  void SetUp() override {
+    ASSERT_FALSE(emulator.url().empty()) << "the emulator did not start";
+    plan_path = dir.write("plans/replay.yaml", kPlan);
+    saved = dir.path("saved-plan.json");
+    audit = dir.path("offsetctl-audit.jsonl");  // the default, in the working directory
+  }
+
+  void save_plan() {
+    auto r = offsetctl(dir, {"plan", plan_path, "--out", saved, "--endpoint", emulator.url(), "--region",
+                             "ap-guangzhou"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  size_t requests_now() const { return emulator.requests().size(); }
+};
+
+TEST_F(ApplyCommand, AppliesASavedPlanWithTheFewestCallsAndVerifiesIt) {
+  save_plan();
+  size_t before = requests_now();
+  auto r = offsetctl(dir, {"apply", saved});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(last_line(r.out), "Apply: 11 changed and verified, 0 failed, 4 unchanged.");
+  EXPECT_NE(r.out.find("Group orders-consumer (instance ckafka-test)\n"
+                       "  TOPIC     PARTITION  BEFORE  TARGET  AFTER  RESULT    REQUEST ID\n"
+                       "  orders            0    1720    1500   1500  verified  "),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("Group reports (instance ckafka-test)\n  4 partitions unchanged (nothing to do)\n"),
+            std::string::npos)
+      << r.out;
+  // orders and payments need the same set and share a call; refunds and billing's audit one each.
+  // reports changes nothing, so it is not even read.
+  EXPECT_EQ(emulator.calls(before), (std::map<std::string, int>{{"BatchModifyGroupOffsets", 3},
+                                                                {"DescribeGroupInfo", 1},
+                                                                {"DescribeGroupOffsets", 4}}));
+  auto now = committed(dir, emulator);
+  EXPECT_EQ(now.at("orders-consumer/orders/3"), 1500);
+  EXPECT_EQ(now.at("orders-consumer/payments/0"), 1500);
+  EXPECT_EQ(now.at("orders-consumer/refunds/1"), 1600);
+  EXPECT_EQ(now.at("billing/audit/0"), 500);
+  EXPECT_EQ(now.at("reports/orders/0"), 100);
+
+  executor::VerifyReport v = executor::verify_audit_log(audit);
+  EXPECT_TRUE(v.ok) << v.summary(audit);
+  EXPECT_EQ(record_types(audit), (std::map<std::string, int>{
+                                     {"run_started", 1}, {"change_intent", 11}, {"change_result", 11}, {"run_finished", 1}}));
+
+  // The same saved plan again: everything is at its target already.
+  before = requests_now();
+  r = offsetctl(dir, {"apply", saved});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_EQ(last_line(r.out), "Apply: 0 changed and verified, 0 failed, 15 unchanged.");
+  EXPECT_EQ(emulator.calls(before).count("BatchModifyGroupOffsets"), 0u);
+}
+
+TEST_F(ApplyCommand, TheJsonReportListsSuccAndFailedPerGroupAndTopic) {
+  save_plan();
+  auto r = offsetctl(dir, {"apply", saved, "--format", "json", "--audit-log", "logs.jsonl"});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  json j = json::parse(r.out);
+  EXPECT_EQ(j.at("exit_code"), 0);
+  EXPECT_EQ(j.at("summary"), (json{{"changed", 11}, {"failed", 0}, {"unchanged", 4}}));
+  EXPECT_EQ(j.at("calls").at("BatchModifyGroupOffsets"), 3);
+  EXPECT_EQ(j.at("endpoint"), emulator.url());
+  EXPECT_EQ(j.at("region"), "ap-guangzhou");
+  const json& billing = j.at("groups").at(0);
+  EXPECT_EQ(billing.at("group"), "billing");
+  const json& p = billing.at("succ").at(0).at("partitions").at(0);
+  EXPECT_EQ(p.at("before"), 800);
+  EXPECT_EQ(p.at("after"), 500);
+  EXPECT_FALSE(p.at("request_id").get<std::string>().empty());
+  EXPECT_TRUE(std::filesystem::exists(dir.path("logs.jsonl")));
+  EXPECT_FALSE(std::filesystem::exists(audit));
+}
+
+TEST_F(ApplyCommand, DriftChangesNothingAndNamesWhatMoved) {
+  save_plan();
+  // Someone moves orders-consumer's orders[1] after the review.
+  std::string other = dir.write("other/move.yaml", R"(apiVersion: offsetctl/v1
+kind: OffsetPlan
+name: move
+instance: ckafka-test
+region: ap-guangzhou
+groups:
+  - group: orders-consumer
+    topics:
+      - topic: orders
+        offsets: {1: 1800}
+)");
+  auto moved = offsetctl(dir, {"apply", other, "--auto-approve", "--endpoint", emulator.url()});
+  ASSERT_EQ(moved.exit_code, 0) << moved.err;
+
+  size_t before = requests_now();
+  auto r = offsetctl(dir, {"apply", saved});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "offsetctl: error: the plan is stale: run offsetctl plan again (nothing was changed)\n"
+            "  orders-consumer/orders[1]: committed offset is 1800, the plan saw 1720\n");
+  EXPECT_EQ(emulator.calls(before).count("BatchModifyGroupOffsets"), 0u);
+  EXPECT_EQ(committed(dir, emulator).at("billing/audit/0"), 800);
+  EXPECT_TRUE(executor::verify_audit_log(audit).ok);
+}
+
+TEST_F(ApplyCommand, AChangedPlanFileRefusesTheSavedPlan) {
+  save_plan();
+  std::string edited = std::string(kPlan) + "# reviewed: no\n";
+  dir.write("plans/replay.yaml", edited);
+  auto r = offsetctl(dir, {"apply", saved});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err.rfind("offsetctl: error: the plan is stale: run offsetctl plan again (nothing was changed)\n  " +
+                            plan_path + " changed since the plan was made (sha256 is ",
+                        0),
+            0u)
+      << r.err;
+  EXPECT_EQ(committed(dir, emulator).at("billing/audit/0"), 800);
+}
+
+TEST_F(ApplyCommand, AGroupNoLongerEmptyIsRefused) {
+  save_plan();
+  Cluster active = cluster;
+  active.members["orders-consumer"] =
+      "          - memberId: consumer-1-4f2a\n            clientId: consumer-1\n            clientHost: /10.0.0.1\n"
+      "            partitions: {orders: [0, 1]}\n";
+  ASSERT_TRUE(emulator.restart(state_yaml(active), {"--no-rate-limit"}));
+  auto r = offsetctl(dir, {"apply", saved});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "offsetctl: error: the plan is stale: run offsetctl plan again (nothing was changed)\n"
+            "  orders-consumer: the group is Stable with 1 member (consumer-1@/10.0.0.1); offsets can only be "
+            "reset while it is Empty: stop its consumers\n");
+  EXPECT_EQ(emulator.calls().count("BatchModifyGroupOffsets"), 0u);
+}
+
+TEST_F(ApplyCommand, APartialFailureIsReportedAndARerunConverges) {
+  save_plan();
+  // Retention moved orders' earliest offset past the target: that call fails, the others go through.
+  Cluster retained = cluster;
+  retained.orders_begin = 1600;
+  ASSERT_TRUE(emulator.restart(state_yaml(retained), {"--no-rate-limit"}));
+  auto r = offsetctl(dir, {"apply", saved});
+  EXPECT_EQ(r.exit_code, 1) << r.err << r.out;
+  EXPECT_EQ(last_line(r.out), "Apply: 3 changed and verified, 8 failed, 4 unchanged.");
+  EXPECT_EQ(r.err,
+            "Some changes failed or could not be verified (see above): run the same command again to retry them; "
+            "what is done already is left alone.\n");
+  EXPECT_NE(r.out.find("  orders            0    1720    1500   1720  failed    "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  refunds           1    1720    1600   1600  verified  "), std::string::npos) << r.out;
+
+  auto j = offsetctl(dir, {"apply", saved, "--format", "json", "--audit-log", "second.jsonl"});
+  json failed = json::parse(j.out).at("groups").at(1).at("failed");
+  ASSERT_EQ(failed.size(), 2u) << j.out;  // orders and payments, one call
+  const json& p = failed.at(0).at("partitions").at(0);
+  EXPECT_FALSE(p.at("error_code").get<std::string>().empty());
+  EXPECT_FALSE(p.at("error_message").get<std::string>().empty());
+  EXPECT_FALSE(p.at("request_id").get<std::string>().empty());
+
+  // The retention problem goes away (a new emulator with what the first run changed): the same command converges.
+  Cluster fixed = cluster;
+  fixed.offsets["orders-consumer"]["refunds"] = {{0, 1500}, {1, 1600}};
+  fixed.offsets["billing"]["audit"] = {{0, 500}};
+  ASSERT_TRUE(emulator.restart(state_yaml(fixed), {"--no-rate-limit"}));
+  r = offsetctl(dir, {"apply", saved});
+  EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_EQ(last_line(r.out), "Apply: 8 changed and verified, 0 failed, 7 unchanged.");
+  EXPECT_EQ(emulator.calls().at("BatchModifyGroupOffsets"), 1);
+  EXPECT_TRUE(executor::verify_audit_log(audit).ok);
+}
+
+TEST_F(ApplyCommand, AutoApprovePlansAndAppliesInOneStep) {
+  auto r = offsetctl(dir, {"apply", plan_path, "--auto-approve", "--endpoint", emulator.url()});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_NE(r.out.find("Plan: 11 to change, 4 unchanged, 0 blocked, 0 invalid.\n"), std::string::npos) << r.out;
+  EXPECT_EQ(last_line(r.out), "Apply: 11 changed and verified, 0 failed, 4 unchanged.");
+  EXPECT_EQ(committed(dir, emulator).at("orders-consumer/refunds/0"), 1500);
+  EXPECT_TRUE(executor::verify_audit_log(audit).ok);
+}
+
+TEST_F(ApplyCommand, WithoutAutoApproveItOnlyShowsThePlan) {
+  size_t before = requests_now();
+  auto r = offsetctl(dir, {"apply", plan_path, "--endpoint", emulator.url()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("Plan: 11 to change, 4 unchanged, 0 blocked, 0 invalid.\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.err,
+            "offsetctl: error: nothing was changed: review the plan, then apply it with 'offsetctl apply PATH... "
+            "--auto-approve', or save it with 'offsetctl plan PATH... --out FILE' and run 'offsetctl apply FILE'\n");
+  auto calls = emulator.calls(before);
+  EXPECT_EQ(calls.count("BatchModifyGroupOffsets") + calls.count("ModifyGroupOffsets"), 0u);
+  EXPECT_FALSE(std::filesystem::exists(audit));  // nothing ran, nothing to audit
+}
+
+TEST_F(ApplyCommand, ADryRunChecksDriftAndShowsTheOutcomeButChangesNothing) {
+  save_plan();
+  size_t before = requests_now();
+  auto r = offsetctl(dir, {"apply", saved, "--dry-run"});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_EQ(r.out.rfind("Dry run (nothing is sent, nothing is written) against " + emulator.url(), 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("  audit          0     800     500    500  verified  dry-run\n"), std::string::npos) << r.out;
+  EXPECT_EQ(last_line(r.out), "Dry run: 11 would change, 0 failed, 4 unchanged.");
+  // The drift check and the read-back are real reads; no write goes out.
+  EXPECT_EQ(emulator.calls(before), (std::map<std::string, int>{{"DescribeGroupInfo", 1}, {"DescribeGroupOffsets", 4}}));
+  EXPECT_EQ(committed(dir, emulator).at("billing/audit/0"), 800);
+  EXPECT_FALSE(std::filesystem::exists(audit));  // nothing written, not even the audit log
+
+  // Once the cluster moved, the dry run says the real apply would be refused.
+  dir.write("other/move.yaml", "apiVersion: offsetctl/v1\nkind: OffsetPlan\nname: move\ninstance: ckafka-test\n"
+                               "region: ap-guangzhou\ngroups:\n  - group: billing\n    topics:\n"
+                               "      - topic: audit\n        offset: 850\n");
+  ASSERT_EQ(offsetctl(dir, {"apply", dir.path("other/move.yaml"), "--auto-approve", "--endpoint", emulator.url()}).exit_code, 0);
+  r = offsetctl(dir, {"apply", saved, "--dry-run"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "offsetctl: error: the plan is stale: run offsetctl plan again (nothing was changed)\n"
+            "  billing/audit[0]: committed offset is 850, the plan saw 800\n");
+}
+
+TEST(ApplyDts, APlanWithDtsRowsAppliesBothKindsAsTwoRuns) {
+  testing::TempDir dir;
+  Cluster both;
+  both.dts = true;
+  Emulator emulator(dir, state_yaml(both), {"--no-rate-limit"});
+  ASSERT_FALSE(emulator.url().empty());
+  dir.write("plans/replay.yaml", kPlan);
+  dir.write("plans/dts.yaml", R"(apiVersion: offsetctl/v1
+kind: DtsOffsetPlan
+name: replay-subscription
+subscribeId: subs-635ns8r71g
+region: ap-guangzhou
+groups:
+  - group: grp-1
+    topic: account-subs-635ns8r71g-1
+    to: latest
+)");
+  auto r = offsetctl(dir, {"apply", dir.path("plans"), "--auto-approve", "--endpoint", emulator.url()});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_NE(r.out.find("\nRuns run-"), std::string::npos) << r.out;
+  EXPECT_EQ(last_line(r.out), "Apply: 15 changed and verified, 0 failed, 4 unchanged.");
+  EXPECT_EQ(emulator.calls().at("ResetConsumerGroupOffset"), 1);
+  EXPECT_EQ(emulator.calls().at("BatchModifyGroupOffsets"), 3);
+  std::string audit = dir.path("offsetctl-audit.jsonl");
+  EXPECT_TRUE(executor::verify_audit_log(audit).ok);
+  EXPECT_EQ(record_types(audit).at("run_started"), 2);
+
+  r = offsetctl(dir, {"apply", dir.path("plans"), "--auto-approve", "--endpoint", emulator.url()});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_EQ(last_line(r.out), "Apply: 0 changed and verified, 0 failed, 19 unchanged.");
+}
+
+TEST_F(ApplyCommand, ASavedPlanRunsOnlyWhereItWasMade) {
+  save_plan();
+  auto r = offsetctl(dir, {"apply", saved, "--endpoint", "http://127.0.0.1:1"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "offsetctl: error: the saved plan " + saved + " was made against " + emulator.url() +
+                       ", not http://127.0.0.1:1: apply it where it was made (leave out --endpoint), or run offsetctl "
+                       "plan again against http://127.0.0.1:1\n");
+  r = offsetctl(dir, {"apply", saved, "--region", "ap-beijing"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "offsetctl: error: the saved plan " + saved +
+                       " was made for region ap-guangzhou, not ap-beijing: apply it where it was made (leave out "
+                       "--region), or run offsetctl plan again for ap-beijing\n");
+  // The same endpoint given again is fine.
+  r = offsetctl(dir, {"apply", saved, "--endpoint", emulator.url() + "/"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.path("unexpected")));
+}
+
+TEST_F(ApplyCommand, ASavedPlanIsAppliedOnItsOwn) {
+  save_plan();
+  auto r = offsetctl(dir, {"apply", plan_path, saved, "--auto-approve"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "offsetctl: error: " + saved + " is a saved plan: apply it on its own (offsetctl apply " + saved +
+                       ")\n");
+}
+
+TEST_F(ApplyCommand, ARollbackPlanRestoresTheOffsets) {
+  save_plan();
+  auto r = offsetctl(dir, {"apply", saved});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto yaml = executor::rollback_plan_yaml(audit, std::nullopt);
+  ASSERT_TRUE(yaml.ok()) << yaml.error().message;
+  std::string rollback = dir.write("rollback/rollback.yaml", *yaml);
+  r = offsetctl(dir, {"apply", rollback, "--auto-approve", "--endpoint", emulator.url(), "--region", "ap-guangzhou"});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_EQ(last_line(r.out), "Apply: 11 changed and verified, 0 failed, 0 unchanged.");
+  auto now = committed(dir, emulator);
+  EXPECT_EQ(now.at("orders-consumer/orders/2"), 1720);
+  EXPECT_EQ(now.at("orders-consumer/refunds/1"), 1720);
+  EXPECT_EQ(now.at("billing/audit/0"), 800);
+  EXPECT_TRUE(executor::verify_audit_log(audit).ok);
+}
+
+// Crash safety: apply killed at random moments (seeded) always leaves an audit
+// log that verifies and a cluster that the same command converges. Each kill
+// starts from the original offsets, so every moment is a different partial state.
+TEST(ApplyCrash, KilledAtAnyMomentTheSameCommandConverges) {
+  testing::TempDir dir;
+  Cluster many;
+  many.offsets.clear();
+  std::string plan = "apiVersion: offsetctl/v1\nkind: OffsetPlan\nname: many\ninstance: ckafka-test\n"
+                     "region: ap-guangzhou\ngroups:\n";
+  for (int g = 0; g < 30; ++g) {
+    char name[16];
+    std::snprintf(name, sizeof name, "group-%02d", g);
+    many.offsets[name]["payments"] = {{0, 4000}, {1, 4000}, {2, 4000}, {3, 4000}};
+    plan += std::string("  - group: ") + name + "\n    topics:\n      - topic: payments\n        offsets: {0: " +
+            std::to_string(100 + g) + ", 1: 200, 2: 300, 3: 400}\n";
+  }
+  // Rate limited like the service (20 BatchModifyGroupOffsets a second): a run takes about 1.5 s.
+  Emulator emulator(dir, state_yaml(many));
+  ASSERT_FALSE(emulator.url().empty());
+  std::string plan_path = dir.write("plans/many.yaml", plan);
+  std::string saved = dir.path("saved.json");
+  auto r = offsetctl(dir, {"plan", plan_path, "--out", saved, "--endpoint", emulator.url()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string audit = dir.path("offsetctl-audit.jsonl");
+
+  std::mt19937 rng(20261123);
+  std::uniform_int_distribution<int> when(10, 1500);
+  int killed = 0;
+  for (int round = 0; round < 6; ++round) {
+    int after_ms = when(rng);
+    SCOPED_TRACE("killed after " + std::to_string(after_ms) + " ms");
+    ASSERT_TRUE(emulator.restart(state_yaml(many)));
+    r = offsetctl(dir, {"apply", saved}, after_ms);
+    killed += r.signal == SIGKILL;
+    EXPECT_TRUE(r.signal == SIGKILL || r.exit_code == 0) << r.err << r.out;
+    executor::VerifyReport v = executor::verify_audit_log(audit);
+    EXPECT_TRUE(v.ok) << v.summary(audit);
+
+    r = offsetctl(dir, {"apply", saved});
+    EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
+    EXPECT_NE(last_line(r.out).find(" 0 failed, "), std::string::npos) << r.out;
+    v = executor::verify_audit_log(audit);
+    EXPECT_TRUE(v.ok) << v.summary(audit);
+    r = offsetctl(dir, {"plan", plan_path, "--endpoint", emulator.url()});
+    EXPECT_EQ(last_line(r.out), "Plan: 0 to change, 120 unchanged, 0 blocked, 0 invalid.") << r.err;
+  }
+  EXPECT_GE(killed, 4);  // the seed puts most kills inside a run
+}
+
+}  // namespace
+}  // namespace offsetctl::cli
