@@ -112,8 +112,18 @@ PlanResult make_dts_plan(const plan::PlanSet& plans, const DtsLiveState& live, c
 
         std::map<int32_t, std::pair<std::optional<int64_t>, std::optional<int64_t>>> committed;  // current, end
         std::set<int32_t> known;
+        // The log end of a partition is the same for every group: offset + lag of any group that
+        // committed there gives it for a group that did not (a Dead one, say).
+        std::map<int32_t, int64_t> log_end;
         if (sub) {
           for (const auto& [part, off] : sub->partitions_now) known.insert(part);
+          for (const auto& [name, other] : sub->groups) {
+            for (const auto& s : other.StateOfPartition) {
+              if (s.ConsumerGroupOffset >= 0) {
+                log_end[static_cast<int32_t>(s.PartitionNo)] = s.ConsumerGroupOffset + s.ConsumerGroupLag;
+              }
+            }
+          }
         }
         if (info) {
           for (const auto& s : info->StateOfPartition) {
@@ -143,6 +153,8 @@ PlanResult make_dts_plan(const plan::PlanSet& plans, const DtsLiveState& live, c
           if (auto it = committed.find(part); it != committed.end()) {
             c.current = it->second.first;
             c.end_offset = it->second.second;
+          } else if (auto e = log_end.find(part); e != log_end.end()) {
+            c.end_offset = e->second;
           }
           if (!sub) {
             c.action = Action::Invalid;

@@ -172,6 +172,8 @@ TEST_F(DtsEmulated, AGroupThatDoesNotExistIsDeadAndMayBeReset) {
   EXPECT_EQ(r.groups.at(0).state, "Dead");
   EXPECT_EQ(r.changes[0].current, std::nullopt);
   EXPECT_EQ(r.changes[0].action, Action::Change);
+  // The log end, from the groups that committed on the partition: saved plans need a target.
+  EXPECT_EQ(r.changes[0].target, 5000);
   EXPECT_EQ(r.summary.to_change, 4u);
 }
 
