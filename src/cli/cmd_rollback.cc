@@ -52,6 +52,11 @@ Command rollback_command() {
                     << p.partition << "] had no committed offset before run " << rb->run_id
                     << " and cannot be set back to nothing; it is left out of " << o->out << "\n";
           }
+          for (const auto& p : rb->dts_not_restorable) {
+            ctx.err << "offsetctl: warning: " << p.instance << "/" << p.group << "/" << p.topic << "["
+                    << p.partition << "] belongs to a DTS subscription group, which cannot be set to a given "
+                    << "offset; it is left out of " << o->out << "\n";
+          }
           if (rb->truncated_tail) {
             ctx.err << "offsetctl: warning: " << o->audit_log
                     << " ends with a record cut short by an interrupted run (see offsetctl audit verify)\n";

@@ -22,6 +22,7 @@ struct PartitionState {
   bool intent = false;
   bool result = false;
   bool changed = false;  // a result says it succeeded or is at its target
+  bool dts = false;      // changed with ResetConsumerGroupOffset
   bool included() const { return changed || (intent && !result); }
 };
 
@@ -41,6 +42,12 @@ struct RunData {
 };
 
 constexpr size_t kMaxListed = 50;  // partitions listed one per line in the file's header
+
+const char* kNothingCommitted =
+    "nothing was committed before the run, and an offset cannot be set back to nothing";
+const char* kDtsGroup =
+    "DTS subscription groups: ResetConsumerGroupOffset resets to earliest, latest or a datetime, never to a "
+    "given offset";
 
 std::string label(const RollbackPartition& p) {
   return p.instance + "/" + p.group + "/" + p.topic + "[" + std::to_string(p.partition) + "]";
@@ -106,6 +113,9 @@ class Collector {
       }
       state.have_before = true;
     }
+    if (auto action = r.find("action"); action != r.end() && *action == "ResetConsumerGroupOffset") {
+      state.dts = true;
+    }
     if (type == kChangeIntent) state.intent = true;
     if (type == kChangeResult) {
       state.result = true;
@@ -151,16 +161,14 @@ std::vector<std::string> header_lines(const Rollback& rb, const std::string& aud
                 " whose change was interrupted (a change_intent without a change_result) "
                 "included: where nothing changed, the plan shows a no-op.");
   }
-  if (!rb.not_restorable.empty()) {
-    h.push_back(
-        "Not restored: nothing was committed before the run, and an offset cannot be set back to nothing:");
-    for (size_t i = 0; i < rb.not_restorable.size() && i < kMaxListed; ++i) {
-      h.push_back("  " + label(rb.not_restorable[i]));
-    }
-    if (rb.not_restorable.size() > kMaxListed) {
-      h.push_back("  ... and " + std::to_string(rb.not_restorable.size() - kMaxListed) + " more");
-    }
-  }
+  auto list = [&](const std::vector<RollbackPartition>& ps, const char* why) {
+    if (ps.empty()) return;
+    h.push_back(std::string("Not restored: ") + why + ":");
+    for (size_t i = 0; i < ps.size() && i < kMaxListed; ++i) h.push_back("  " + label(ps[i]));
+    if (ps.size() > kMaxListed) h.push_back("  ... and " + std::to_string(ps.size() - kMaxListed) + " more");
+  };
+  list(rb.not_restorable, kNothingCommitted);
+  list(rb.dts_not_restorable, kDtsGroup);
   if (rb.truncated_tail) {
     h.push_back(
         "The audit log ends with a record cut short by an interrupted run (a crash); the chain before it "
@@ -215,7 +223,12 @@ Result<Rollback> build_rollback(const std::string& audit_path, const std::option
   for (const auto& [key, state] : run.partitions) {
     if (!state.included()) continue;
     const auto& [instance, group, topic, partition] = key;
-    RollbackPartition p{instance, group, topic, partition, state.before, state.intent && !state.result};
+    RollbackPartition p{instance, group, topic, partition, state.before, state.intent && !state.result,
+                        state.dts};
+    if (state.dts) {
+      rb.dts_not_restorable.push_back(p);
+      continue;
+    }
     if (!state.before) {
       rb.not_restorable.push_back(p);
       continue;
@@ -224,14 +237,19 @@ Result<Rollback> build_rollback(const std::string& audit_path, const std::option
     rb.restored.push_back(p);
   }
   if (rb.restored.empty()) {
-    std::string list;
-    for (size_t i = 0; i < rb.not_restorable.size() && i < 10; ++i)
-      list += (i ? ", " : "") + label(rb.not_restorable[i]);
-    if (rb.not_restorable.size() > 10) list += ", ...";
-    return fail(
-        "run " + run.run_id + " changed only partitions that had no committed offset before it (" + list +
-        "), and an offset cannot be set back to nothing: there is no rollback plan to write. To undo it, "
-        "write a plan that sets them where they should be (e.g. to: earliest).");
+    std::string why;
+    auto add = [&](const std::vector<RollbackPartition>& ps, const char* what) {
+      if (ps.empty()) return;
+      std::string list;
+      for (size_t i = 0; i < ps.size() && i < 10; ++i) list += (i ? ", " : "") + label(ps[i]);
+      if (ps.size() > 10) list += ", ...";
+      why += std::string(why.empty() ? "" : "; ") + what + " (" + list + ")";
+    };
+    add(rb.not_restorable, kNothingCommitted);
+    add(rb.dts_not_restorable, kDtsGroup);
+    return fail("run " + run.run_id + " changed nothing that a plan can set back: " + why +
+                ". To undo it, write a plan that sets them where they should be (e.g. to: earliest, or a "
+                "datetime).");
   }
 
   for (const auto& [instance, groups] : targets) {

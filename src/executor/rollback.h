@@ -20,6 +20,7 @@ struct RollbackPartition {
   int32_t partition = 0;
   std::optional<int64_t> before;  // the committed offset before the run; nullopt: nothing was committed
   bool outcome_unknown = false;   // a change_intent without a change_result: the run was interrupted
+  bool dts = false;  // a DTS subscription group (ResetConsumerGroupOffset; instance is the subscribeId)
 };
 
 struct Rollback {
@@ -28,15 +29,20 @@ struct Rollback {
   std::optional<std::string> user;
   std::vector<RollbackPartition> restored;        // in the plans, sorted
   std::vector<RollbackPartition> not_restorable;  // nothing was committed before the run: left out
-  std::vector<plan::OffsetPlan> plans;            // one per instance
-  bool truncated_tail = false;                    // the log ends with a record cut short by a crash
-  std::string yaml;                               // the plan file
+  // DTS subscription groups: ResetConsumerGroupOffset resets to earliest, latest or a
+  // datetime, never to a given offset, so they are left out too.
+  std::vector<RollbackPartition> dts_not_restorable;
+  std::vector<plan::OffsetPlan> plans;  // one per instance
+  bool truncated_tail = false;          // the log ends with a record cut short by a crash
+  std::string yaml;                     // the plan file
 };
 
 // The run `run_id`, or the latest run that changed anything. Partitions count
 // as changed when a change_result says the call succeeded or the offset was
 // verified at its target, or when a change_intent has no change_result (the run
 // was interrupted: restoring an unchanged partition is a no-op in the plan).
+// Partitions of DTS subscription groups and partitions that had nothing
+// committed cannot be set back; they are listed, not restored.
 // Fails when the log does not verify, the run is unknown, or it changed
 // nothing that can be restored.
 Result<Rollback> build_rollback(const std::string& audit_path, const std::optional<std::string>& run_id);

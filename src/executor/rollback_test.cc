@@ -125,10 +125,42 @@ TEST_F(RollbackTest, OnlyPartitionsWithNothingCommitted) {
   EXPECT_EQ(
       rb.error().message,
       "run " + kRun1 +
-          " changed only partitions that had no committed offset before it "
-          "(ckafka-1/billing/orders[0]), and an offset cannot be set back to nothing: there is no rollback "
-          "plan "
-          "to write. To undo it, write a plan that sets them where they should be (e.g. to: earliest).");
+          " changed nothing that a plan can set back: nothing was committed before the run, and an offset "
+          "cannot be set back to nothing (ckafka-1/billing/orders[0]). To undo it, write a plan that sets "
+          "them where they should be (e.g. to: earliest, or a datetime).");
+}
+
+nlohmann::json dts(nlohmann::json record) {
+  record["instance"] = "subs-635ns8r71g";
+  record["action"] = "ResetConsumerGroupOffset";
+  return record;
+}
+
+TEST_F(RollbackTest, DtsGroupsCannotBeSetToAnOffset) {
+  write_lines(path_, chain({started(kRun1), intent(kRun1, 0, 100, 50), dts(intent(kRun1, 1, 200, 0)),
+                            result(kRun1, 0, 100, 50), dts(result(kRun1, 1, 200, 0)), finished(kRun1)}));
+  auto rb = build_rollback(path_, std::nullopt);
+  ASSERT_TRUE(rb) << rb.error().message;
+  ASSERT_EQ(rb->dts_not_restorable.size(), 1u);
+  EXPECT_EQ(rb->plans.size(), 1u);
+  EXPECT_EQ(rb->plans[0].instance, "ckafka-1");
+  EXPECT_NE(rb->yaml.find(
+                "# Not restored: DTS subscription groups: ResetConsumerGroupOffset resets to earliest, "
+                "latest or a datetime, never to a given offset:\n#   subs-635ns8r71g/billing/orders[1]\n"),
+            std::string::npos)
+      << rb->yaml;
+
+  write_lines(path_, chain({started(kRun1), dts(intent(kRun1, 1, 200, 0)), dts(result(kRun1, 1, 200, 0)),
+                            finished(kRun1)}));
+  rb = build_rollback(path_, std::nullopt);
+  ASSERT_FALSE(rb);
+  EXPECT_EQ(
+      rb.error().message,
+      "run " + kRun1 +
+          " changed nothing that a plan can set back: DTS subscription groups: ResetConsumerGroupOffset "
+          "resets to earliest, latest or a datetime, never to a given offset (subs-635ns8r71g/billing/"
+          "orders[1]). To undo it, write a plan that sets them where they should be (e.g. to: earliest, or "
+          "a datetime).");
 }
 
 TEST_F(RollbackTest, FailedChangesAreLeftOutUnlessTheOffsetMoved) {
