@@ -124,7 +124,7 @@ struct GroupRun {
 };
 
 void run_group(const GroupRun& g, const std::vector<PartitionChange>& changes, const RegionClients& clients,
-               GuardedSink& sink, std::vector<std::optional<PartitionOutcome>>& outcomes,
+               GuardedSink& sink, std::vector<PartitionOutcome>& outcomes, std::vector<char>& filled,
                std::atomic<size_t>& batch_calls, std::atomic<size_t>& modify_calls) {
   struct Sent {
     const WriteCall* call;
@@ -144,6 +144,7 @@ void run_group(const GroupRun& g, const std::vector<PartitionChange>& changes, c
         o.error_code = "NotAttempted";
         o.error_message = "not sent: the audit log could not be written";
         outcomes[i] = std::move(o);
+        filled[i] = 1;
       }
       continue;
     }
@@ -163,6 +164,7 @@ void run_group(const GroupRun& g, const std::vector<PartitionChange>& changes, c
       PartitionOutcome o = verify_change(changes[i], s.outcome, live);
       results.emplace_back(fields_of(changes[i], *s.call, s.number), audit_outcome(s.outcome, o));
       outcomes[i] = std::move(o);
+      filled[i] = 1;
     }
   }
   sink.results(results);
@@ -286,26 +288,28 @@ Result<ApplyResult> apply_saved_plan(const report::SavedPlan& plan, const Client
     runs.push_back(std::move(run));
   }
   GuardedSink sink(audit);
-  std::vector<std::optional<PartitionOutcome>> outcomes(changes.size());
+  // One slot per change, each written by the one group that owns it (a million
+  // partitions: no second copy). vector<char>, not vector<bool>: distinct bytes.
+  std::vector<PartitionOutcome> outcomes(changes.size());
+  std::vector<char> filled(changes.size(), 0);
   std::atomic<size_t> batch_calls{0}, modify_calls{0};
   util::parallel_for(runs.size(), options.max_in_flight, [&](size_t i) {
-    run_group(runs[i], changes, region_clients, sink, outcomes, batch_calls, modify_calls);
+    run_group(runs[i], changes, region_clients, sink, outcomes, filled, batch_calls, modify_calls);
   });
   r.batch_calls = batch_calls.load();
   r.modify_calls = modify_calls.load();
   r.problems = sink.problems();
 
-  r.partitions.reserve(changes.size());
   for (size_t i = 0; i < changes.size(); ++i) {
-    if (outcomes[i]) {
-      r.partitions.push_back(std::move(*outcomes[i]));
-    } else if (done[i]) {
-      r.partitions.push_back(unchanged(changes[i], live_now[i], "already at its target"));
-      r.partitions.back().already_at_target = true;
+    if (filled[i]) continue;
+    if (done[i]) {
+      outcomes[i] = unchanged(changes[i], live_now[i], "already at its target");
+      outcomes[i].already_at_target = true;
     } else {
-      r.partitions.push_back(unchanged(changes[i], std::nullopt, "nothing to do"));  // not read: a noop
+      outcomes[i] = unchanged(changes[i], std::nullopt, "nothing to do");  // not read: a noop
     }
   }
+  r.partitions = std::move(outcomes);
   // The saved plan is sorted already; the report relies on it, so be sure.
   std::stable_sort(r.partitions.begin(), r.partitions.end(), [](const PartitionOutcome& a, const PartitionOutcome& b) {
     return std::tie(a.instance, a.group, a.topic, a.partition) < std::tie(b.instance, b.group, b.topic, b.partition);
