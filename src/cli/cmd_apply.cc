@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <ostream>
+#include <set>
 #include <tuple>
 
 #include "api/client.h"
@@ -150,6 +151,13 @@ executor::RunStartedInfo run_info(const Loaded& l, const std::string& saved_path
   info.tool_version = OFFSETCTL_VERSION;
   info.endpoint = l.plan.endpoint;
   info.region = l.plan.region;
+  if (info.region.empty()) {
+    // The region the plan files name, when they agree: rollback writes it into its plan.
+    std::set<std::string> regions;
+    for (const auto& g : l.plan.result.groups)
+      if (!g.region.empty()) regions.insert(g.region);
+    if (regions.size() == 1) info.region = *regions.begin();
+  }
   return info;
 }
 
