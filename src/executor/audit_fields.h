@@ -48,8 +48,8 @@ struct ChangeFields {
   int32_t partition = 0;
   std::optional<int64_t> before;  // committed offset the plan observed; nullopt: nothing committed
   std::optional<int64_t> target;  // nullopt: resolved by the service (apply_timestamp)
-  std::string
-      action;  // "BatchModifyGroupOffsets", "ModifyGroupOffsets", "ResetConsumerGroupOffset"; empty: left out
+  // "BatchModifyGroupOffsets", "ModifyGroupOffsets" or "ResetConsumerGroupOffset"; empty: left out
+  std::string action;
   int64_t call = 0;                        // number of the API call within the run (from 1); 0: left out
   std::optional<int64_t> apply_timestamp;  // ModifyGroupOffsets ShiftTimestamp (-2, -1, or ms)
 };
