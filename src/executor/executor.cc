@@ -32,8 +32,6 @@ class GuardedSink {
  public:
   explicit GuardedSink(AuditSink& sink) : sink_(sink) {}
 
-  bool broken() const { return broken_.load(); }
-
   bool intents(const std::vector<ChangeFields>& fields) {
     std::lock_guard lock(mu_);
     if (broken_) return false;
@@ -60,7 +58,7 @@ class GuardedSink {
 
   AuditSink& sink_;
   mutable std::mutex mu_;
-  std::atomic<bool> broken_{false};
+  bool broken_ = false;
   std::vector<std::string> problems_;
 };
 
