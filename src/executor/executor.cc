@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -88,13 +89,25 @@ ChangeOutcome audit_outcome(const CallOutcome& call, const PartitionOutcome& o) 
   return out;
 }
 
+// The write actions answer Result.ReturnCode "OK" (BatchModifyGroupOffsets) or
+// "0" (ModifyGroupOffsets) on success; anything else is the service declining.
+bool accepted(const std::string& return_code) {
+  std::string c;
+  for (char ch : return_code) c += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return c.empty() || c == "OK" || c == "0" || c == "SUCCESS";
+}
+
 CallOutcome send(api::CkafkaApi& api, const WriteCall& call) {
   CallOutcome out;
   out.action = call.action();
-  auto record = [&](const auto& answer) {
+  auto record = [&](const api::ApiResult<api::JgwOperateResponse>& answer) {
     if (answer.ok()) {
-      out.ok = true;
       out.request_id = answer->request_id;
+      out.ok = accepted(answer->result.ReturnCode);
+      if (!out.ok) {  // an answer without Response.Error that still says no
+        out.error_code = "ReturnCode " + answer->result.ReturnCode;
+        out.error_message = answer->result.ReturnMessage;
+      }
     } else {
       const api::ApiFailure& f = answer.error();
       out.request_id = f.request_id;

@@ -289,6 +289,20 @@ TEST(Executor, AnAcceptedCallThatChangedNothingIsNotVerified) {
   EXPECT_EQ(f.sink.count("result billing/invoices[0] -->0 BatchModifyGroupOffsets"), 1u);
 }
 
+TEST(Executor, AnAnswerThatDeclinesIsAFailure) {
+  Fixture f;
+  add_two_groups(f);
+  f.api->decline_writes_for = {"billing"};
+  ApplyResult r = f.apply();
+  EXPECT_EQ(r.exit_code(), 1);
+  const PartitionOutcome& p = r.partitions[0];
+  EXPECT_EQ(p.group, "billing");
+  EXPECT_EQ(p.status, PartitionStatus::Failed);
+  EXPECT_EQ(p.error_code, "ReturnCode -1");
+  EXPECT_EQ(p.error_message, "offset commit rejected");
+  EXPECT_EQ(r.summary().changed, 5u);  // orders-consumer went through
+}
+
 TEST(Executor, BlockedEntriesRefuseTheWholePlan) {
   Fixture f;
   add_two_groups(f);

@@ -36,6 +36,7 @@ class FakeCkafka final : public api::CkafkaApi {
   std::set<std::string> fail_writes_for;     // groups whose writes fail with FailedOperation
   std::set<std::string> ignore_writes_for;   // groups whose writes are accepted but not applied
   std::set<std::string> fail_reads_for;      // groups whose DescribeGroupOffsets fails
+  std::set<std::string> decline_writes_for;  // groups whose writes answer ReturnCode "-1", not applied
   bool fail_group_info = false;
   // Called before a write is applied (tests change the cluster "concurrently").
   std::function<void(FakeCkafka&)> before_write;
@@ -161,6 +162,9 @@ class FakeCkafka final : public api::CkafkaApi {
     std::string rid = "req-batch-" + std::to_string(n);
     if (fail_writes_for.count(r.GroupName)) return fail(failure("BatchModifyGroupOffsets", "FailedOperation",
                                                                 "the group is not empty", rid));
+    if (decline_writes_for.count(r.GroupName)) {
+      return api::Answer<api::JgwOperateResponse>{api::JgwOperateResponse{"-1", "offset commit rejected", 0}, rid};
+    }
     if (!ignore_writes_for.count(r.GroupName)) {
       for (const auto& topic : r.TopicName)
         for (const auto& p : r.Partitions)
