@@ -7,6 +7,8 @@
 
 #include <filesystem>
 #include <random>
+#include <set>
+#include <thread>
 
 #include "cli/cmd_apply_test_support.h"
 #include "executor/audit_verify.h"
@@ -455,26 +457,65 @@ TEST_F(ApplyCommand, ARollbackPlanRestoresTheOffsets) {
   EXPECT_TRUE(executor::verify_audit_log(audit).ok);
 }
 
+// 30 groups of one topic (4 partitions), each group its own offset set: 30
+// BatchModifyGroupOffsets calls, about 1.5 s at the service's rate limit.
+struct ManyGroups {
+  Cluster cluster;
+  std::string plan = "apiVersion: offsetctl/v1\nkind: OffsetPlan\nname: many\ninstance: ckafka-test\n"
+                     "region: ap-guangzhou\ngroups:\n";
+  ManyGroups() {
+    cluster.offsets.clear();
+    for (int g = 0; g < 30; ++g) {
+      char name[16];
+      std::snprintf(name, sizeof name, "group-%02d", g);
+      cluster.offsets[name]["payments"] = {{0, 4000}, {1, 4000}, {2, 4000}, {3, 4000}};
+      plan += std::string("  - group: ") + name + "\n    topics:\n      - topic: payments\n        offsets: {0: " +
+              std::to_string(100 + g) + ", 1: 200, 2: 300, 3: 400}\n";
+    }
+  }
+};
+
+// Two applies of the same saved plan at once: the audit log's lock, taken
+// before the drift check, runs them one after the other, and the second finds
+// everything done. Each change is sent once.
+TEST(ApplyConcurrent, TwoAppliesOfOnePlanChangeEachPartitionOnce) {
+  testing::TempDir dir;
+  ManyGroups many;
+  Emulator emulator(dir, state_yaml(many.cluster));
+  ASSERT_FALSE(emulator.url().empty());
+  std::string plan_path = dir.write("plans/many.yaml", many.plan);
+  std::string saved = dir.path("saved.json");
+  ASSERT_EQ(offsetctl(dir, {"plan", plan_path, "--out", saved, "--endpoint", emulator.url()}).exit_code, 0);
+  size_t before = emulator.requests().size();
+
+  testing::ProcessResult a, b;
+  std::thread first([&] { a = offsetctl(dir, {"apply", saved}); });
+  std::thread second([&] { b = offsetctl(dir, {"apply", saved}); });
+  first.join();
+  second.join();
+  EXPECT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_EQ(b.exit_code, 0) << b.err;
+  std::set<std::string> lines = {last_line(a.out), last_line(b.out)};
+  EXPECT_EQ(lines, (std::set<std::string>{"Apply: 120 changed and verified, 0 failed, 0 unchanged.",
+                                          "Apply: 0 changed and verified, 0 failed, 120 unchanged."}));
+  EXPECT_EQ(emulator.calls(before).at("BatchModifyGroupOffsets"), 30);
+  std::string audit = dir.path("offsetctl-audit.jsonl");
+  EXPECT_TRUE(executor::verify_audit_log(audit).ok);
+  EXPECT_EQ(record_types(audit).at("run_started"), 2);
+  EXPECT_EQ(record_types(audit).at("change_intent"), 120);
+}
+
 // Crash safety: apply killed at random moments (seeded) always leaves an audit
 // log that verifies and a cluster that the same command converges. Each kill
 // starts from the original offsets, so every moment is a different partial state.
 TEST(ApplyCrash, KilledAtAnyMomentTheSameCommandConverges) {
   testing::TempDir dir;
-  Cluster many;
-  many.offsets.clear();
-  std::string plan = "apiVersion: offsetctl/v1\nkind: OffsetPlan\nname: many\ninstance: ckafka-test\n"
-                     "region: ap-guangzhou\ngroups:\n";
-  for (int g = 0; g < 30; ++g) {
-    char name[16];
-    std::snprintf(name, sizeof name, "group-%02d", g);
-    many.offsets[name]["payments"] = {{0, 4000}, {1, 4000}, {2, 4000}, {3, 4000}};
-    plan += std::string("  - group: ") + name + "\n    topics:\n      - topic: payments\n        offsets: {0: " +
-            std::to_string(100 + g) + ", 1: 200, 2: 300, 3: 400}\n";
-  }
+  ManyGroups many_groups;
+  const Cluster& many = many_groups.cluster;
   // Rate limited like the service (20 BatchModifyGroupOffsets a second): a run takes about 1.5 s.
   Emulator emulator(dir, state_yaml(many));
   ASSERT_FALSE(emulator.url().empty());
-  std::string plan_path = dir.write("plans/many.yaml", plan);
+  std::string plan_path = dir.write("plans/many.yaml", many_groups.plan);
   std::string saved = dir.path("saved.json");
   auto r = offsetctl(dir, {"plan", plan_path, "--out", saved, "--endpoint", emulator.url()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
