@@ -77,7 +77,8 @@ void load_document(const YNode& doc, SchemaChecker& checker, BuildContext& ctx, 
   }
   Kind kind = check_header(doc, sink);
   if (kind == Kind::Unknown) return;  // the shape depends on the kind
-  report_schema_errors(checker.check(to_json(doc)), doc, plan_schema_json(), kind == Kind::Dts, sink);
+  const bool dts = kind == Kind::Dts;
+  report_schema_errors(checker.check(dts ? to_json(doc) : to_schema_json(doc)), doc, plan_schema_json(), dts, sink);
   if (kind == Kind::Offset) {
     OffsetPlan plan;
     build_offset_plan(doc, ctx, plan);
