@@ -106,8 +106,13 @@ void apply_rule(const Rule& r, const PartitionFacts& f, const std::string& block
             "give it an offset, to: earliest or latest, or a datetime instead");
       }
       if (!f.begin) return invalid(not_read("earliest offset"));
-      int64_t raw = saturating_add(*f.current, r.value);
-      std::string from = n(*f.current) + (r.value < 0 ? " - " + n(-r.value) : " + " + n(r.value)) + " = " + n(raw);
+      int64_t raw = 0;
+      const bool overflowed = __builtin_add_overflow(*f.current, r.value, &raw);
+      if (overflowed) raw = saturating_add(*f.current, r.value);
+      // The shift's size as unsigned: negating -2^63 would overflow.
+      const uint64_t size = r.value < 0 ? 0 - static_cast<uint64_t>(r.value) : static_cast<uint64_t>(r.value);
+      std::string from = n(*f.current) + (r.value < 0 ? " - " : " + ") + std::to_string(size);
+      if (!overflowed) from += " = " + n(raw);
       if (raw < *f.begin) {
         c.target = *f.begin;
         note = from + " is before the earliest offset " + n(*f.begin) + ": clamped to it, as Kafka's --shift-by does";

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace offsetctl::planner {
 namespace {
 
@@ -116,6 +118,19 @@ TEST(PartitionRules, ShiftClampsAtBothEndsAsKafkaDoesWhateverThePolicy) {
   EXPECT_EQ(high.target, 1000);
   EXPECT_EQ(high.reason,
             "500 + 900 = 1400 is past the log end offset 1000: clamped to it, as Kafka's --shift-by does");
+}
+
+TEST(PartitionRules, ShiftsByTheEndsOfInt64ClampWithoutOverflow) {
+  const int64_t max = std::numeric_limits<int64_t>::max();
+  const int64_t min = std::numeric_limits<int64_t>::min();
+  Outcome up = run(plan::Shift{max}, facts(500));
+  EXPECT_EQ(up.target, 1000);
+  EXPECT_EQ(up.reason, "500 + 9223372036854775807 is past the log end offset 1000: clamped to it, as Kafka's --shift-by does");
+  Outcome down = run(plan::Shift{min}, facts(500));
+  EXPECT_EQ(down.target, 100);
+  EXPECT_EQ(down.reason,
+            "500 - 9223372036854775808 = -9223372036854775308 is before the earliest offset 100: clamped to it, "
+            "as Kafka's --shift-by does");
 }
 
 TEST(PartitionRules, ShiftWithNothingCommittedIsInvalid) {
