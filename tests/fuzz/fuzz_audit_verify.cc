@@ -1,10 +1,12 @@
 // executor::verify_audit_bytes on arbitrary bytes: never a crash or a hang, and
-// a report that is consistent with itself (a verdict, a line for a bad log, the
-// visitor called once per valid record, in order).
+// a report that is consistent with itself (a verdict, a reason and a line for a
+// bad log, counts that fit the lines read). The schema is compiled once: that
+// costs far more than checking a small log.
 
 #include <string>
 #include <string_view>
 
+#include "executor/audit_schema.h"
 #include "executor/audit_verify.h"
 #include "fuzz_check.h"
 
@@ -12,14 +14,8 @@ namespace offsetctl::fuzz {
 
 int fuzz_audit_verify(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  size_t visited = 0;
-  size_t last_line = 0;
-  executor::VerifyReport report = executor::verify_audit_bytes(bytes, [&](size_t line, const nlohmann::json& record) {
-    FUZZ_CHECK(line > last_line, "records visited out of order: line " + std::to_string(line));
-    FUZZ_CHECK(record.is_object(), "a valid record that is not an object, line " + std::to_string(line));
-    last_line = line;
-    ++visited;
-  });
+  static const executor::AuditSchema schema;  // one per process: the fuzzer runs one input at a time
+  executor::VerifyReport report = executor::verify_audit_bytes(bytes, schema);
   const std::string summary = report.summary("fuzz.jsonl");
   const std::string json = report.to_json("fuzz.jsonl").dump();
   FUZZ_CHECK(!summary.empty() && !json.empty(), "empty summary");
@@ -27,7 +23,6 @@ int fuzz_audit_verify(const uint8_t* data, size_t size) {
   FUZZ_CHECK(report.runs <= report.records, summary);
   if (report.ok) {
     FUZZ_CHECK(report.bad_line == 0 && report.error.empty(), summary);
-    FUZZ_CHECK(visited == report.records, summary + " but visited " + std::to_string(visited));
   } else {
     FUZZ_CHECK(!report.error.empty(), "a failed verification without a reason");
     FUZZ_CHECK(report.bad_line == 0 || report.bad_line <= report.lines + 1, summary);
