@@ -14,14 +14,6 @@ namespace {
 using planner::Action;
 using planner::PartitionChange;
 
-std::string where(const PartitionChange& c) {
-  return c.group + "/" + c.topic + "[" + std::to_string(c.partition) + "]";
-}
-
-std::string offset_text(const std::optional<int64_t>& o) {
-  return o ? std::to_string(*o) : std::string("nothing committed");
-}
-
 std::string members_text(const LiveGroup& g) {
   std::string s;
   for (size_t i = 0; i < g.members.size() && i < 3; ++i) s += (i ? ", " : "") + g.members[i];
@@ -34,7 +26,7 @@ Drift group_drift(const PartitionChange& c, std::string message) {
 }
 
 Drift partition_drift(const PartitionChange& c, std::string message) {
-  return Drift{c.instance, c.group, c.topic, c.partition, where(c) + ": " + std::move(message)};
+  return Drift{c.instance, c.group, c.topic, c.partition, partition_name(c) + ": " + std::move(message)};
 }
 
 // The drift of one group as a whole (its state or its read), once per group.
@@ -51,6 +43,14 @@ std::optional<Drift> check_group(const PartitionChange& c, const LiveGroup* g) {
 }
 
 }  // namespace
+
+std::string partition_name(const planner::PartitionChange& c) {
+  return c.group + "/" + c.topic + "[" + std::to_string(c.partition) + "]";
+}
+
+std::string offset_text(const std::optional<int64_t>& o) {
+  return o ? std::to_string(*o) : std::string("nothing committed");
+}
 
 DriftCheck check_drift(const std::vector<PartitionChange>& changes, const LiveOffsets& live) {
   DriftCheck out;
@@ -116,7 +116,7 @@ std::vector<std::string> unappliable_entries(const std::vector<PartitionChange>&
   std::vector<std::string> out;
   for (const PartitionChange& c : changes) {
     if (!seen.insert({c.instance, c.group, c.topic, c.partition}).second) {
-      out.push_back(where(c) + ": appears twice in the plan");
+      out.push_back(partition_name(c) + ": appears twice in the plan");
       continue;
     }
     std::string why;

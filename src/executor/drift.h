@@ -6,6 +6,7 @@
 // the plan files it was made from are unchanged.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,15 @@
 #include "report/saved_plan.h"
 
 namespace offsetctl::executor {
+
+// Why apply refuses a plan the cluster or its files drifted from.
+inline constexpr const char* kStalePlan = "the plan is stale: run offsetctl plan again";
+
+// "group/topic[partition]", as drift and refusals name a partition.
+std::string partition_name(const planner::PartitionChange& c);
+
+// A committed offset as drift messages show it: the number, or "nothing committed".
+std::string offset_text(const std::optional<int64_t>& o);
 
 struct DriftCheck {
   std::vector<Drift> drift;      // non-empty: change nothing

@@ -14,8 +14,6 @@ namespace {
 using planner::Action;
 using planner::PartitionChange;
 
-constexpr const char* kStale = "the plan is stale: run offsetctl plan again";
-
 using Groups = std::map<std::string, api::DtsGroupInfo>;  // by full name
 
 api::ApiResult<Groups> read_groups(api::DtsApi& api, const std::string& subscribe_id) {
@@ -60,11 +58,6 @@ std::string clients_text(const api::DtsGroupInfo* g) {
          (g->PartitionAssignment.size() == 1 ? "" : "s") + " (" + s + ")";
 }
 
-std::string offset_text(const std::optional<int64_t>& o) {
-  return o ? std::to_string(*o) : std::string("nothing committed");
-}
-
-std::string where(const PartitionChange& c) { return c.group + "/" + c.topic + "[" + std::to_string(c.partition) + "]"; }
 
 const char* mode_of(int64_t apply_timestamp) {
   if (apply_timestamp == -2) return "earliest";
@@ -188,7 +181,7 @@ Result<DtsApplyResult> apply_dts_plan(const report::SavedPlan& plan, const plann
 
   // 1. Pre-flight.
   std::vector<std::string> changed_files = changed_plan_files(plan.files);
-  if (!changed_files.empty()) return refuse(std::move(d), audit, kStale, std::move(changed_files));
+  if (!changed_files.empty()) return refuse(std::move(d), audit, kStalePlan, std::move(changed_files));
   std::vector<std::string> bad = unappliable_entries(changes);
   if (!bad.empty()) {
     return refuse(std::move(d), audit,
@@ -238,13 +231,13 @@ Result<DtsApplyResult> apply_dts_plan(const report::SavedPlan& plan, const plann
       outcomes[i] = std::move(o);
     } else {
       r.drift.push_back(Drift{c.instance, c.group, c.topic, c.partition,
-                              where(c) + ": " +
+                              partition_name(c) + ": " +
                                   (now ? "committed offset is " + std::to_string(*now)
                                        : std::string("nothing is committed")) +
                                   ", the plan saw " + offset_text(c.current)});
     }
   }
-  if (!r.drift.empty()) return refuse(std::move(d), audit, kStale, {});
+  if (!r.drift.empty()) return refuse(std::move(d), audit, kStalePlan, {});
 
   // 3. One call per (group, topic, mode/datetime): changes are sorted by group, topic, partition.
   std::map<std::tuple<std::string, std::string, std::string, int64_t>, Call> calls_by_key;

@@ -24,8 +24,6 @@ namespace {
 using planner::Action;
 using planner::PartitionChange;
 
-constexpr const char* kStale = "the plan is stale: run offsetctl plan again";
-
 // Serialises the sink (it is called from every group's thread) and stops the
 // run at the first record it cannot write: a change whose intent is not on
 // disk must not be sent.
@@ -256,7 +254,7 @@ Result<ApplyResult> apply_saved_plan(const report::SavedPlan& plan, const Client
 
   // 1. Pre-flight.
   std::vector<std::string> changed_files = changed_plan_files(plan.files);
-  if (!changed_files.empty()) return refuse(std::move(r), audit, kStale, std::move(changed_files));
+  if (!changed_files.empty()) return refuse(std::move(r), audit, kStalePlan, std::move(changed_files));
   std::vector<std::string> bad = unappliable_entries(changes);
   if (!bad.empty()) {
     return refuse(std::move(r), audit,
@@ -280,7 +278,7 @@ Result<ApplyResult> apply_saved_plan(const report::SavedPlan& plan, const Client
     DriftCheck drift = check_drift(changes, live);
     if (!drift.drift.empty()) {
       r.drift = std::move(drift.drift);
-      return refuse(std::move(r), audit, kStale, {});
+      return refuse(std::move(r), audit, kStalePlan, {});
     }
     for (size_t i : drift.at_target) {
       done[i] = true;
