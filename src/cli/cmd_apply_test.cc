@@ -10,16 +10,16 @@
 #include <set>
 #include <thread>
 
-#include "cli/cmd_apply_test_support.h"
 #include "executor/audit_verify.h"
 #include "executor/rollback.h"
+#include "testing/emulator.h"
 #include "util/files.h"
 
 namespace offsetctl::cli {
 namespace {
 
-using apply_testing::Emulator;
-using apply_testing::offsetctl;
+using offsetctl::testing::Emulator;
+using offsetctl::testing::offsetctl;
 using nlohmann::json;
 
 using Offsets = std::map<std::string, std::map<std::string, std::map<int, int64_t>>>;  // group, topic, partition
@@ -528,7 +528,7 @@ TEST(ApplyCrash, KilledAtAnyMomentTheSameCommandConverges) {
     int after_ms = when(rng);
     SCOPED_TRACE("killed after " + std::to_string(after_ms) + " ms");
     ASSERT_TRUE(emulator.restart(state_yaml(many)));
-    r = offsetctl(dir, {"apply", saved}, after_ms);
+    r = offsetctl(dir, {"apply", saved}, {}, after_ms);
     killed += r.signal == SIGKILL;
     EXPECT_TRUE(r.signal == SIGKILL || r.exit_code == 0) << r.err << r.out;
     executor::VerifyReport v = executor::verify_audit_log(audit);

@@ -2,16 +2,16 @@
 // planning an export against the cluster it came from changes nothing.
 #include <gtest/gtest.h>
 
-#include "cli/cmd_plan_test_support.h"
 #include "plan/load.h"
+#include "testing/emulator.h"
 
 namespace offsetctl::cli {
 namespace {
 
-using plan_testing::at;
-using plan_testing::concat;
-using plan_testing::Emulator;
-using plan_testing::offsetctl;
+using offsetctl::testing::at;
+using offsetctl::testing::concat;
+using offsetctl::testing::Emulator;
+using offsetctl::testing::offsetctl;
 
 const char* kCluster = R"(credentials:
   - secretId: AKIDEXAMPLE
@@ -49,7 +49,7 @@ instances:
 
 struct ExportCommand : ::testing::Test {
   testing::TempDir dir;
-  Emulator emulator{dir, kCluster};
+  Emulator emulator{dir, kCluster, {"--no-rate-limit"}};
   void SetUp() override { ASSERT_FALSE(emulator.url().empty()) << "the emulator did not start"; }
 };
 

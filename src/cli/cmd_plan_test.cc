@@ -4,18 +4,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/cmd_plan_test_support.h"
 #include "report/saved_plan.h"
+#include "testing/emulator.h"
 #include "util/files.h"
 
 namespace offsetctl::cli {
 namespace {
 
 using nlohmann::json;
-using plan_testing::at;
-using plan_testing::concat;
-using plan_testing::Emulator;
-using plan_testing::offsetctl;
+using offsetctl::testing::at;
+using offsetctl::testing::concat;
+using offsetctl::testing::Emulator;
+using offsetctl::testing::offsetctl;
 
 // orders: 9 partitions, messages 100..999, the one at offset o written at
 // 2025-11-20T00:00:00Z + (o - 100) s. wide-00..wide-59: one partition each.
@@ -105,7 +105,7 @@ std::map<std::string, json> rows(const std::string& report) {
 
 struct Fixture : ::testing::Test {
   testing::TempDir dir;
-  Emulator emulator{dir, cluster()};
+  Emulator emulator{dir, cluster(), {"--no-rate-limit"}};
   void SetUp() override { ASSERT_FALSE(emulator.url().empty()) << "the emulator did not start"; }
 
   testing::ProcessResult plan(const std::string& plan_text, std::vector<std::string> extra = {}) {

@@ -1,15 +1,13 @@
 #include "cli/flags_api.h"
 
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 
+#include "testing/emulator.h"
 #include "testing/process.h"
 #include "testing/temp_dir.h"
 
@@ -142,74 +140,31 @@ TEST(ApiFlags, TheSecretKeyIsNeverInAnError) {
   EXPECT_EQ(c.error().message.find("Gu5t9x"), std::string::npos);
 }
 
-// The ckafka-emulator program in the background on a free loopback port.
-class EmulatorProcess {
- public:
-  EmulatorProcess(const std::string& state_path, const std::string& log_path) {
-    int out[2];
-    if (::pipe(out) != 0) return;
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::dup2(out[1], 1);
-      ::close(out[0]);
-      ::close(out[1]);
-      std::vector<std::string> args = {testing::program_path("ckafka-emulator"), "--listen", "127.0.0.1:0",
-                                       "--state", state_path, "--request-log", log_path, "--no-rate-limit"};
-      std::vector<char*> argv;
-      for (auto& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      ::execv(argv[0], argv.data());
-      ::_exit(127);
-    }
-    ::close(out[1]);
-    std::string line;
-    char ch = 0;
-    while (::read(out[0], &ch, 1) == 1 && ch != '\n') line += ch;
-    ::close(out[0]);
-    if (line.rfind("listening on ", 0) == 0) url_ = line.substr(13);
-  }
-  ~EmulatorProcess() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGTERM);
-      int status = 0;
-      ::waitpid(pid_, &status, 0);
-    }
-  }
-  EmulatorProcess(const EmulatorProcess&) = delete;
-  EmulatorProcess& operator=(const EmulatorProcess&) = delete;
-  const std::string& url() const { return url_; }
-
- private:
-  pid_t pid_ = -1;
-  std::string url_;
-};
-
 // Known secrets, the highest verbosity, plan and apply with credentials from the flags and from the
 // environment, and a wrong key: nothing any run prints or writes holds the secret key or the token.
 TEST(ApiSecrets, NoCommandPrintsOrWritesTheSecretKeyOrTheToken) {
   const std::string key = "secretKEY-4e1f9a77c2EXAMPLE";
   const std::string token = "sessionTOKEN-b83d02e6EXAMPLE";
   TempDir dir;
-  const std::string state = dir.write("state.yaml",
-                                      "credentials:\n"
-                                      "  - secretId: AKIDTEMPORARY\n"
-                                      "    secretKey: " + key + "\n"
-                                      "    token: " + token + "\n"
-                                      "instances:\n"
-                                      "  - id: ckafka-demo\n"
-                                      "    region: ap-guangzhou\n"
-                                      "    topics:\n"
-                                      "      - name: events\n"
-                                      "        partitions: 2\n"
-                                      "        begin: 0\n"
-                                      "        end: 5000\n"
-                                      "        firstTimestampMs: 1794787200000\n"
-                                      "        intervalMs: 60000\n"
-                                      "    groups:\n"
-                                      "      - name: billing-consumer\n"
-                                      "        state: Empty\n"
-                                      "        offsets:\n"
-                                      "          events: {0: 100, 1: 200}\n");
+  const std::string state = "credentials:\n"
+                            "  - secretId: AKIDTEMPORARY\n"
+                            "    secretKey: " + key + "\n"
+                            "    token: " + token + "\n"
+                            "instances:\n"
+                            "  - id: ckafka-demo\n"
+                            "    region: ap-guangzhou\n"
+                            "    topics:\n"
+                            "      - name: events\n"
+                            "        partitions: 2\n"
+                            "        begin: 0\n"
+                            "        end: 5000\n"
+                            "        firstTimestampMs: 1794787200000\n"
+                            "        intervalMs: 60000\n"
+                            "    groups:\n"
+                            "      - name: billing-consumer\n"
+                            "        state: Empty\n"
+                            "        offsets:\n"
+                            "          events: {0: 100, 1: 200}\n";
   const std::string plan = dir.write("plans/billing.yaml",
                                      "apiVersion: offsetctl/v1\n"
                                      "kind: OffsetPlan\n"
@@ -223,7 +178,7 @@ TEST(ApiSecrets, NoCommandPrintsOrWritesTheSecretKeyOrTheToken) {
                                      "        offsets:\n"
                                      "          0: 1500\n"
                                      "          1: 1720\n");
-  EmulatorProcess emulator(state, dir.path("requests.jsonl"));
+  testing::Emulator emulator(dir, state, {"--no-rate-limit"});
   ASSERT_FALSE(emulator.url().empty()) << "ckafka-emulator did not start";
 
   testing::ProcessOptions clean;
@@ -269,7 +224,7 @@ TEST(ApiSecrets, NoCommandPrintsOrWritesTheSecretKeyOrTheToken) {
 
   std::string written;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir.root())) {
-    if (!entry.is_regular_file() || entry.path().filename() == "state.yaml") continue;
+    if (!entry.is_regular_file() || entry.path().filename().string().starts_with("emulator-state")) continue;
     std::ostringstream contents;
     contents << std::ifstream(entry.path(), std::ios::binary).rdbuf();
     written += contents.str();
