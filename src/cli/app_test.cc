@@ -1,25 +1,14 @@
 #include "cli/app.h"
 #include "cli/command.h"
+#include "cli/run_cli_test.h"
 
 #include <gtest/gtest.h>
-
-#include <sstream>
 
 namespace offsetctl::cli {
 namespace {
 
-struct CliRun {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-CliRun run_cli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  util::FakeClock clock(1763568000000);
-  int code = run(args, Io{out, err, false, false}, clock);
-  return {code, out.str(), err.str()};
-}
+using cli_testing::CliRun;
+using cli_testing::run_cli;
 
 TEST(App, VersionPrintsTheVersion) {
   CliRun r = run_cli({"--version"});

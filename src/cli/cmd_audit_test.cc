@@ -1,9 +1,6 @@
 #include <gtest/gtest.h>
-#include <spdlog/spdlog.h>
 
-#include <sstream>
-
-#include "cli/app.h"
+#include "cli/run_cli_test.h"
 #include "executor/audit_testing.h"
 #include "testing/process.h"
 #include "testing/temp_dir.h"
@@ -14,19 +11,8 @@ namespace {
 using namespace executor::audit_testing;
 using offsetctl::testing::TempDir;
 
-struct CliRun {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-CliRun run_cli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  util::FakeClock clock(kT0);
-  spdlog::drop("offsetctl");  // app.cc registers its logger on every in-process run
-  int code = run(args, Io{out, err, false, false}, clock);
-  return {code, out.str(), err.str()};
-}
+using cli_testing::CliRun;
+using cli_testing::run_cli;
 
 class AuditCommand : public ::testing::Test {
  protected:

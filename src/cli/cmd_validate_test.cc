@@ -1,7 +1,6 @@
 // offsetctl validate, run as a user runs it: the real program on real files.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 
 #include <filesystem>
 #include <fstream>
@@ -163,13 +162,11 @@ TEST(Validate, ColoursOnlyForATerminal) {
   std::string path = dir.write("b.yaml", "kind: [\n");
   std::ostringstream out, err;
   util::FakeClock clock(1763568000000);
-  spdlog::drop("offsetctl");  // app.cc registers its logger on every in-process run
   int code = run({"validate", path}, Io{out, err, true, false}, clock);
   EXPECT_EQ(code, 1);
   EXPECT_EQ(out.str(), path + ":2:1: \x1b[1;31merror:\x1b[0m YAML syntax error: a '[' is not closed by ']'\n"
                        "1 error in 1 of 1 file.\n");
   std::ostringstream plain_out;
-  spdlog::drop("offsetctl");
   run({"validate", "--no-color", path}, Io{plain_out, err, true, false}, clock);
   EXPECT_EQ(plain_out.str(), path + ":2:1: error: YAML syntax error: a '[' is not closed by ']'\n1 error in 1 of 1 file.\n");
 }
