@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "planner/fake_ckafka_test.h"
+#include "planner/plan_builders_test.h"
 #include "planner/planner.h"
 
 namespace offsetctl::planner {
@@ -10,13 +11,7 @@ namespace {
 
 using fakes::CountingFake;
 
-plan::TopicSpec entry(std::string topic, plan::Spec spec, std::optional<std::vector<int32_t>> parts = std::nullopt) {
-  plan::TopicSpec t;
-  t.topic = std::move(topic);
-  t.spec = std::move(spec);
-  t.partitions = std::move(parts);
-  return t;
-}
+using builders::entry;
 
 plan::PlanSet one_plan(plan::OffsetPlan p) {
   plan::PlanSet s;
@@ -31,7 +26,7 @@ ClientFactory factory_of(std::shared_ptr<CountingFake> fake, std::vector<std::st
   };
 }
 
-constexpr int64_t kNow = 10'000'000;
+constexpr int64_t kFetchNow = 10'000'000;
 
 TEST(FetchLiveState, MakesExactlyTheFewestCallsTheApiAllows) {
   auto fake = std::make_shared<CountingFake>();
@@ -52,7 +47,7 @@ TEST(FetchLiveState, MakesExactlyTheFewestCallsTheApiAllows) {
   p.groups.push_back({"h1", {entry("wide", plan::Datetime{1'005'500, "x"}, std::vector<int32_t>{2})}, {}});
   p.groups.push_back({"h2", {entry("wide", plan::Datetime{1'005'500, "x"}), entry("nope", plan::Shift{1})}, {}});
 
-  auto live = fetch_live_state(needs_of(one_plan(p), {kNow, ""}), factory_of(fake), {4});
+  auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake), {4});
   ASSERT_TRUE(live.ok()) << live.error().message;
   EXPECT_EQ(fake->calls(), (std::map<std::string, int>{{"DescribeGroupInfo", 2},
                                                         {"DescribeGroupOffsets", 120 + 2 + 1 + 1},
@@ -82,7 +77,7 @@ TEST(FetchLiveState, FillsStatesMembersCommitsBoundsAndTimes) {
                       {}});
   p.groups.push_back({"newcomer", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
 
-  auto live = fetch_live_state(needs_of(one_plan(p), {kNow, ""}), factory_of(fake));
+  auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake));
   ASSERT_TRUE(live.ok()) << live.error().message;
   const InstanceLive& in = live->instances.at("ckafka-1");
   const GroupLive& billing = in.groups.at("billing");
@@ -156,7 +151,7 @@ TEST(FetchLiveState, ReadsBeginOffsetsOnceAsSoonAsAGroupShowsTheTopicExists) {
   ClientFactory one = [recorder](const std::string&) -> Result<std::shared_ptr<api::CkafkaApi>> {
     return std::shared_ptr<api::CkafkaApi>(recorder);
   };
-  auto live = fetch_live_state(needs_of(one_plan(p), {kNow, ""}), one, {1});
+  auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), one, {1});
   ASSERT_TRUE(live.ok()) << live.error().message;
   EXPECT_EQ(recorder->order, (std::vector<std::string>{"info", "offsets a", "begins orders", "offsets b", "offsets c",
                                                        "time payments"}));
@@ -171,10 +166,10 @@ TEST(FetchLiveState, ReadsNothingForUnknownTopicsBeyondTheGroupOffsets) {
   p.groups.push_back({"g", {entry("missing", plan::ToAnchor{plan::Anchor::Earliest}),
                             entry("missing", plan::Duration{1000, "PT1S"})},
                       {}});
-  auto live = fetch_live_state(needs_of(one_plan(p), {kNow, ""}), factory_of(fake));
+  auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake));
   ASSERT_TRUE(live.ok()) << live.error().message;
   EXPECT_EQ(fake->calls(), (std::map<std::string, int>{{"DescribeGroupInfo", 1}, {"DescribeGroupOffsets", 1}}));
-  PlanResult r = make_plan(one_plan(p), *live, {kNow, ""});
+  PlanResult r = make_plan(one_plan(p), *live, {kFetchNow, ""});
   ASSERT_EQ(r.changes.size(), 2u);
   EXPECT_EQ(r.summary.invalid, 2u);
 }
@@ -187,7 +182,7 @@ TEST(FetchLiveState, AFailedCallNamesTheGroupTheActionAndTheAnswer) {
   p.instance = "ckafka-1";
   p.region = "ap-shanghai";
   p.groups.push_back({"billing", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
-  auto live = fetch_live_state(needs_of(one_plan(p), {kNow, ""}), factory_of(fake));
+  auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake));
   ASSERT_FALSE(live.ok());
   EXPECT_EQ(live.error().message,
             "reading the offsets of group 'billing' on instance ckafka-1 (ap-shanghai): DescribeGroupOffsets failed: "
@@ -201,7 +196,7 @@ TEST(FetchLiveState, AGroupLeftOutOfDescribeGroupInfoIsAnErrorNotDead) {
   plan::OffsetPlan p;
   p.instance = "ckafka-1";
   p.groups.push_back({"billing", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
-  auto live = fetch_live_state(needs_of(one_plan(p), {kNow, ""}), factory_of(fake));
+  auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake));
   ASSERT_FALSE(live.ok());
   EXPECT_EQ(live.error().message,
             "DescribeGroupInfo on instance ckafka-1 did not report group 'billing', so its state is unknown; plan "
@@ -222,7 +217,7 @@ TEST(FetchLiveState, OneClientPerRegionAndItsErrorsComeFirst) {
   c.region = "ap-beijing";
   set.files.push_back({"a.yaml", "", {a, b, c}, {}});
   std::vector<std::string> regions;
-  auto live = fetch_live_state(needs_of(set, {kNow, ""}), factory_of(fake, &regions));
+  auto live = fetch_live_state(needs_of(set, {kFetchNow, ""}), factory_of(fake, &regions));
   ASSERT_TRUE(live.ok()) << live.error().message;
   EXPECT_EQ(regions, (std::vector<std::string>{"", "ap-beijing"}));
   EXPECT_EQ(live->instances.size(), 3u);
@@ -230,7 +225,7 @@ TEST(FetchLiveState, OneClientPerRegionAndItsErrorsComeFirst) {
   ClientFactory broken = [](const std::string&) -> Result<std::shared_ptr<api::CkafkaApi>> {
     return fail("no credentials: set TENCENTCLOUD_SECRET_ID");
   };
-  auto none = fetch_live_state(needs_of(set, {kNow, ""}), broken);
+  auto none = fetch_live_state(needs_of(set, {kFetchNow, ""}), broken);
   ASSERT_FALSE(none.ok());
   EXPECT_EQ(none.error().message, "no credentials: set TENCENTCLOUD_SECRET_ID");
 }
@@ -245,9 +240,9 @@ TEST(FetchLiveState, ThePlanOfAFetchedStateResolvesEveryKind) {
                                   entry("orders", plan::Datetime{1'020'000, "t"}, std::vector<int32_t>{1})},
                       {}});
   plan::PlanSet set = one_plan(p);
-  auto live = fetch_live_state(needs_of(set, {kNow, ""}), factory_of(fake));
+  auto live = fetch_live_state(needs_of(set, {kFetchNow, ""}), factory_of(fake));
   ASSERT_TRUE(live.ok()) << live.error().message;
-  PlanResult r = make_plan(set, *live, {kNow, ""});
+  PlanResult r = make_plan(set, *live, {kFetchNow, ""});
   ASSERT_EQ(r.changes.size(), 2u);
   EXPECT_EQ(r.changes[0].target, 100);  // 150 - 60 clamped to the earliest offset
   EXPECT_EQ(r.changes[1].target, 120);

@@ -2,18 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "planner/plan_builders_test.h"
+
 namespace offsetctl::planner {
 namespace {
 
-plan::TopicSpec entry(std::string topic, plan::Spec spec, std::optional<std::vector<int32_t>> parts = std::nullopt) {
-  plan::TopicSpec t;
-  t.topic = std::move(topic);
-  t.spec = std::move(spec);
-  t.partitions = std::move(parts);
-  return t;
-}
+using builders::entry;
 
-plan::OffsetPlan offset_plan(std::string instance, std::optional<std::string> region,
+plan::OffsetPlan plan_in(std::string instance, std::optional<std::string> region,
                              std::vector<std::pair<std::string, std::vector<plan::TopicSpec>>> groups) {
   plan::OffsetPlan p;
   p.name = "p";
@@ -23,7 +19,7 @@ plan::OffsetPlan offset_plan(std::string instance, std::optional<std::string> re
   return p;
 }
 
-plan::PlanSet set_of(std::vector<plan::OffsetPlan> a, std::vector<plan::OffsetPlan> b = {}) {
+plan::PlanSet two_files(std::vector<plan::OffsetPlan> a, std::vector<plan::OffsetPlan> b = {}) {
   plan::PlanSet s;
   s.files.push_back({"a.yaml", "", std::move(a), {}});
   s.files.push_back({"b.yaml", "", std::move(b), {}});
@@ -32,9 +28,9 @@ plan::PlanSet set_of(std::vector<plan::OffsetPlan> a, std::vector<plan::OffsetPl
 
 TEST(NeedsOf, GroupsAndTheirTopicsPerRegionAndInstance) {
   LiveNeeds n = needs_of(
-      set_of({offset_plan("ckafka-2", std::nullopt, {{"g2", {entry("t", plan::ToAnchor{plan::Anchor::Latest})}}}),
-              offset_plan("ckafka-1", "ap-shanghai", {{"g1", {entry("b", plan::ToAnchor{}), entry("a", plan::ToAnchor{})}}})},
-             {offset_plan("ckafka-2", std::nullopt, {{"g1", {entry("t", plan::ToAnchor{})}}, {"g2", {entry("u", plan::ToAnchor{}), entry("t", plan::ToAnchor{})}}})}),
+      two_files({plan_in("ckafka-2", std::nullopt, {{"g2", {entry("t", plan::ToAnchor{plan::Anchor::Latest})}}}),
+              plan_in("ckafka-1", "ap-shanghai", {{"g1", {entry("b", plan::ToAnchor{}), entry("a", plan::ToAnchor{})}}})},
+             {plan_in("ckafka-2", std::nullopt, {{"g1", {entry("t", plan::ToAnchor{})}}, {"g2", {entry("u", plan::ToAnchor{}), entry("t", plan::ToAnchor{})}}})}),
       PlanOptions{0, ""});
   ASSERT_EQ(n.instances.size(), 2u);
   EXPECT_EQ(n.instances[0].region, "");
@@ -50,7 +46,7 @@ TEST(NeedsOf, GroupsAndTheirTopicsPerRegionAndInstance) {
 }
 
 TEST(NeedsOf, BeginOffsetsOnlyForTopicsWhoseSpecNeedsThem) {
-  LiveNeeds n = needs_of(set_of({offset_plan("i", std::nullopt,
+  LiveNeeds n = needs_of(two_files({plan_in("i", std::nullopt,
                                               {{"g", {entry("latest", plan::ToAnchor{plan::Anchor::Latest}),
                                                       entry("current", plan::ToAnchor{plan::Anchor::Current}),
                                                       entry("time", plan::Datetime{5, "x"}),
@@ -67,7 +63,7 @@ TEST(NeedsOf, BeginOffsetsOnlyForTopicsWhoseSpecNeedsThem) {
 TEST(NeedsOf, TimeLookupsAreDistinctAndMergePartitionSelections) {
   const int64_t now = 10'000'000;
   LiveNeeds n = needs_of(
-      set_of({offset_plan("i", std::nullopt,
+      two_files({plan_in("i", std::nullopt,
                           {{"g1", {entry("t", plan::Datetime{5000, "x"}, std::vector<int32_t>{3, 1})}},
                            {"g2", {entry("t", plan::Datetime{5000, "y"}, std::vector<int32_t>{2})}},
                            {"g3", {entry("t", plan::Duration{1000, "PT1S"}), entry("u", plan::Duration{1000, "PT1S"})}},

@@ -3,21 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include "planner/plan_builders_test.h"
+
 namespace offsetctl::planner {
 namespace {
 
 constexpr int64_t kNow = 1'763'900'000'000;
 
-plan::TopicSpec entry(std::string topic, plan::Spec spec, std::optional<std::vector<int32_t>> parts = std::nullopt,
-                      int line = 10) {
-  plan::TopicSpec t;
-  t.topic = std::move(topic);
-  t.spec = std::move(spec);
-  t.partitions = std::move(parts);
-  t.loc = {"plans/a.yaml", line, 7};
-  t.spec_loc = {"plans/a.yaml", line + 1, 9};
-  return t;
-}
+using builders::entry;
 
 plan::OffsetPlan offset_plan(std::string group, std::vector<plan::TopicSpec> topics, plan::Policy policy = {}) {
   plan::OffsetPlan p;
