@@ -11,16 +11,16 @@ namespace offsetctl::api {
 namespace {
 
 using nlohmann::json;
-using testing::error_body;
-using testing::HangUpServer;
-using testing::ok_body;
-using testing::Scripted;
-using testing::ScriptedServer;
+using scripted::error_body;
+using scripted::HangUpServer;
+using scripted::ok_body;
+using scripted::Scripted;
+using scripted::ScriptedServer;
 
-constexpr int64_t kNowMs = 1551113065000;
+constexpr int64_t kSignedAtMs = 1551113065000;
 
 struct Fixture {
-  util::FakeClock clock{kNowMs};
+  util::FakeClock clock{kSignedAtMs};
   FakeSleeper sleeper;
   ClientConfig config;
 

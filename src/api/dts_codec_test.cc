@@ -7,7 +7,7 @@ namespace {
 
 using nlohmann::json;
 
-json response(const char* text) { return json::parse(text)["Response"]; }
+json response_of(const char* text) { return json::parse(text)["Response"]; }
 
 // The request of the ResetConsumerGroupOffset document's example (seed 002), partitions as integers.
 TEST(DtsCodec, RequestsUseTheApiFieldNames) {
@@ -27,7 +27,7 @@ TEST(DtsCodec, RequestsUseTheApiFieldNames) {
 }
 
 TEST(DtsCodec, ParsesDescribeConsumerGroups) {
-  auto r = parse_describe_consumer_groups(response(R"({"Response": {"TotalCount": 1, "Items": [
+  auto r = parse_describe_consumer_groups(response_of(R"({"Response": {"TotalCount": 1, "Items": [
       {"ConsumerGroupName": "consumer-grp-subs-1-g", "Description": "", "ConsumerGroupState": "Empty",
        "StateOfPartition": [{"PartitionNo": 0, "ConsumerGroupOffset": 12, "ConsumerGroupLag": 3, "Latency": 0}],
        "PartitionAssignment": [{"ClientId": "c", "PartitionNo": [0]}]}], "RequestId": "r"}})"));
@@ -37,7 +37,7 @@ TEST(DtsCodec, ParsesDescribeConsumerGroups) {
   EXPECT_EQ(r->Items[0].StateOfPartition[0].ConsumerGroupOffset, 12);
   EXPECT_EQ(r->Items[0].PartitionAssignment[0].PartitionNo, (std::vector<int64_t>{0}));
 
-  auto bad = parse_describe_consumer_groups(response(R"({"Response": {"TotalCount": 1, "Items": [
+  auto bad = parse_describe_consumer_groups(response_of(R"({"Response": {"TotalCount": 1, "Items": [
       {"ConsumerGroupName": "g", "ConsumerGroupState": "Empty", "StateOfPartition": [{"PartitionNo": -1,
        "ConsumerGroupOffset": 1}]}]}})"));
   ASSERT_FALSE(bad.ok());
@@ -46,12 +46,12 @@ TEST(DtsCodec, ParsesDescribeConsumerGroups) {
 
 TEST(DtsCodec, ParsesDescribeOffsetByTime) {
   auto r = parse_describe_offset_by_time(
-      response(R"({"Response": {"Items": [{"PartitionNo": 0, "Offset": 5}, {"PartitionNo": 1, "Offset": 9}],
+      response_of(R"({"Response": {"Items": [{"PartitionNo": 0, "Offset": 5}, {"PartitionNo": 1, "Offset": 9}],
                    "RequestId": "r"}})"));
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_EQ(r->size(), 2u);
   EXPECT_EQ((*r)[1].Offset, 9);
-  auto bad = parse_describe_offset_by_time(response(R"({"Response": {"RequestId": "r"}})"));
+  auto bad = parse_describe_offset_by_time(response_of(R"({"Response": {"RequestId": "r"}})"));
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().message, "Response.Items is missing");
 }

@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-namespace offsetctl::api::testing {
+namespace offsetctl::api::scripted {
 
 struct Scripted {
   int status = 200;
@@ -154,4 +154,4 @@ class HangUpServer {
   std::atomic<int> accepted_{0};
 };
 
-}  // namespace offsetctl::api::testing
+}  // namespace offsetctl::api::scripted

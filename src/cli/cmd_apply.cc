@@ -40,7 +40,7 @@ namespace {
 
 constexpr const char* kDefaultAuditLog = "./offsetctl-audit.jsonl";
 
-struct Options {
+struct ApplyFlags {
   std::vector<std::string> paths;
   bool auto_approve = false;
   bool dry_run = false;
@@ -109,7 +109,7 @@ Result<Loaded> load_saved(const std::string& path, ApiFlags& flags) {
 
 // Plans the files now and shows the plan. Returns it as a saved plan would be,
 // or nullopt (with the exit code in `code`) when the files do not load.
-Result<std::optional<Loaded>> plan_now(const Options& o, Context& ctx, int& code) {
+Result<std::optional<Loaded>> plan_now(const ApplyFlags& o, Context& ctx, int& code) {
   plan::LoadResult loaded = plan::load_plans(o.paths);
   if (!loaded.ok()) {
     print_load_errors(loaded, ctx.err, ctx.color);
@@ -165,7 +165,7 @@ executor::RunStartedInfo run_info(const Loaded& l, const std::string& saved_path
 // that two applies of the same plan run one after the other and the second
 // finds the first's changes done; closed (unlocked) when the run ends.
 template <class Apply>
-Result<executor::ApplyResult> audited_run(const Options& o, Context& ctx, executor::ApplyOptions options,
+Result<executor::ApplyResult> audited_run(const ApplyFlags& o, Context& ctx, executor::ApplyOptions options,
                                           Apply&& apply) {
   if (o.dry_run) {
     executor::NullAuditSink nothing;  // a dry run writes nothing, not even the audit log
@@ -183,7 +183,7 @@ Result<executor::ApplyResult> audited_run(const Options& o, Context& ctx, execut
   return apply(sink, options);
 }
 
-planner::ClientFactory ckafka_factory(const Options& o, const util::Clock& clock) {
+planner::ClientFactory ckafka_factory(const ApplyFlags& o, const util::Clock& clock) {
   planner::ClientFactory real = ckafka_clients(o.api, clock);
   if (!o.dry_run) return real;
   // The one difference a dry run makes: writes are kept back (executor/dry_run.h).
@@ -211,7 +211,7 @@ executor::ApplyResult merge(executor::ApplyResult a, executor::ApplyResult b) {
   return a;
 }
 
-Result<executor::ApplyResult> execute(const Options& o, Context& ctx, const Loaded& loaded,
+Result<executor::ApplyResult> execute(const ApplyFlags& o, Context& ctx, const Loaded& loaded,
                                       const std::string& saved_path) {
   executor::ApplyOptions options;
   options.run = run_info(loaded, saved_path);
@@ -246,7 +246,7 @@ Result<executor::ApplyResult> execute(const Options& o, Context& ctx, const Load
   return first ? merge(std::move(*first), std::move(*dts)) : std::move(*dts);
 }
 
-Result<int> run_apply(Options& o, Context& ctx) {
+Result<int> run_apply(ApplyFlags& o, Context& ctx) {
   const bool saved = o.paths.size() == 1 && looks_like_saved_plan(o.paths[0]);
   if (!saved) {
     for (const auto& p : o.paths) {
@@ -289,7 +289,7 @@ Result<int> run_apply(Options& o, Context& ctx) {
 Command apply_command() {
   return {"apply", "Change the committed offsets a saved plan (or, with --auto-approve, the plan files) says",
           [](CLI::App& sub) -> Runner {
-            auto o = std::make_shared<Options>();
+            auto o = std::make_shared<ApplyFlags>();
             sub.add_option("plan", o->paths,
                            "A saved plan (offsetctl plan --out), or plan files and folders to plan and apply")
                 ->required()

@@ -13,7 +13,7 @@
 namespace offsetctl::cli {
 namespace {
 
-struct Options {
+struct RollbackFlags {
   std::string audit_log = "./offsetctl-audit.jsonl";  // where apply writes it by default
   std::string run;
   std::string out;
@@ -30,7 +30,7 @@ Command rollback_command() {
       "rollback",
       "Write a plan that restores the offsets a run changed (from the audit log); review and apply it",
       [](CLI::App& sub) -> Runner {
-        auto o = std::make_shared<Options>();
+        auto o = std::make_shared<RollbackFlags>();
         sub.add_option("--audit-log", o->audit_log, "The audit log to read")
             ->type_name("FILE")
             ->capture_default_str();

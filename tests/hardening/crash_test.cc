@@ -23,8 +23,8 @@ namespace offsetctl::hardening {
 namespace {
 
 constexpr int kMoments = 24;
-constexpr int kGroups = 50;
-constexpr int kWindowMs = 2500;  // the shortest an apply of kGroups can take under the rate limits
+constexpr int kCrashGroups = 50;
+constexpr int kWindowMs = 2500;  // the shortest an apply of kCrashGroups can take under the rate limits
 constexpr uint32_t kSeed = 20261123;
 
 // Moment i lies in the i-th of kMoments equal slices of the window, at a seeded place within it.
@@ -46,7 +46,7 @@ TEST_P(Crash, KilledApplyLeavesAVerifiableLogAndTheSameCommandConverges) {
   const int moment = kill_after_ms(GetParam());
   SCOPED_TRACE("killed after " + std::to_string(moment) + " ms");
   testing::TempDir dir;
-  const Scenario s = make_scenario(kGroups, Targets::PerGroup);
+  const Scenario s = make_scenario(kCrashGroups, Targets::PerGroup);
   EmulatorProcess emu(dir, s.state_yaml);
   ASSERT_FALSE(emu.url().empty()) << emu.error();
   dir.write("plans/hardening.yaml", s.plan_yaml);

@@ -11,7 +11,7 @@
 namespace offsetctl::hardening {
 namespace {
 
-const char* const kState =
+const char* const kExtremeState =
     "credentials:\n  - secretId: AKIDEXAMPLE\n    secretKey: secretEXAMPLE\n"
     "instances:\n  - id: ckafka-hard\n    region: ap-guangzhou\n    topics:\n"
     "      - name: orders\n        partitions: 2\n        begin: 0\n        end: 9007199254740992\n"
@@ -21,7 +21,7 @@ const char* const kState =
     "    groups:\n      - name: g\n        state: Empty\n        members: []\n        offsets:\n"
     "          orders: {0: 9007199254740990, 1: 5}\n          payments: {0: 5000, 1: 200}\n";
 
-const char* const kPlan =
+const char* const kExtremePlan =
     "apiVersion: offsetctl/v1\nkind: OffsetPlan\nname: extremes\ninstance: ckafka-hard\nregion: ap-guangzhou\n"
     "groups:\n  - group: g\n    topics:\n"
     "      - topic: orders\n        partitions: [0]\n        shift: 9223372036854775807\n"
@@ -33,9 +33,9 @@ TEST(ExtremeValues, ShiftsByTheEndsOfInt64ClampToTheLog) {
   testing::TempDir dir;
   EmulatorOptions eo;
   eo.rate_limit = false;
-  EmulatorProcess emu(dir, kState, eo);
+  EmulatorProcess emu(dir, kExtremeState, eo);
   ASSERT_FALSE(emu.url().empty()) << emu.error();
-  dir.write("plans/extremes.yaml", kPlan);
+  dir.write("plans/extremes.yaml", kExtremePlan);
   auto planned = offsetctl(dir, {"plan", "plans", "--out", "saved.json", "--endpoint", emu.url()});
   ASSERT_EQ(planned.exit_code, 0) << planned.out << planned.err;
   EXPECT_EQ(planned.err.find("runtime error"), std::string::npos) << planned.err;

@@ -15,13 +15,13 @@ namespace {
 
 // Reruns of the same command allowed after the first apply (docs/hardening.md).
 constexpr int kMaxReruns = 2;
-constexpr int kGroups = 50;
+constexpr int kFaultGroups = 50;
 
 class FaultInjection : public ::testing::TestWithParam<uint64_t> {};
 
 TEST_P(FaultInjection, ApplyConvergesAndTheAuditLogAccountsForEveryChange) {
   testing::TempDir dir;
-  const Scenario s = make_scenario(kGroups, Targets::PerPartition);
+  const Scenario s = make_scenario(kFaultGroups, Targets::PerPartition);
   EmulatorOptions eo;
   eo.fault_rate = 0.3;
   eo.seed = GetParam();
