@@ -5,10 +5,11 @@
 #include <tuple>
 #include <utility>
 
+#include "executor/live_offsets.h"
+
 namespace offsetctl::executor {
 namespace {
 
-using GroupKey = std::pair<std::string, std::string>;  // instance, group
 using Pairs = std::vector<std::pair<int64_t, int64_t>>;  // partition, offset (sorted)
 
 struct TopicWork {
