@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "planner/fake_ckafka_test.h"
 #include "planner/plan_builders_test.h"
 #include "planner/planner.h"
@@ -53,7 +55,10 @@ TEST(FetchLiveState, MakesExactlyTheFewestCallsTheApiAllows) {
                                                         {"DescribeGroupOffsets", 120 + 2 + 1 + 1},
                                                         {"DescribeTopicSyncReplica", 2},
                                                         {"FetchMessageListByTimestamp", 150}}));
-  EXPECT_EQ(fake->group_info_sizes(), (std::vector<size_t>{100, 23}));
+  // The two DescribeGroupInfo calls run in parallel: their order is the scheduler's.
+  std::vector<size_t> sizes = fake->group_info_sizes();
+  std::sort(sizes.begin(), sizes.end());
+  EXPECT_EQ(sizes, (std::vector<size_t>{23, 100}));
   EXPECT_LE(fake->max_in_flight(), 4);
 }
 
