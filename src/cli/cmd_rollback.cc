@@ -9,19 +9,18 @@
 
 #include "cli/commands.h"
 #include "executor/rollback.h"
+#include "util/plural.h"
 
 namespace offsetctl::cli {
 namespace {
+
+using util::plural;
 
 struct RollbackFlags {
   std::string audit_log = "./offsetctl-audit.jsonl";  // where apply writes it by default
   std::string run;
   std::string out;
 };
-
-std::string plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
 
 }  // namespace
 

@@ -10,14 +10,13 @@
 #include "executor/audit_lines.h"
 #include "executor/audit_record.h"
 #include "executor/audit_schema.h"
+#include "util/plural.h"
 #include "util/time.h"
 
 namespace offsetctl::executor {
 namespace {
 
-std::string plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
+using util::plural;
 
 bool is_hex64(const nlohmann::json& record, const char* key) {
   auto it = record.find(key);

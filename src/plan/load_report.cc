@@ -2,12 +2,12 @@
 
 #include <set>
 
+#include "util/plural.h"
+
 namespace offsetctl::plan {
 namespace {
 
-std::string plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
+using util::plural;
 
 }  // namespace
 
