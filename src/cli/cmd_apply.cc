@@ -21,7 +21,7 @@
 #include "executor/dts_apply.h"
 #include "executor/executor.h"
 #include "planner/dts_plan.h"
-#include "report/apply_report.h"
+#include "executor/apply_report.h"
 #include "report/render.h"
 #include "report/saved_plan.h"
 #include "util/crypto.h"
@@ -32,9 +32,6 @@
 #endif
 
 namespace offsetctl::cli {
-
-// Defined in cmd_plan.cc next to ckafka_clients (not declared in cmd_plan.h).
-planner::DtsClientFactory dts_clients(const ApiFlags& flags, const util::Clock& clock);
 
 namespace {
 
@@ -271,12 +268,12 @@ Result<int> run_apply(ApplyFlags& o, Context& ctx) {
   auto result = execute(o, ctx, loaded, saved ? o.paths[0] : "");
   if (!result) return fail(std::move(result).error());
   if (o.format == "json") {
-    ctx.out << report::render_apply_json(*result);
+    ctx.out << executor::render_apply_json(*result);
   } else if (!result->refused()) {
-    ctx.out << report::render_apply_text(*result, report::ApplyTextOptions{ctx.color});
+    ctx.out << executor::render_apply_text(*result, executor::ApplyTextOptions{ctx.color});
   }
   ctx.out.flush();
-  if (result->refused()) return fail(report::describe_refusal(*result));
+  if (result->refused()) return fail(executor::describe_refusal(*result));
   if (result->exit_code() != 0) {
     ctx.err << "Some changes failed or could not be verified (see above): run the same command again to retry them; "
                "what is done already is left alone.\n";

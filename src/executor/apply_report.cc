@@ -1,4 +1,4 @@
-#include "report/apply_report.h"
+#include "executor/apply_report.h"
 
 #include <cstddef>
 #include <string_view>
@@ -6,15 +6,20 @@
 
 #include "report/json_writer.h"
 #include "report/table.h"
+#include "util/plural.h"
 #include "util/time.h"
 
-namespace offsetctl::report {
-
-using executor::ApplyResult;
-using executor::PartitionOutcome;
-using executor::PartitionStatus;
+namespace offsetctl::executor {
 
 namespace {
+
+using util::plural;
+
+using report::Align;
+using report::JsonWriter;
+using report::TextTable;
+using report::terminal_safe;
+namespace ansi = report::ansi;
 
 // The partitions of one group: [begin, end) of ApplyResult::partitions.
 struct GroupRange {
@@ -80,10 +85,6 @@ std::string_view row_style(PartitionStatus s, bool color) {
 std::string safe(std::string_view s) {
   std::string storage;
   return std::string(terminal_safe(s, storage));
-}
-
-std::string plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
 void render_group(std::string& out, const ApplyResult& r, const GroupRange& g, const ApplyTextOptions& options) {
@@ -288,4 +289,4 @@ std::string render_apply_json(const ApplyResult& r) {
   return out;
 }
 
-}  // namespace offsetctl::report
+}  // namespace offsetctl::executor

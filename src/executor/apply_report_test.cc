@@ -1,14 +1,10 @@
-#include "report/apply_report.h"
+#include "executor/apply_report.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-namespace offsetctl::report {
+namespace offsetctl::executor {
 namespace {
-
-using executor::ApplyResult;
-using executor::PartitionOutcome;
-using executor::PartitionStatus;
 
 PartitionOutcome outcome(const std::string& group, const std::string& topic, int32_t partition,
                          PartitionStatus status, std::optional<int64_t> before, std::optional<int64_t> target,
@@ -180,4 +176,4 @@ TEST(ApplyReport, JsonOfARefusalListsTheDrift) {
 }
 
 }  // namespace
-}  // namespace offsetctl::report
+}  // namespace offsetctl::executor

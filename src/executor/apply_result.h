@@ -1,8 +1,7 @@
 #pragma once
 // What an apply did, partition by partition: the input of the apply report
-// (report/apply_report.h) and of the exit code. Plain values only (header-only,
-// no API or JSON types), so the report module can render it without linking
-// the executor.
+// (executor/apply_report.h) and of the exit code. Plain values only
+// (header-only, no API or JSON types).
 
 #include <cstddef>
 #include <cstdint>
