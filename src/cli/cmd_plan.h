@@ -10,6 +10,7 @@
 
 #include "cli/flags_api.h"
 #include "plan/load.h"
+#include "planner/dts_plan.h"
 #include "planner/live_fetch.h"
 #include "planner/plan_result.h"
 #include "util/clock.h"
@@ -20,6 +21,8 @@ namespace offsetctl::cli {
 // One CKafka client per region, made from the API flags when first asked for
 // ("" : the default region). The factory keeps no client itself.
 planner::ClientFactory ckafka_clients(const ApiFlags& flags, const util::Clock& clock);
+// The same for the DTS API (subscription consumer groups).
+planner::DtsClientFactory dts_clients(const ApiFlags& flags, const util::Clock& clock);
 
 // Prints load errors exactly as `offsetctl validate` does: each diagnostic,
 // then "N errors in F of M files.".
