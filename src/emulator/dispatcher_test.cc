@@ -14,11 +14,11 @@ namespace {
 
 using nlohmann::json;
 using testing::error_code;
+using testing::kDescribeIdle;
 using testing::error_message;
 using testing::Harness;
 using testing::signed_request;
 
-const json kDescribe = {{"InstanceId", "ckafka-test"}, {"Group", "idle"}};
 const json kBatch = {{"InstanceId", "ckafka-test"},
                      {"GroupName", "idle"},
                      {"TopicName", {"orders"}},
@@ -38,24 +38,24 @@ TEST(DispatcherTest, CommonParametersAreRequired) {
                                                         {"x-tc-version", "Version"},
                                                         {"x-tc-region", "Region"},
                                                         {"x-tc-timestamp", "Timestamp"}}) {
-    HttpRequest r = signed_request("DescribeGroupOffsets", kDescribe.dump());
+    HttpRequest r = signed_request("DescribeGroupOffsets", kDescribeIdle.dump());
     r.headers.erase(header);
     json resp = h.call_raw(r);
     EXPECT_EQ(error_code(resp), "MissingParameter") << header;
     EXPECT_EQ(error_message(resp), "The request is missing a required parameter `" + name + "`.");
   }
-  HttpRequest r = signed_request("DescribeGroupOffsets", kDescribe.dump());
+  HttpRequest r = signed_request("DescribeGroupOffsets", kDescribeIdle.dump());
   r.headers["x-tc-timestamp"] = "soon";
   EXPECT_EQ(error_message(h.call_raw(r)),
             "The parameter `Timestamp` (X-TC-Timestamp) must be Unix seconds, not `soon`.");
-  r = signed_request("DescribeGroupOffsets", kDescribe.dump());
+  r = signed_request("DescribeGroupOffsets", kDescribeIdle.dump());
   r.headers.erase("authorization");
   EXPECT_EQ(error_code(h.call_raw(r)), "AuthFailure.InvalidAuthorization");
 }
 
 TEST(DispatcherTest, OnlyPostSlash) {
   Harness h;
-  HttpRequest r = signed_request("DescribeGroupOffsets", kDescribe.dump());
+  HttpRequest r = signed_request("DescribeGroupOffsets", kDescribeIdle.dump());
   r.method = "GET";
   EXPECT_EQ(error_message(h.call_raw(r)),
             "The emulator serves API 3.0 as POST / with a JSON body, not GET /.");
@@ -68,7 +68,7 @@ TEST(DispatcherTest, VersionsAndActions) {
   Harness h;
   testing::Sign old;
   old.version = "2017-03-12";
-  EXPECT_EQ(error_message(h.call("DescribeGroupOffsets", kDescribe, old)),
+  EXPECT_EQ(error_message(h.call("DescribeGroupOffsets", kDescribeIdle, old)),
             "The Version `2017-03-12` is not supported by ckafka: use 2019-08-19.");
   json r = h.call("DescribeInstances", json::object());
   EXPECT_EQ(error_code(r), "InvalidAction");
@@ -82,7 +82,7 @@ TEST(DispatcherTest, TheSignatureIsCheckedBeforeTheAction) {
   s.secret_key = "wrong";
   EXPECT_EQ(error_code(h.call("NoSuchAction", json::object(), s)), "AuthFailure.SignatureFailure");
   h.clock().advance(301'000);  // the request's timestamp is now 301 s old
-  EXPECT_EQ(error_code(h.call_raw(signed_request("DescribeGroupOffsets", kDescribe.dump()))),
+  EXPECT_EQ(error_code(h.call_raw(signed_request("DescribeGroupOffsets", kDescribeIdle.dump()))),
             "AuthFailure.SignatureExpire");
 }
 
@@ -110,9 +110,9 @@ TEST(DispatcherTest, MalformedBodies) {
 
 TEST(DispatcherTest, EveryAnswerHasAFreshRequestId) {
   Harness h;
-  json a = h.call("DescribeGroupOffsets", kDescribe);
-  json b = h.call("DescribeGroupOffsets", kDescribe);
-  json c = h.call("Nope", kDescribe);
+  json a = h.call("DescribeGroupOffsets", kDescribeIdle);
+  json b = h.call("DescribeGroupOffsets", kDescribeIdle);
+  json c = h.call("Nope", kDescribeIdle);
   EXPECT_NE(a["RequestId"], b["RequestId"]);
   EXPECT_NE(b["RequestId"], c["RequestId"]);
   EXPECT_EQ(c["RequestId"].get<std::string>().size(), 36u);
@@ -127,7 +127,7 @@ TEST(DispatcherTest, RateLimitsPerActionAndSecond) {
             "Your current request times equals to `21` in a second, which exceeds the frequency "
             "limit `20` of BatchModifyGroupOffsets for a second. Please reduce the frequency of "
             "calls.");
-  EXPECT_EQ(error_code(h.call("DescribeGroupOffsets", kDescribe)), "");  // its own budget of 100
+  EXPECT_EQ(error_code(h.call("DescribeGroupOffsets", kDescribeIdle)), "");  // its own budget of 100
   h.clock().advance(1000);
   EXPECT_EQ(error_code(h.call("BatchModifyGroupOffsets", kBatch)), "");
 }
@@ -187,7 +187,7 @@ TEST(DispatcherTest, TheRequestLog) {
   ServerOptions options;
   options.request_log_path = dir.path("requests.jsonl");
   Harness h(testing::fixture_state(), options);
-  json ok = h.call("DescribeGroupOffsets", kDescribe);
+  json ok = h.call("DescribeGroupOffsets", kDescribeIdle);
   json bad = h.call("DescribeGroupOffsets", {{"InstanceId", "nope"}, {"Group", "g"}});
   h.call_raw(signed_request("BatchModifyGroupOffsets", "not json"));
   h.call_raw(signed_request("BatchModifyGroupOffsets", std::string(200000, '[') + std::string(200000, ']')));
@@ -199,7 +199,7 @@ TEST(DispatcherTest, TheRequestLog) {
                             {"requestId", ok["RequestId"]},
                             {"error", nullptr},
                             {"fault", nullptr},
-                            {"request", kDescribe}}));
+                            {"request", kDescribeIdle}}));
   EXPECT_EQ(lines[1]["error"], "InvalidParameterValue.InstanceNotExist");
   EXPECT_EQ(lines[1]["requestId"], bad["RequestId"]);
   EXPECT_EQ(lines[2]["error"], "InvalidParameter");
@@ -218,7 +218,7 @@ TEST(DispatcherTest, TheRequestLogNamesFaults) {
   options.seed = 5;
   Harness h(testing::fixture_state(), options);
   FaultInjector expected(1, 5);
-  for (int i = 0; i < 12; ++i) h.call("DescribeGroupOffsets", kDescribe);
+  for (int i = 0; i < 12; ++i) h.call("DescribeGroupOffsets", kDescribeIdle);
   for (const json& line : log_lines(options.request_log_path)) {
     Fault f = expected.next();
     EXPECT_EQ(line["fault"], fault_name(f));
@@ -254,7 +254,7 @@ TEST(DispatcherTest, ConcurrentChangesAllLand) {
                      {"Partitions", {{{"Partition", i % 3}, {"Offset", i}}}}};
         HttpReply r = h.dispatcher().handle(signed_request("BatchModifyGroupOffsets", body.dump()));
         EXPECT_EQ(error_code(json::parse(r.body)["Response"]), "");
-        h.dispatcher().handle(signed_request("DescribeGroupOffsets", kDescribe.dump()));
+        h.dispatcher().handle(signed_request("DescribeGroupOffsets", kDescribeIdle.dump()));
       }
     });
   }

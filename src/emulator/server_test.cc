@@ -17,9 +17,9 @@ namespace {
 
 using nlohmann::json;
 using testing::call_http;
+using testing::kDescribeIdle;
 using testing::error_code;
 
-const json kDescribe = {{"InstanceId", "ckafka-test"}, {"Group", "idle"}};
 
 std::unique_ptr<Server> start(ServerOptions options = {}) {
   auto s = Server::start(testing::fixture_state(), options);
@@ -39,7 +39,7 @@ TEST(ServerTest, ServesOnAFreePort) {
   ASSERT_TRUE(server);
   EXPECT_GT(server->port(), 0);
   EXPECT_EQ(server->url(), "http://127.0.0.1:" + std::to_string(server->port()));
-  auto r = call_http(*server, "DescribeGroupOffsets", kDescribe);
+  auto r = call_http(*server, "DescribeGroupOffsets", kDescribeIdle);
   ASSERT_TRUE(r.transport_ok);
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(error_code(r.response), "") << r.body;
@@ -65,7 +65,7 @@ TEST(ServerTest, AcceptsTheHostSignedWithoutItsPort) {
   auto server = start();
   testing::Sign s;
   s.signed_host = "127.0.0.1";
-  auto r = call_http(*server, "DescribeGroupOffsets", kDescribe, s);
+  auto r = call_http(*server, "DescribeGroupOffsets", kDescribeIdle, s);
   EXPECT_EQ(error_code(r.response), "") << r.body;
 }
 
@@ -73,7 +73,7 @@ TEST(ServerTest, ErrorsAreHttp200WithTheErrorShape) {
   auto server = start();
   testing::Sign s;
   s.secret_key = "wrong";
-  auto r = call_http(*server, "DescribeGroupOffsets", kDescribe, s);
+  auto r = call_http(*server, "DescribeGroupOffsets", kDescribeIdle, s);
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(error_code(r.response), "AuthFailure.SignatureFailure");
   EXPECT_TRUE(r.response.contains("RequestId"));
@@ -87,7 +87,7 @@ TEST(ServerTest, AHugeBodyGetsTheErrorShape) {
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(error_code(r.response), "InvalidParameter");
   EXPECT_EQ(r.response["Error"]["Message"], "The request body is larger than the limit of 10485760 bytes.");
-  EXPECT_EQ(error_code(call_http(*server, "DescribeGroupOffsets", kDescribe).response), "");  // still serving
+  EXPECT_EQ(error_code(call_http(*server, "DescribeGroupOffsets", kDescribeIdle).response), "");  // still serving
 }
 
 TEST(ServerTest, OtherMethodsGetTheErrorShape) {
@@ -118,7 +118,7 @@ TEST(ServerTest, SurvivesGarbageOnTheWire) {
     }
     ::close(fd);
   }
-  EXPECT_EQ(error_code(call_http(*server, "DescribeGroupOffsets", kDescribe).response), "");
+  EXPECT_EQ(error_code(call_http(*server, "DescribeGroupOffsets", kDescribeIdle).response), "");
 }
 
 TEST(ServerTest, ADroppedConnectionGivesTheClientNoAnswer) {
@@ -178,7 +178,7 @@ TEST(ServerTest, ManyClientsAtOnce) {
                      {"TopicName", {"orders"}},
                      {"Partitions", {{{"Partition", 1}, {"Offset", i}}}}};
         if (error_code(call_http(*server, "BatchModifyGroupOffsets", body).response) == "") ++ok;
-        if (error_code(call_http(*server, "DescribeGroupOffsets", kDescribe).response) == "") ++ok;
+        if (error_code(call_http(*server, "DescribeGroupOffsets", kDescribeIdle).response) == "") ++ok;
       }
     });
   }
@@ -208,7 +208,7 @@ TEST(ServerTest, StopIsIdempotent) {
   auto server = start();
   server->stop();
   server->stop();
-  EXPECT_FALSE(call_http(*server, "DescribeGroupOffsets", kDescribe).transport_ok);
+  EXPECT_FALSE(call_http(*server, "DescribeGroupOffsets", kDescribeIdle).transport_ok);
 }
 
 TEST(ServerTest, ARequestLogThatCannotBeWrittenFailsTheStart) {

@@ -29,6 +29,9 @@ inline constexpr int64_t kT0 = 1794787200000;     // 2026-11-16T00:00:00Z: first
 extern const char* const kFixtureYaml;
 State fixture_state();
 
+// The parameters of a DescribeGroupOffsets of group idle.
+inline const nlohmann::json kDescribeIdle = {{"InstanceId", "ckafka-test"}, {"Group", "idle"}};
+
 struct Sign {
   std::string service = "ckafka";
   std::string version;  // default: the service's version

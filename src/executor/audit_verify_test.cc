@@ -42,7 +42,7 @@ TEST_F(AuditVerify, IntactLog) {
   EXPECT_FALSE(report.truncated_tail);
   EXPECT_EQ(report.last_seq, 10);
   EXPECT_EQ(report.last_run_id, kRun2);
-  EXPECT_EQ(report.last_hash, nlohmann::json::parse(lines_.back())["hash"]);
+  EXPECT_EQ(report.last_hash, nlohmann::json::parse(lines_.back())["hash"].get<std::string>());
   EXPECT_EQ(report.summary(path_), path_ + ": 10 records in 2 runs, chain intact.");
 }
 

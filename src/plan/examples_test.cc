@@ -6,19 +6,16 @@
 #include <set>
 
 #include "plan/load.h"
+#include "plan/test_support.h"
 #include "testing/temp_dir.h"
 #include "util/files.h"
 
 namespace offsetctl::plan {
 namespace {
 
-std::string examples() { return testing::source_dir() + "/plans/examples"; }
+using test::formatted;
 
-std::string formatted(const LoadResult& r) {
-  std::string out;
-  for (const auto& d : r.errors) out += d.format();
-  return out;
-}
+std::string examples() { return testing::source_dir() + "/plans/examples"; }
 
 TEST(Examples, AreValidTogether) {
   LoadResult r = load_plans({examples()});

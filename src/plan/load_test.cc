@@ -15,14 +15,9 @@ namespace offsetctl::plan {
 namespace {
 
 using testing::TempDir;
+using test::formatted;
 using test::plan_for;
 using test::plan_with;
-
-std::string formatted(const LoadResult& r) {
-  std::string out;
-  for (const auto& d : r.errors) out += d.format();
-  return out;
-}
 
 std::string named_plan(const std::string& name, const std::string& entry) {
   return plan_for(name, "orders-consumer", "orders", entry);

@@ -9,6 +9,13 @@
 
 namespace offsetctl::plan::test {
 
+// Every error of a load, formatted as offsetctl prints it.
+inline std::string formatted(const LoadResult& r) {
+  std::string out;
+  for (const auto& d : r.errors) out += d.format();
+  return out;
+}
+
 // "line:col: message" for each error of `yaml` loaded as "test.yaml".
 inline std::vector<std::string> errors_of(std::string_view yaml) {
   std::vector<std::string> out;

@@ -53,7 +53,7 @@ void write_changes(JsonWriter& w, const std::vector<planner::PartitionChange>& c
   w.end_array();
 }
 
-void write_member(JsonWriter& w, const planner::Member& m) {
+void write_canonical_member(JsonWriter& w, const planner::Member& m) {
   w.begin_object(true);
   w.key("assignment").begin_object();
   for (const auto& [topic, partitions] : m.assignment) {
@@ -75,7 +75,7 @@ void write_groups(JsonWriter& w, const std::vector<planner::GroupReport>& groups
     w.member("group", g.group);
     w.member("instance", g.instance);
     w.key("members").begin_array();
-    for (const auto& m : g.members) write_member(w, m);
+    for (const auto& m : g.members) write_canonical_member(w, m);
     w.end_array();
     w.member("plan", g.plan_name);
     w.member("region", g.region);

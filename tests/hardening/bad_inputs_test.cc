@@ -21,11 +21,6 @@ namespace fs = std::filesystem;
 
 std::string corpus() { return testing::source_dir() + "/tests/bad-inputs"; }
 
-bool sanitizer_report(const std::string& err) {
-  return err.find("AddressSanitizer") != std::string::npos || err.find("LeakSanitizer") != std::string::npos ||
-         err.find("runtime error:") != std::string::npos;
-}
-
 class BadPlans : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -38,7 +38,7 @@ TEST(ExtremeValues, ShiftsByTheEndsOfInt64ClampToTheLog) {
   dir.write("plans/extremes.yaml", kExtremePlan);
   auto planned = offsetctl(dir, {"plan", "plans", "--out", "saved.json", "--endpoint", emu.url()});
   ASSERT_EQ(planned.exit_code, 0) << planned.out << planned.err;
-  EXPECT_EQ(planned.err.find("runtime error"), std::string::npos) << planned.err;
+  EXPECT_FALSE(sanitizer_report(planned.err)) << planned.err;
   // Each shift is clamped to the end of the log it runs into; the reason shows the sum when it fits in int64.
   EXPECT_NE(planned.out.find("5 - 9223372036854775808 = -9223372036854775803 is before"), std::string::npos) << planned.out;
   auto applied = offsetctl(dir, {"apply", "saved.json", "--audit-log", "audit.jsonl"});

@@ -42,11 +42,6 @@ HostileProxy::Rewrite replace_body(const std::string& action, int status, std::f
   };
 }
 
-bool sanitizer_report(const std::string& err) {
-  return err.find("AddressSanitizer") != std::string::npos || err.find("runtime error:") != std::string::npos ||
-         err.find("LeakSanitizer") != std::string::npos;
-}
-
 struct Case {
   const char* name;
   std::function<HostileProxy::Rewrite()> rewrite;

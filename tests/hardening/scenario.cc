@@ -83,6 +83,11 @@ testing::ProcessResult offsetctl(const testing::TempDir& dir, std::vector<std::s
   return testing::run_process(args, o);
 }
 
+bool sanitizer_report(const std::string& err) {
+  return err.find("AddressSanitizer") != std::string::npos || err.find("LeakSanitizer") != std::string::npos ||
+         err.find("runtime error:") != std::string::npos;
+}
+
 std::string unconverged(const emulator::State& state, const std::map<PartitionKey, int64_t>& targets) {
   std::string out;
   for (const auto& [key, to] : targets) {

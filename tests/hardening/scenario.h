@@ -47,6 +47,9 @@ testing::ProcessResult offsetctl(const testing::TempDir& dir, std::vector<std::s
                                  std::map<std::string, std::string> extra_env = {}, int timeout_ms = 300000);
 testing::ProcessOptions offsetctl_options(const testing::TempDir& dir, std::map<std::string, std::string> extra_env);
 
+// Whether what a program printed holds an ASan, LSan or UBSan report.
+bool sanitizer_report(const std::string& err);
+
 // Partitions of `state` that are not at their target: "" when every one is.
 std::string unconverged(const emulator::State& state, const std::map<PartitionKey, int64_t>& targets);
 
