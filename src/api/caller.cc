@@ -97,7 +97,7 @@ ApiResult<json> interpret_answer(const std::string& action, const std::string& u
 
   if (auto err = response.find("Error"); err != response.end()) {
     auto code = err->is_object() ? err->find("Code") : err->end();
-    if (!err->is_object() || code == err->end() || !code->is_string()) {
+    if (!err->is_object() || code == err->end() || !code->is_string() || code->get_ref<const std::string&>().empty()) {
       ApiFailure f = answer_failure(ApiFailure::Kind::BadAnswer, action, "BadAnswer",
                                     "the answer has an Error without a Code: " + snippet(body), status);
       f.request_id = request_id;

@@ -200,7 +200,10 @@ TEST(Caller, AnswersThatAreNotWhatTheApiPromisesAreBadAnswers) {
         Case{{200, R"({"Response": {"Result": {}}})", 0},
              "the answer has no Response.RequestId, which every answer carries"},
         Case{{200, R"({"Response": {"Error": {"Message": "x"}, "RequestId": "r"}})", 0},
-             R"(the answer has an Error without a Code: {"Response": {"Error": {"Message": "x"}, "RequestId": "r"}})"}}) {
+             R"(the answer has an Error without a Code: {"Response": {"Error": {"Message": "x"}, "RequestId": "r"}})"},
+        // Found by fuzzing: an empty Code made a failure that named no code at all.
+        Case{{200, R"({"Response": {"Error": {"Code": ""}, "RequestId": "r"}})", 0},
+             R"(the answer has an Error without a Code: {"Response": {"Error": {"Code": ""}, "RequestId": "r"}})"}}) {
     ScriptedServer server;
     server.fallback(c.answer);
     Fixture f(server.url());
