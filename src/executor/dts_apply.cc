@@ -7,6 +7,7 @@
 
 #include "api/paging.h"
 #include "executor/drift.h"
+#include "executor/verify.h"
 
 namespace offsetctl::executor {
 namespace {
@@ -63,18 +64,6 @@ const char* mode_of(int64_t apply_timestamp) {
   if (apply_timestamp == -2) return "earliest";
   if (apply_timestamp == -1) return "latest";
   return "datetime";
-}
-
-PartitionOutcome outcome_of(const PartitionChange& c) {
-  PartitionOutcome o;
-  o.instance = c.instance;
-  o.group = c.group;
-  o.topic = c.topic;
-  o.partition = c.partition;
-  o.before = c.current;
-  o.target = c.target;
-  o.apply_timestamp = c.apply_timestamp;
-  return o;
 }
 
 ChangeFields fields_of(const PartitionChange& c, int64_t call) {

@@ -5,18 +5,6 @@
 namespace offsetctl::executor {
 namespace {
 
-PartitionOutcome base(const planner::PartitionChange& c) {
-  PartitionOutcome o;
-  o.instance = c.instance;
-  o.group = c.group;
-  o.topic = c.topic;
-  o.partition = c.partition;
-  o.before = c.current;
-  o.target = c.target;
-  o.apply_timestamp = c.apply_timestamp;
-  return o;
-}
-
 // "committed offset is 1500" / "nothing is committed"
 std::string committed_text(const std::optional<int64_t>& o, const char* is = "is") {
   return o ? "committed offset " + std::string(is) + " " + std::to_string(*o)
@@ -40,8 +28,20 @@ PartitionOutcome not_verified(PartitionOutcome o, std::string code, std::string 
 
 }  // namespace
 
+PartitionOutcome outcome_of(const planner::PartitionChange& c) {
+  PartitionOutcome o;
+  o.instance = c.instance;
+  o.group = c.group;
+  o.topic = c.topic;
+  o.partition = c.partition;
+  o.before = c.current;
+  o.target = c.target;
+  o.apply_timestamp = c.apply_timestamp;
+  return o;
+}
+
 PartitionOutcome verify_change(const planner::PartitionChange& c, const CallOutcome& call, const LiveGroup* group) {
-  PartitionOutcome o = base(c);
+  PartitionOutcome o = outcome_of(c);
   o.action = call.action;
   o.request_id = call.request_id;
 
@@ -96,7 +96,7 @@ PartitionOutcome verify_change(const planner::PartitionChange& c, const CallOutc
 }
 
 PartitionOutcome unchanged(const planner::PartitionChange& c, std::optional<int64_t> after, std::string note) {
-  PartitionOutcome o = base(c);
+  PartitionOutcome o = outcome_of(c);
   o.after = after;
   o.status = PartitionStatus::Unchanged;
   o.note = std::move(note);

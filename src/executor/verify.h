@@ -29,6 +29,10 @@ struct CallOutcome {
 PartitionOutcome verify_change(const planner::PartitionChange& change, const CallOutcome& call,
                                const LiveGroup* group);
 
+// A change's outcome before anything is known of it: where it is, its offset
+// before and its target; the status is left for the caller.
+PartitionOutcome outcome_of(const planner::PartitionChange& change);
+
 // The outcome of a change that needed no call (a noop in the plan, or already
 // at its target: `after` is then the offset read).
 PartitionOutcome unchanged(const planner::PartitionChange& change, std::optional<int64_t> after,
