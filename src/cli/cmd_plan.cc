@@ -10,6 +10,7 @@
 #include "cli/cmd_plan.h"
 
 #include <filesystem>
+#include <optional>
 #include <ostream>
 
 #include "api/client.h"
@@ -112,6 +113,37 @@ Status<> check_output_folder(const std::string& path, const std::string& flag) {
   return Ok{};
 }
 
+namespace {
+
+// Writes DIR/comment-1.md, ... and says what it wrote.
+Result<std::string> write_comment_parts(const std::string& dir, const std::vector<std::string>& parts) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir, ec)) {
+    return fail("--comment-dir " + dir + ": cannot create the folder" + (ec ? ": " + ec.message() : std::string()));
+  }
+  auto path = [&](size_t k) { return (fs::path(dir) / ("comment-" + std::to_string(k) + ".md")).string(); };
+  for (size_t k = 0; k < parts.size(); ++k) {
+    if (auto w = util::write_file_atomic(path(k + 1), parts[k]); !w) {
+      return fail("--comment-dir: could not write " + path(k + 1) + ": " + w.error().message);
+    }
+  }
+  // Parts left from an earlier, longer report would be posted as if they were current.
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("comment-", 0) != 0 || name.size() < 12 || name.substr(name.size() - 3) != ".md") continue;
+    const std::string number = name.substr(8, name.size() - 11);
+    if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos || number.size() > 6) continue;
+    if (std::stoul(number) > parts.size()) fs::remove(entry.path(), ec);
+  }
+  if (parts.size() == 1) return "Wrote the comment to " + path(1) + "\n";
+  return "Wrote the comment in " + std::to_string(parts.size()) + " parts: " + path(1) + " to " +
+         path(parts.size()) + " (each under 65,000 characters; post them in order)\n";
+}
+
+}  // namespace
+
 int plan_exit_code(const planner::PlanSummary& s, bool detailed) {
   if (!detailed) return 0;
   if (s.blocked > 0 || s.invalid > 0) return 1;
@@ -125,6 +157,7 @@ Command plan_command() {
               std::vector<std::string> paths;
               std::string format = "text";
               std::string out;
+              std::string comment_dir;
               bool detailed = false;
               ApiFlags api;
             };
@@ -136,6 +169,10 @@ Command plan_command() {
                 ->type_name("FORMAT");
             sub.add_option("--out", o->out, "Also save the plan to this file, for offsetctl apply")
                 ->type_name("SAVED_PLAN");
+            sub.add_option("--comment-dir", o->comment_dir,
+                           "With --format markdown: write the whole comment, never cut, as DIR/comment-1.md, "
+                           "comment-2.md, ... each under 65,000 characters, instead of printing it")
+                ->type_name("DIR");
             sub.add_flag("--detailed-exitcode", o->detailed,
                          "Exit 0 when nothing changes, 2 when there are changes, 1 when anything is blocked or "
                          "invalid (or on error)");
@@ -143,6 +180,9 @@ Command plan_command() {
             return [o](Context& ctx) -> Result<int> {
               if (o->format != "text" && o->format != "markdown" && o->format != "json") {
                 return fail("--format " + o->format + ": use text, markdown or json");
+              }
+              if (!o->comment_dir.empty() && o->format != "markdown") {
+                return fail("--comment-dir " + o->comment_dir + " writes Markdown comments: add --format markdown");
               }
               if (!o->out.empty()) {
                 if (auto ok = check_output_folder(o->out, "--out"); !ok) return fail(std::move(ok).error());
@@ -157,28 +197,45 @@ Command plan_command() {
               std::vector<report::PlanFileHash> hashes;
               for (const auto& f : loaded.plans.files) hashes.push_back({f.path, f.sha256});
               loaded.plans = {};  // the model of a million partitions is not needed to render them
-              const planner::PlanResult& result = made->result;
-              const int code = plan_exit_code(result.summary, o->detailed);
-              if (o->format == "json") {
-                ctx.out << report::render_json(result);
-              } else if (o->format == "markdown") {
-                ctx.out << report::render_markdown(result);
-              } else {
-                ctx.out << report::render_text(result, report::TextOptions{ctx.color});
-              }
-              ctx.out.flush();
+              const int code = plan_exit_code(made->result.summary, o->detailed);
+              // A saved plan is written first, so that the report can quote its checksum and the
+              // exact command that applies it.
+              report::ReportContext context;
+              std::optional<report::SavedPlan> saved;
               if (!o->out.empty()) {
-                report::SavedPlan saved;
-                saved.created_at_ms = result.planned_at_ms;
-                saved.result = std::move(made->result);  // a million partitions are worth not copying
-                saved.files = std::move(hashes);
-                saved.endpoint = made->endpoint;
-                saved.region = made->region;
-                saved.tool_version = OFFSETCTL_VERSION;
-                if (auto w = util::write_file_atomic(o->out, report::saved_plan_to_json(saved)); !w) {
+                saved.emplace();
+                saved->created_at_ms = made->result.planned_at_ms;
+                saved->result = std::move(made->result);  // a million partitions are worth not copying
+                saved->files = std::move(hashes);
+                saved->endpoint = made->endpoint;
+                saved->region = made->region;
+                saved->tool_version = OFFSETCTL_VERSION;
+                const std::string text = report::saved_plan_to_json(*saved);
+                if (auto w = util::write_file_atomic(o->out, text); !w) {
                   return fail("could not save the plan: " + w.error().message);
                 }
-                ctx.err << "Saved the plan to " << o->out << "; apply it with: offsetctl apply " << o->out << "\n";
+                context.saved = report::SavedPlanRef{o->out, report::saved_plan_checksum(text)};
+              }
+              const planner::PlanResult& result = saved ? saved->result : made->result;
+              if (!o->comment_dir.empty()) {
+                report::MarkdownOptions options;
+                options.context = context;
+                auto written = write_comment_parts(o->comment_dir, report::render_markdown_parts(result, options));
+                if (!written) return fail(std::move(written).error());
+                ctx.err << *written;
+              } else if (o->format == "json") {
+                ctx.out << report::render_json(result, context);
+              } else if (o->format == "markdown") {
+                report::MarkdownOptions options;
+                options.context = context;
+                ctx.out << report::render_markdown(result, options);
+              } else {
+                ctx.out << report::render_text(result, report::TextOptions{ctx.color, context});
+              }
+              ctx.out.flush();
+              if (context.saved) {
+                ctx.err << "Saved the plan to " << o->out << "; apply it with: " << report::apply_command(*context.saved)
+                        << "\n";
               }
               return code;
             };

@@ -34,14 +34,30 @@ struct PartitionChange {
   // (-2 earliest, -1 latest, else ms); the target is then a preview.
   std::optional<int64_t> apply_timestamp;
 
+  // Both nullopt for an invalid row: its target will never be written, so a
+  // delta or lag computed from it would only mislead.
   std::optional<int64_t> delta() const {
-    if (!current || !target) return std::nullopt;
+    if (!current || !target || action == Action::Invalid) return std::nullopt;
     return *target - *current;
   }
   std::optional<int64_t> lag_after() const {
-    if (!target || !end_offset) return std::nullopt;
+    if (!target || !end_offset || action == Action::Invalid) return std::nullopt;
     return *end_offset - *target;
   }
+  // A change's delta split by sign: messages the group reads again, and
+  // messages it never reads (data loss). 0 for anything but a change.
+  // (Inline, like everything here the report uses: it links without the planner.)
+  int64_t replayed() const {
+    const auto d = action == Action::Change ? delta() : std::nullopt;
+    return d && *d < 0 ? -*d : 0;
+  }
+  int64_t skipped() const {
+    const auto d = action == Action::Change ? delta() : std::nullopt;
+    return d && *d > 0 ? *d : 0;
+  }
+  // A change on a partition where the group has nothing committed: there is
+  // no delta, so it is counted apart.
+  bool first_commit() const { return action == Action::Change && !current && target; }
 };
 
 struct GroupReport {
@@ -58,6 +74,36 @@ struct PlanSummary {
   size_t unchanged = 0;
   size_t blocked = 0;
   size_t invalid = 0;
+  int64_t replayed = 0;      // messages, over every change
+  int64_t skipped = 0;       // messages, over every change
+  size_t first_commits = 0;  // changes on partitions with nothing committed
+
+  void add(const PartitionChange& c) {
+    switch (c.action) {
+      case Action::Change: ++to_change; break;
+      case Action::Noop: ++unchanged; break;
+      case Action::Blocked: ++blocked; break;
+      case Action::Invalid: ++invalid; break;
+    }
+    replayed += c.replayed();
+    skipped += c.skipped();
+    if (c.first_commit()) ++first_commits;
+  }
+};
+
+// The summary of `changes`: what make_plan and every merge compute.
+inline PlanSummary summarize(const std::vector<PartitionChange>& changes) {
+  PlanSummary s;
+  for (const PartitionChange& c : changes) s.add(c);
+  return s;
+}
+
+// A plan that contributed to the result, for the report's context.
+struct PlanSource {
+  std::string name;
+  std::string description;
+  std::string file;  // as given on the command line
+  int line = 0;      // of the plan's document (its kind: line)
 };
 
 struct PlanResult {
@@ -65,6 +111,7 @@ struct PlanResult {
   std::vector<GroupReport> groups;       // same order
   PlanSummary summary;
   int64_t planned_at_ms = 0;
+  std::vector<PlanSource> plans;  // in file order
 };
 
 }  // namespace offsetctl::planner

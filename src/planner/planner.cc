@@ -178,21 +178,9 @@ PlanResult make_plan(const plan::PlanSet& plans, const LiveState& live, const Pl
     result.groups.push_back(group_report(entries, run.from, run.to, run.ctx, options));
   }
 
-  for (const PartitionChange& c : result.changes) {
-    switch (c.action) {
-      case Action::Change:
-        ++result.summary.to_change;
-        break;
-      case Action::Noop:
-        ++result.summary.unchanged;
-        break;
-      case Action::Blocked:
-        ++result.summary.blocked;
-        break;
-      case Action::Invalid:
-        ++result.summary.invalid;
-        break;
-    }
+  result.summary = summarize(result.changes);
+  for (const auto& file : plans.files) {
+    for (const auto& p : file.offset_plans) result.plans.push_back({p.name, p.description, file.path, p.loc.line});
   }
   return result;
 }

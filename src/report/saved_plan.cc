@@ -164,3 +164,17 @@ std::string saved_plan_to_json(const SavedPlan& plan) {
 }
 
 }  // namespace offsetctl::report
+
+namespace offsetctl::report {
+
+std::string saved_plan_checksum(std::string_view json) {
+  constexpr std::string_view kKey = "\"checksum\": \"";
+  const size_t at = json.find(kKey);
+  if (at == std::string_view::npos) return {};
+  const size_t from = at + kKey.size();
+  const size_t end = json.find('"', from);
+  if (end == std::string_view::npos) return {};
+  return std::string(json.substr(from, end - from));
+}
+
+}  // namespace offsetctl::report

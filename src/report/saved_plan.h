@@ -38,6 +38,10 @@ inline constexpr int kSavedPlanFormatVersion = 1;
 // The file's text: deterministic (same plan, same bytes), ending in a newline.
 std::string saved_plan_to_json(const SavedPlan& plan);
 
+// "sha256:…": the checksum member of saved_plan_to_json's text ("" when there
+// is none), which reports quote so that a reviewer can match the file applied.
+std::string saved_plan_checksum(std::string_view json);
+
 // Reads a saved plan strictly: any syntax error, unknown or missing field,
 // wrong type, unsupported format_version or checksum mismatch is an error that
 // names `path`, the line and column, and the field.
