@@ -170,8 +170,8 @@ Command plan_command() {
             sub.add_option("--out", o->out, "Also save the plan to this file, for offsetctl apply")
                 ->type_name("SAVED_PLAN");
             sub.add_option("--comment-dir", o->comment_dir,
-                           "With --format markdown: write the whole comment, never cut, as DIR/comment-1.md, "
-                           "comment-2.md, ... each under 65,000 characters, instead of printing it")
+                           "With --format markdown: also write the whole comment, never cut, as DIR/comment-1.md, "
+                           "comment-2.md, ... each under 65,000 characters")
                 ->type_name("DIR");
             sub.add_flag("--detailed-exitcode", o->detailed,
                          "Exit 0 when nothing changes, 2 when there are changes, 1 when anything is blocked or "
@@ -223,6 +223,7 @@ Command plan_command() {
                 auto written = write_comment_parts(o->comment_dir, report::render_markdown_parts(result, options));
                 if (!written) return fail(std::move(written).error());
                 ctx.err << *written;
+                ctx.out << report::render_markdown(result, options);  // one comment still, for a job summary
               } else if (o->format == "json") {
                 ctx.out << report::render_json(result, context);
               } else if (o->format == "markdown") {
