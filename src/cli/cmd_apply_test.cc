@@ -382,10 +382,16 @@ TEST_F(ApplyCommand, ADryRunChecksDriftAndShowsTheOutcomeButChangesNothing) {
             "  billing/audit[0]: committed offset is 850, the plan saw 800\n");
 }
 
-// plans/: the OffsetPlan kPlan and a DtsOffsetPlan moving grp-1 to latest.
-void write_both_kinds(testing::TempDir& dir) {
-  dir.write("plans/replay.yaml", kPlan);
-  dir.write("plans/dts.yaml", R"(apiVersion: offsetctl/v1
+// The cluster with a DTS subscription too, and plans/ holding kPlan and a
+// DtsOffsetPlan that moves grp-1 to latest.
+struct ApplyDts : ::testing::Test {
+  testing::TempDir dir;
+  Emulator emulator{dir, state_yaml(Cluster{.dts = true}), {"--no-rate-limit"}};
+
+  void SetUp() override {
+    ASSERT_FALSE(emulator.url().empty()) << "the emulator did not start";
+    dir.write("plans/replay.yaml", kPlan);
+    dir.write("plans/dts.yaml", R"(apiVersion: offsetctl/v1
 kind: DtsOffsetPlan
 name: replay-subscription
 subscribeId: subs-635ns8r71g
@@ -395,15 +401,10 @@ groups:
     topic: account-subs-635ns8r71g-1
     to: latest
 )");
-}
+  }
+};
 
-TEST(ApplyDts, APlanWithDtsRowsAppliesBothKindsAsTwoRuns) {
-  testing::TempDir dir;
-  Cluster both;
-  both.dts = true;
-  Emulator emulator(dir, state_yaml(both), {"--no-rate-limit"});
-  ASSERT_FALSE(emulator.url().empty());
-  write_both_kinds(dir);
+TEST_F(ApplyDts, APlanWithDtsRowsAppliesBothKindsAsTwoRuns) {
   auto r = offsetctl(dir, {"apply", dir.path("plans"), "--auto-approve", "--endpoint", emulator.url()});
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
   EXPECT_NE(r.out.find("\nRuns run-"), std::string::npos) << r.out;
@@ -419,13 +420,7 @@ TEST(ApplyDts, APlanWithDtsRowsAppliesBothKindsAsTwoRuns) {
   EXPECT_EQ(last_line(r.out), "Apply: 0 changed and verified, 0 failed, 19 unchanged.");
 }
 
-TEST(ApplyDts, ADryRunCoversDtsRowsAndSendsNothing) {
-  testing::TempDir dir;
-  Cluster both;
-  both.dts = true;
-  Emulator emulator(dir, state_yaml(both), {"--no-rate-limit"});
-  ASSERT_FALSE(emulator.url().empty());
-  write_both_kinds(dir);
+TEST_F(ApplyDts, ADryRunCoversDtsRowsAndSendsNothing) {
   auto r = offsetctl(dir, {"apply", dir.path("plans"), "--dry-run", "--endpoint", emulator.url()});
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
   EXPECT_EQ(last_line(r.out), "Dry run: 15 would change, 0 failed, 4 unchanged.");

@@ -74,23 +74,12 @@ TEST_F(EngineApply, DryRunCoversDtsRowsAndChangesNothing) {
 
 TEST(RowsOfKind, SeparatesTheDtsRowsAndGroups) {
   report::SavedPlan plan;
-  planner::PartitionChange a, b;
-  a.instance = "ckafka-1";
-  a.group = "g";
-  a.spec = "to: earliest";
-  b.instance = "subs-1";
-  b.group = "grp";
-  b.spec = "dts: to: earliest";
-  b.action = planner::Action::Change;
-  plan.result.changes = {a, b};
-  planner::GroupReport ga, gb, idle;
-  ga.instance = "ckafka-1";
-  ga.group = "g";
-  gb.instance = "subs-1";
-  gb.group = "grp";
-  idle.instance = "ckafka-1";
-  idle.group = "no-rows";
-  plan.result.groups = {ga, idle, gb};
+  plan.result.changes = {{.instance = "ckafka-1", .group = "g", .spec = "to: earliest"},
+                         {.instance = "subs-1", .group = "grp", .action = planner::Action::Change,
+                          .spec = "dts: to: earliest"}};
+  plan.result.groups = {{.instance = "ckafka-1", .group = "g"},
+                        {.instance = "ckafka-1", .group = "no-rows"},
+                        {.instance = "subs-1", .group = "grp"}};
   auto kinds = plan_kinds();
   report::SavedPlan ckafka = rows_of_kind(plan, *kinds[0], true);
   report::SavedPlan dts = rows_of_kind(plan, *kinds[1], false);

@@ -35,12 +35,8 @@ TEST(GroupReader, AnUnknownGroupIsDeadAndOtherErrorCodesAreUnusable) {
 
 TEST(GroupReader, MembersKeepTheirAssignments) {
   api::GroupInfoResponse info;
-  api::GroupInfoMember m;
-  m.MemberId = "c-1-abc";
-  m.ClientId = "c-1";
-  m.ClientHost = "/10.0.0.1";
-  m.Assignment.Topics.push_back({"orders", {0, 2}});
-  info.Members.push_back(m);
+  info.Members = {{.MemberId = "c-1-abc", .ClientId = "c-1", .ClientHost = "/10.0.0.1",
+                   .Assignment = {.Topics = {{"orders", {0, 2}}}}}};
   auto members = members_of(info);
   ASSERT_EQ(members.size(), 1u);
   EXPECT_EQ(members[0].client_id, "c-1");
