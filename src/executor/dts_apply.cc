@@ -68,17 +68,7 @@ const char* mode_of(int64_t apply_timestamp) {
 }
 
 ChangeFields fields_of(const PartitionChange& c, int64_t call) {
-  ChangeFields f;
-  f.instance = c.instance;
-  f.group = c.group;
-  f.topic = c.topic;
-  f.partition = c.partition;
-  f.before = c.current;
-  f.target = c.target;
-  f.action = kDtsResetAction;
-  f.call = call;
-  f.apply_timestamp = c.apply_timestamp;
-  return f;
+  return audit_fields(c, kDtsResetAction, call, true);  // the target is the preview
 }
 
 // One ResetConsumerGroupOffset: a (group, topic, mode/datetime) and its partitions.

@@ -22,17 +22,7 @@ using planner::Action;
 using planner::PartitionChange;
 
 ChangeFields fields_of(const PartitionChange& c, const WriteCall& call, int64_t call_number) {
-  ChangeFields f;
-  f.instance = c.instance;
-  f.group = c.group;
-  f.topic = c.topic;
-  f.partition = c.partition;
-  f.before = c.current;
-  if (!c.apply_timestamp) f.target = c.target;  // resolved by the service otherwise
-  f.action = call.action();
-  f.call = call_number;
-  f.apply_timestamp = c.apply_timestamp;
-  return f;
+  return audit_fields(c, call.action(), call_number);
 }
 
 ChangeOutcome audit_outcome(const CallOutcome& call, const PartitionOutcome& o) {

@@ -31,6 +31,21 @@ bool GuardedSink::check(const Status<>& s) {
   return false;
 }
 
+ChangeFields audit_fields(const planner::PartitionChange& c, const std::string& action, int64_t call,
+                          bool preview_target) {
+  ChangeFields f;
+  f.instance = c.instance;
+  f.group = c.group;
+  f.topic = c.topic;
+  f.partition = c.partition;
+  f.before = c.current;
+  if (!c.apply_timestamp || preview_target) f.target = c.target;
+  f.action = action;
+  f.call = call;
+  f.apply_timestamp = c.apply_timestamp;
+  return f;
+}
+
 namespace {
 
 RunCounts counts_of(const ApplyResult& r) {

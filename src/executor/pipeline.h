@@ -89,6 +89,12 @@ struct Outcomes {
   }
 };
 
+// What the audit log records of a change carried by call number `call` of
+// `action`. A target the service resolves at apply time (apply_timestamp) is
+// left out unless `preview_target` (DTS rows record their preview).
+ChangeFields audit_fields(const planner::PartitionChange& c, const std::string& action, int64_t call,
+                          bool preview_target = false);
+
 // A plan kind's API side of apply. Rows are indexes into the saved plan's changes.
 class ApplyBackend {
  public:
