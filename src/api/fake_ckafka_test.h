@@ -29,7 +29,7 @@ class FakeCkafka final : public CkafkaApi {
     int64_t end = 0;    // log end offset
     // The message at offset o was written at first_ts + (o - begin) * 1000 ms.
     int64_t first_ts = 1'000'000;
-    std::map<int32_t, std::pair<int64_t, int64_t>> bounds;  // (begin, end) of partitions that differ
+    std::map<int32_t, std::pair<int64_t, int64_t>> bounds = {};  // (begin, end) of partitions that differ
   };
   struct Group {
     std::string state = "Empty";

@@ -13,7 +13,7 @@ using executor::PartitionStatus;
 class EngineApply : public testing::EngineEmulated {
  protected:
   report::SavedPlan planned() {
-    auto saved = plan(both_kinds(), plan_request());
+    auto saved = engine::plan(both_kinds(), plan_request());
     EXPECT_TRUE(saved.ok()) << (saved.ok() ? "" : saved.error().message);
     return saved.ok() ? std::move(*saved) : report::SavedPlan{};
   }
@@ -34,7 +34,7 @@ class EngineApply : public testing::EngineEmulated {
 TEST_F(EngineApply, EachKindIsOneRunOfTheAuditLog) {
   start();
   report::SavedPlan saved = planned();
-  auto r = apply(saved, apply_request(false), client_clock_);
+  auto r = engine::apply(saved, apply_request(false), client_clock_);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->exit_code(), 0) << r->refusal;
   EXPECT_EQ(r->run_ids.size(), 2u);
@@ -53,7 +53,7 @@ TEST_F(EngineApply, DryRunCoversDtsRowsAndChangesNothing) {
   start();
   report::SavedPlan saved = planned();
   const auto before = dts_offsets("grp-1");
-  auto r = apply(saved, apply_request(true), client_clock_);
+  auto r = engine::apply(saved, apply_request(true), client_clock_);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_TRUE(r->dry_run);
   EXPECT_EQ(r->exit_code(), 0) << r->refusal;
@@ -67,7 +67,7 @@ TEST_F(EngineApply, DryRunCoversDtsRowsAndChangesNothing) {
   EXPECT_EQ(dts_offsets("grp-1"), before);  // nothing sent
   EXPECT_FALSE(util::read_file(dir_.path("audit.jsonl")).ok());  // nothing written
   // The same plan applies for real afterwards: nothing drifted.
-  auto real = apply(saved, apply_request(false), client_clock_);
+  auto real = engine::apply(saved, apply_request(false), client_clock_);
   ASSERT_TRUE(real.ok()) << real.error().message;
   EXPECT_EQ(real->exit_code(), 0) << real->refusal;
 }

@@ -34,7 +34,7 @@ TEST_F(EngineExport, WritesAPlanThatPinsTheCommittedOffsets) {
   // The file loads as a plan, and planned against the same cluster it changes nothing.
   plan::PlanSet plans = load(r->yaml);
   ASSERT_EQ(plans.files.size(), 1u);
-  auto saved = plan(plans, plan_request());
+  auto saved = engine::plan(plans, plan_request());
   ASSERT_TRUE(saved.ok()) << saved.error().message;
   EXPECT_EQ(saved->result.summary.to_change, 0u);
   EXPECT_EQ(saved->result.summary.unchanged, 12u);

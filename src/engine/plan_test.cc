@@ -12,7 +12,7 @@ class EnginePlan : public testing::EngineEmulated {};
 TEST_F(EnginePlan, BothKindsInOneSavedPlan) {
   start();
   plan::PlanSet plans = both_kinds();
-  auto saved = plan(plans, plan_request());
+  auto saved = engine::plan(plans, plan_request());
   ASSERT_TRUE(saved.ok()) << saved.error().message;
   EXPECT_EQ(saved->result.summary.to_change, 9u);  // 1 CKafka partition, 8 DTS partitions
   size_t dts = 0;
@@ -40,7 +40,7 @@ TEST_F(EnginePlan, AKindWithoutPlansMakesNoCall) {
   request.clients.dts = [](const std::string&) -> Result<std::shared_ptr<api::DtsApi>> {
     return fail("no DTS client was to be asked for");
   };
-  auto saved = plan(load(*text), request);
+  auto saved = engine::plan(load(*text), request);
   ASSERT_TRUE(saved.ok()) << saved.error().message;
   EXPECT_EQ(saved->result.summary.to_change, 1u);
 }
@@ -49,7 +49,7 @@ TEST_F(EnginePlan, EndpointCredentialsAreNotKept) {
   start();
   PlanRequest request = plan_request();
   request.endpoint = "https://user:secret@example.com/";
-  auto saved = plan(both_kinds(), request);
+  auto saved = engine::plan(both_kinds(), request);
   ASSERT_TRUE(saved.ok()) << saved.error().message;
   EXPECT_EQ(saved->endpoint, "https://example.com/");
 }
@@ -60,7 +60,7 @@ TEST_F(EnginePlan, AFailedCallIsAnError) {
   request.clients.ckafka = [](const std::string&) -> Result<std::shared_ptr<api::CkafkaApi>> {
     return fail("no credentials: set TENCENTCLOUD_SECRET_ID");
   };
-  auto saved = plan(both_kinds(), request);
+  auto saved = engine::plan(both_kinds(), request);
   ASSERT_FALSE(saved.ok());
   EXPECT_EQ(saved.error().message, "no credentials: set TENCENTCLOUD_SECRET_ID");
 }
