@@ -382,11 +382,17 @@ TEST_F(ApplyCommand, ADryRunChecksDriftAndShowsTheOutcomeButChangesNothing) {
             "  billing/audit[0]: committed offset is 850, the plan saw 800\n");
 }
 
+Cluster with_dts() {
+  Cluster c;
+  c.dts = true;
+  return c;
+}
+
 // The cluster with a DTS subscription too, and plans/ holding kPlan and a
 // DtsOffsetPlan that moves grp-1 to latest.
 struct ApplyDts : ::testing::Test {
   testing::TempDir dir;
-  Emulator emulator{dir, state_yaml(Cluster{.dts = true}), {"--no-rate-limit"}};
+  Emulator emulator{dir, state_yaml(with_dts()), {"--no-rate-limit"}};
 
   void SetUp() override {
     ASSERT_FALSE(emulator.url().empty()) << "the emulator did not start";

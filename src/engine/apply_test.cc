@@ -72,14 +72,26 @@ TEST_F(EngineApply, DryRunCoversDtsRowsAndChangesNothing) {
   EXPECT_EQ(real->exit_code(), 0) << real->refusal;
 }
 
+planner::PartitionChange row_of(const std::string& instance, const std::string& group, const std::string& spec) {
+  planner::PartitionChange c;
+  c.instance = instance;
+  c.group = group;
+  c.spec = spec;
+  c.action = planner::Action::Change;
+  return c;
+}
+
+planner::GroupReport group_of(const std::string& instance, const std::string& group) {
+  planner::GroupReport g;
+  g.instance = instance;
+  g.group = group;
+  return g;
+}
+
 TEST(RowsOfKind, SeparatesTheDtsRowsAndGroups) {
   report::SavedPlan plan;
-  plan.result.changes = {{.instance = "ckafka-1", .group = "g", .spec = "to: earliest"},
-                         {.instance = "subs-1", .group = "grp", .action = planner::Action::Change,
-                          .spec = "dts: to: earliest"}};
-  plan.result.groups = {{.instance = "ckafka-1", .group = "g"},
-                        {.instance = "ckafka-1", .group = "no-rows"},
-                        {.instance = "subs-1", .group = "grp"}};
+  plan.result.changes = {row_of("ckafka-1", "g", "to: earliest"), row_of("subs-1", "grp", "dts: to: earliest")};
+  plan.result.groups = {group_of("ckafka-1", "g"), group_of("ckafka-1", "no-rows"), group_of("subs-1", "grp")};
   auto kinds = plan_kinds();
   report::SavedPlan ckafka = rows_of_kind(plan, *kinds[0], true);
   report::SavedPlan dts = rows_of_kind(plan, *kinds[1], false);
@@ -87,6 +99,7 @@ TEST(RowsOfKind, SeparatesTheDtsRowsAndGroups) {
   ASSERT_EQ(dts.result.changes.size(), 1u);
   EXPECT_EQ(dts.result.changes[0].instance, "subs-1");
   EXPECT_EQ(dts.result.summary.to_change, 1u);
+  EXPECT_EQ(ckafka.result.summary.to_change, 1u);
   ASSERT_EQ(ckafka.result.groups.size(), 2u);  // its own group and the one no row names
   EXPECT_EQ(ckafka.result.groups[0].group, "g");
   EXPECT_EQ(ckafka.result.groups[1].group, "no-rows");

@@ -49,8 +49,15 @@ class ScriptedBackend final : public ApplyBackend {
 };
 
 PartitionChange row(const std::string& group, int32_t partition, Action action, int64_t current, int64_t target) {
-  return {.instance = "i", .group = group, .topic = "t", .partition = partition, .current = current,
-          .target = target, .action = action};
+  PartitionChange c;
+  c.instance = "i";
+  c.group = group;
+  c.topic = "t";
+  c.partition = partition;
+  c.current = current;
+  c.target = target;
+  c.action = action;
+  return c;
 }
 
 struct PipelineFixture : ::testing::Test {

@@ -33,9 +33,16 @@ TEST(ChangeFields, EveryRowNamesTheMemberItsKindNeeds) {
 }
 
 TEST(ChangeFields, EachKindIsWrittenAsTheFormatsSay) {
-  planner::PartitionChange c{.instance = "ckafka-1", .group = "g", .topic = "orders", .partition = 3,
-                             .current = 100, .target = 150, .end_offset = 200, .action = planner::Action::Change,
-                             .spec = "shift: 50"};
+  planner::PartitionChange c;
+  c.instance = "ckafka-1";
+  c.group = "g";
+  c.topic = "orders";
+  c.partition = 3;
+  c.current = 100;
+  c.target = 150;
+  c.end_offset = 200;
+  c.action = planner::Action::Change;
+  c.spec = "shift: 50";
   std::string out;
   JsonWriter w(out);
   w.begin_object(true);
