@@ -8,6 +8,9 @@
 
 #include "api/client.h"
 #include "api/endpoint.h"
+#include "audit/actor.h"
+#include "audit/git.h"
+#include "audit/log.h"
 #include "cli/cmd_plan.h"
 #include "cli/commands.h"
 #include "engine/apply.h"
@@ -81,7 +84,7 @@ Status<> use_plan_location(const report::SavedPlan& plan, const std::string& pat
 
 struct Loaded {
   report::SavedPlan plan;
-  std::optional<executor::FileHash> saved_file;  // the saved plan applied, if any
+  std::optional<audit::FileHash> saved_file;  // the saved plan applied, if any
 };
 
 Result<Loaded> load_saved(const std::string& path, ApiFlags& flags) {
@@ -89,7 +92,7 @@ Result<Loaded> load_saved(const std::string& path, ApiFlags& flags) {
   auto plan = report::read_saved_plan(path, &sha256);
   if (!plan) return fail(std::move(plan).error());
   if (auto s = use_plan_location(*plan, path, flags); !s) return fail(s.error());
-  return Loaded{std::move(*plan), executor::FileHash{path, std::move(sha256)}};
+  return Loaded{std::move(*plan), audit::FileHash{path, std::move(sha256)}};
 }
 
 // Plans the files now and shows the plan. Returns it as a saved plan would be,

@@ -8,22 +8,22 @@
 #include <utility>
 #include <vector>
 
-#include "executor/audit_actor.h"
-#include "executor/audit_git.h"
-#include "executor/audit_log.h"
+#include "audit/actor.h"
+#include "audit/git.h"
+#include "audit/log.h"
 #include "executor/dry_run.h"
 #include "executor/dry_run_dts.h"
 
 namespace offsetctl::engine {
 namespace {
 
-executor::RunStartedInfo run_info(const report::SavedPlan& plan, const ApplyRequest& request) {
-  executor::RunStartedInfo info;
-  info.actor = executor::current_actor();
+audit::RunStartedInfo run_info(const report::SavedPlan& plan, const ApplyRequest& request) {
+  audit::RunStartedInfo info;
+  info.actor = audit::current_actor();
   // The repository the plan files come from (else the one holding the saved plan).
   std::string anchor = !plan.files.empty() ? plan.files.front().path
                                            : (request.saved_file ? request.saved_file->path : std::string());
-  if (!anchor.empty()) info.repository = executor::find_git_checkout(anchor);
+  if (!anchor.empty()) info.repository = audit::find_git_checkout(anchor);
   for (const auto& f : plan.files) info.plan_files.push_back({f.path, f.sha256});
   info.saved_plan = request.saved_file;
   info.tool_version = request.tool_version;
@@ -46,18 +46,18 @@ Result<executor::ApplyResult> audited_run(const PlanKind& kind, const report::Sa
                                           const ApplyRequest& request, executor::ApplyOptions options,
                                           const util::Clock& clock) {
   if (request.dry_run) {
-    executor::NullAuditSink nothing;  // a dry run writes nothing, not even the audit log
+    audit::NullAuditSink nothing;  // a dry run writes nothing, not even the audit log
     options.run_id = "dry-run";
     return kind.apply(rows, clients, nothing, options);
   }
-  options.run_id = executor::make_run_id(clock.now_ms());
-  auto log = executor::AuditLog::open(request.audit_log, options.run_id, clock);
+  options.run_id = audit::make_run_id(clock.now_ms());
+  auto log = audit::AuditLog::open(request.audit_log, options.run_id, clock);
   if (!log) return fail(std::move(log).error());
   if (auto line = (*log)->truncated_line()) {
     spdlog::warn("{}:{}: a record cut short by an earlier crash; the chain goes on from the record before it",
                  request.audit_log, *line);
   }
-  executor::AuditLogSink sink(std::move(*log));
+  audit::AuditLogSink sink(std::move(*log));
   return kind.apply(rows, clients, sink, options);
 }
 

@@ -12,7 +12,7 @@
 
 #include "engine/plan_kind.h"
 #include "executor/apply_result.h"
-#include "executor/audit_fields.h"
+#include "audit/fields.h"
 #include "report/saved_plan.h"
 #include "util/clock.h"
 #include "util/result.h"
@@ -25,7 +25,7 @@ struct ApplyRequest {
   std::string audit_log;      // appended to (and locked for the run); unused by a dry run
   size_t max_in_flight = 16;  // groups worked on at once
   // The saved plan file applied, if any: its path and sha256 go into run_started.
-  std::optional<executor::FileHash> saved_file;
+  std::optional<audit::FileHash> saved_file;
   std::string tool_version;
 };
 

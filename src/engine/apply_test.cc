@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/engine_test_support.h"
-#include "executor/audit_verify.h"
+#include "audit/verify.h"
 
 namespace offsetctl::engine {
 namespace {
@@ -45,7 +45,7 @@ TEST_F(EngineApply, EachKindIsOneRunOfTheAuditLog) {
     EXPECT_EQ(p.status, PartitionStatus::Verified) << p.group << "[" << p.partition << "] " << p.error_message;
   }
   EXPECT_EQ(dts_offsets("grp-1"), (std::map<int32_t, int64_t>{{0, 0}, {1, 0}, {2, 0}, {3, 0}}));
-  executor::VerifyReport v = executor::verify_audit_log(dir_.path("audit.jsonl"));
+  audit::VerifyReport v = audit::verify_audit_log(dir_.path("audit.jsonl"));
   EXPECT_TRUE(v.ok) << v.summary(dir_.path("audit.jsonl"));
 }
 

@@ -27,7 +27,7 @@ class CkafkaKind final : public PlanKind {
   bool owns(const planner::PartitionChange& row) const override { return !planner::is_dts_change(row); }
 
   Result<executor::ApplyResult> apply(const report::SavedPlan& rows, const Clients& clients,
-                                      executor::AuditSink& audit,
+                                      audit::AuditSink& audit,
                                       const executor::ApplyOptions& options) const override {
     return executor::apply_saved_plan(rows, clients.ckafka, audit, options);
   }

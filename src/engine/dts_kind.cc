@@ -25,7 +25,7 @@ class DtsKind final : public PlanKind {
   bool owns(const planner::PartitionChange& row) const override { return planner::is_dts_change(row); }
 
   Result<executor::ApplyResult> apply(const report::SavedPlan& rows, const Clients& clients,
-                                      executor::AuditSink& audit,
+                                      audit::AuditSink& audit,
                                       const executor::ApplyOptions& options) const override {
     return executor::apply_dts_plan(rows, clients.dts, audit, options);
   }

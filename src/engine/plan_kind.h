@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "executor/apply_result.h"
-#include "executor/audit_sink.h"
+#include "audit/sink.h"
 #include "executor/executor.h"
 #include "plan/model.h"
 #include "planner/dts_plan.h"
@@ -60,7 +60,7 @@ class PlanKind {
   // could not run at all (no client for a region, the audit log refused the
   // first record); everything else, refusals included, is in the ApplyResult.
   virtual Result<executor::ApplyResult> apply(const report::SavedPlan& rows, const Clients& clients,
-                                              executor::AuditSink& audit,
+                                              audit::AuditSink& audit,
                                               const executor::ApplyOptions& options) const = 0;
 };
 

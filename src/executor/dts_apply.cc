@@ -67,7 +67,7 @@ const char* mode_of(int64_t apply_timestamp) {
   return "datetime";
 }
 
-ChangeFields fields_of(const PartitionChange& c, int64_t call) {
+audit::ChangeFields fields_of(const PartitionChange& c, int64_t call) {
   return audit_fields(c, kDtsResetAction, call, true);  // the target is the preview
 }
 
@@ -143,8 +143,8 @@ PartitionOutcome verify_row(const PartitionChange& c, const Call& call, const ap
   return o;
 }
 
-ChangeOutcome audit_outcome_of(const PartitionOutcome& o) {
-  ChangeOutcome co;
+audit::ChangeOutcome audit_outcome_of(const PartitionOutcome& o) {
+  audit::ChangeOutcome co;
   if (!o.request_id.empty()) co.request_id = o.request_id;
   if (!o.error_code.empty()) {
     co.error_code = o.error_code;
@@ -261,7 +261,7 @@ class DtsBackend final : public ApplyBackend {
   // could not be written (the rows are then skipped, nothing is sent).
   bool send(const std::vector<PartitionChange>& changes, Call& call, GuardedSink& sink, Outcomes& outcomes) {
     const PartitionChange& first = changes[call.rows.front()];
-    std::vector<ChangeFields> intents;
+    std::vector<audit::ChangeFields> intents;
     for (size_t i : call.rows) intents.push_back(fields_of(changes[i], call.number));
     if (!sink.intents(intents)) {
       for (size_t i : call.rows) {
@@ -318,7 +318,7 @@ class DtsBackend final : public ApplyBackend {
     }
     for (const Call* call : sent) {
       const auto& read = after.at(changes[call->rows.front()].instance);
-      std::vector<std::pair<ChangeFields, ChangeOutcome>> results;
+      std::vector<std::pair<audit::ChangeFields, audit::ChangeOutcome>> results;
       for (size_t i : call->rows) {
         PartitionOutcome o = verify_row(changes[i], *call, read, expected);
         results.emplace_back(fields_of(changes[i], call->number), audit_outcome_of(o));
@@ -336,7 +336,7 @@ class DtsBackend final : public ApplyBackend {
 }  // namespace
 
 Result<ApplyResult> apply_dts_plan(const report::SavedPlan& plan, const planner::DtsClientFactory& clients,
-                                   AuditSink& audit, const ApplyOptions& options) {
+                                   audit::AuditSink& audit, const ApplyOptions& options) {
   DtsBackend backend(clients);
   const auto& changes = plan.result.changes;
   if (std::all_of(changes.begin(), changes.end(), planner::is_dts_change)) {

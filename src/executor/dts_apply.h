@@ -11,8 +11,9 @@
 //     success even when it did nothing (an active group): an offset that did
 //     not move is a FAILED partition, with the reason.
 
+#include "audit/sink.h"
 #include "executor/apply_result.h"
-#include "executor/audit_sink.h"
+#include "audit/sink.h"
 #include "executor/pipeline.h"
 #include "planner/dts_plan.h"
 #include "report/saved_plan.h"
@@ -26,6 +27,6 @@ inline constexpr const char* kDtsResetAction = "ResetConsumerGroupOffset";
 // of each group's region, as one run of `audit`; reset_calls counts the calls.
 // An Error: no client for a region, or the audit log refused the first record.
 Result<ApplyResult> apply_dts_plan(const report::SavedPlan& plan, const planner::DtsClientFactory& clients,
-                                   AuditSink& audit, const ApplyOptions& options);
+                                   audit::AuditSink& audit, const ApplyOptions& options);
 
 }  // namespace offsetctl::executor

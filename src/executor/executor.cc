@@ -21,12 +21,12 @@ namespace {
 using planner::Action;
 using planner::PartitionChange;
 
-ChangeFields fields_of(const PartitionChange& c, const WriteCall& call, int64_t call_number) {
+audit::ChangeFields fields_of(const PartitionChange& c, const WriteCall& call, int64_t call_number) {
   return audit_fields(c, call.action(), call_number);
 }
 
-ChangeOutcome audit_outcome(const CallOutcome& call, const PartitionOutcome& o) {
-  ChangeOutcome out;
+audit::ChangeOutcome audit_outcome(const CallOutcome& call, const PartitionOutcome& o) {
+  audit::ChangeOutcome out;
   if (!call.request_id.empty()) out.request_id = call.request_id;
   if (!call.ok) {
     out.error_code = call.error_code;
@@ -92,7 +92,7 @@ void run_group(const GroupRun& g, const std::vector<PartitionChange>& changes, c
   std::vector<Sent> sent;
   for (size_t k = 0; k < g.work->calls.size(); ++k) {
     const WriteCall& call = g.work->calls[k];
-    std::vector<ChangeFields> intents;
+    std::vector<audit::ChangeFields> intents;
     for (size_t i : call.changes) intents.push_back(fields_of(changes[i], call, g.call_numbers[k]));
     if (!sink.intents(intents)) {
       for (size_t i : call.changes) {
@@ -115,7 +115,7 @@ void run_group(const GroupRun& g, const std::vector<PartitionChange>& changes, c
   LiveOffsets after = read_live_offsets(clients, one, false, 1);
   const LiveGroup* live = after.find(g.work->instance, g.work->group);
 
-  std::vector<std::pair<ChangeFields, ChangeOutcome>> results;
+  std::vector<std::pair<audit::ChangeFields, audit::ChangeOutcome>> results;
   for (const Sent& s : sent) {
     for (size_t i : s.call->changes) {
       PartitionOutcome o = verify_change(changes[i], s.outcome, live);
@@ -210,7 +210,7 @@ class CkafkaBackend final : public ApplyBackend {
 
 }  // namespace
 
-Result<ApplyResult> apply_saved_plan(const report::SavedPlan& plan, const ClientFactory& clients, AuditSink& audit,
+Result<ApplyResult> apply_saved_plan(const report::SavedPlan& plan, const ClientFactory& clients, audit::AuditSink& audit,
                                      const ApplyOptions& options) {
   const std::vector<PartitionChange>& changes = plan.result.changes;
   if (std::any_of(changes.begin(), changes.end(), planner::is_dts_change)) {

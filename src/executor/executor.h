@@ -14,8 +14,10 @@
 #include <cstddef>
 #include <string>
 
+#include "audit/fields.h"
+#include "audit/sink.h"
 #include "executor/apply_result.h"
-#include "executor/audit_sink.h"
+#include "audit/sink.h"
 #include "executor/pipeline.h"
 #include "planner/live_fetch.h"
 #include "report/saved_plan.h"
@@ -31,7 +33,7 @@ using ClientFactory = planner::ClientFactory;
 // Applies `plan` (run_apply with the CKafka backend). Everything that happened, refusals included, is in the
 // ApplyResult (and its exit_code()); an Error means it could not run at all:
 // no client for a region, or the audit log refused the run's first record.
-Result<ApplyResult> apply_saved_plan(const report::SavedPlan& plan, const ClientFactory& clients, AuditSink& audit,
+Result<ApplyResult> apply_saved_plan(const report::SavedPlan& plan, const ClientFactory& clients, audit::AuditSink& audit,
                                      const ApplyOptions& options);
 
 }  // namespace offsetctl::executor

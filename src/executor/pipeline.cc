@@ -7,13 +7,13 @@
 
 namespace offsetctl::executor {
 
-bool GuardedSink::intents(const std::vector<ChangeFields>& fields) {
+bool GuardedSink::intents(const std::vector<audit::ChangeFields>& fields) {
   std::lock_guard lock(mu_);
   if (broken_) return false;
   return check(sink_.change_intents(fields));
 }
 
-void GuardedSink::results(const std::vector<std::pair<ChangeFields, ChangeOutcome>>& results) {
+void GuardedSink::results(const std::vector<std::pair<audit::ChangeFields, audit::ChangeOutcome>>& results) {
   std::lock_guard lock(mu_);
   if (broken_) return;
   check(sink_.change_results(results));
@@ -31,9 +31,9 @@ bool GuardedSink::check(const Status<>& s) {
   return false;
 }
 
-ChangeFields audit_fields(const planner::PartitionChange& c, const std::string& action, int64_t call,
+audit::ChangeFields audit_fields(const planner::PartitionChange& c, const std::string& action, int64_t call,
                           bool preview_target) {
-  ChangeFields f;
+  audit::ChangeFields f;
   f.instance = c.instance;
   f.group = c.group;
   f.topic = c.topic;
@@ -48,9 +48,9 @@ ChangeFields audit_fields(const planner::PartitionChange& c, const std::string& 
 
 namespace {
 
-RunCounts counts_of(const ApplyResult& r) {
+audit::RunCounts counts_of(const ApplyResult& r) {
   ApplySummary s = r.summary();
-  RunCounts c;
+  audit::RunCounts c;
   c.changed = static_cast<int64_t>(s.changed);
   c.failed = static_cast<int64_t>(s.failed);
   c.unchanged = static_cast<int64_t>(s.unchanged);
@@ -59,12 +59,12 @@ RunCounts counts_of(const ApplyResult& r) {
 }
 
 // Ends the run in the audit log; a failure there is one more problem of the run.
-void finish(ApplyResult& r, AuditSink& sink, const std::string& reason) {
+void finish(ApplyResult& r, audit::AuditSink& sink, const std::string& reason) {
   auto s = sink.run_finished(counts_of(r), r.exit_code(), reason);
   if (!s.ok()) r.problems.push_back("the audit log could not be written: " + s.error().message);
 }
 
-Result<ApplyResult> refuse(ApplyResult r, AuditSink& sink, std::string headline, std::vector<std::string> details) {
+Result<ApplyResult> refuse(ApplyResult r, audit::AuditSink& sink, std::string headline, std::vector<std::string> details) {
   r.refusal = std::move(headline);
   r.refusal_details = std::move(details);
   r.partitions.clear();
@@ -74,7 +74,7 @@ Result<ApplyResult> refuse(ApplyResult r, AuditSink& sink, std::string headline,
 
 }  // namespace
 
-Result<ApplyResult> run_apply(const report::SavedPlan& plan, ApplyBackend& backend, AuditSink& audit,
+Result<ApplyResult> run_apply(const report::SavedPlan& plan, ApplyBackend& backend, audit::AuditSink& audit,
                               const ApplyOptions& options) {
   const std::vector<planner::PartitionChange>& changes = plan.result.changes;
   ApplyResult r;

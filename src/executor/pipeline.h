@@ -14,7 +14,7 @@
 // order and counts are here; what is kind-specific (the API calls) is behind
 // ApplyBackend: CkafkaBackend (ckafka_backend.h), DtsBackend (dts_backend.h).
 // A dry run is the same pipeline with the clients swapped (dry_run*.h) and a
-// NullAuditSink.
+// audit::NullAuditSink.
 
 #include <atomic>
 #include <cstddef>
@@ -25,8 +25,8 @@
 #include <vector>
 
 #include "executor/apply_result.h"
-#include "executor/audit_fields.h"
-#include "executor/audit_sink.h"
+#include "audit/fields.h"
+#include "audit/sink.h"
 #include "planner/plan_result.h"
 #include "report/saved_plan.h"
 #include "util/result.h"
@@ -34,8 +34,8 @@
 namespace offsetctl::executor {
 
 struct ApplyOptions {
-  std::string run_id;         // make_run_id(); also what the audit log was opened with
-  RunStartedInfo run;         // what run_started records (the caller gathers actor, repository, ...)
+  std::string run_id;         // audit::make_run_id(); also what the audit log was opened with
+  audit::RunStartedInfo run;         // what run_started records (the caller gathers actor, repository, ...)
   size_t max_in_flight = 16;  // groups worked on at once (the client paces the calls)
   bool dry_run = false;       // labels the result; the caller swaps the clients and the sink
 };
@@ -45,17 +45,17 @@ struct ApplyOptions {
 // on disk must not be sent.
 class GuardedSink {
  public:
-  explicit GuardedSink(AuditSink& sink) : sink_(sink) {}
+  explicit GuardedSink(audit::AuditSink& sink) : sink_(sink) {}
 
   // false: not written (now or before); do not send the call.
-  bool intents(const std::vector<ChangeFields>& fields);
-  void results(const std::vector<std::pair<ChangeFields, ChangeOutcome>>& results);
+  bool intents(const std::vector<audit::ChangeFields>& fields);
+  void results(const std::vector<std::pair<audit::ChangeFields, audit::ChangeOutcome>>& results);
   std::vector<std::string> problems() const;
 
  private:
   bool check(const Status<>& s);
 
-  AuditSink& sink_;
+  audit::AuditSink& sink_;
   mutable std::mutex mu_;
   bool broken_ = false;
   std::vector<std::string> problems_;
@@ -92,7 +92,7 @@ struct Outcomes {
 // What the audit log records of a change carried by call number `call` of
 // `action`. A target the service resolves at apply time (apply_timestamp) is
 // left out unless `preview_target` (DTS rows record their preview).
-ChangeFields audit_fields(const planner::PartitionChange& c, const std::string& action, int64_t call,
+audit::ChangeFields audit_fields(const planner::PartitionChange& c, const std::string& action, int64_t call,
                           bool preview_target = false);
 
 // A plan kind's API side of apply. Rows are indexes into the saved plan's changes.
@@ -121,7 +121,7 @@ class ApplyBackend {
 // Everything that happened, refusals included, is in the ApplyResult (and
 // its exit_code()); an Error means it could not run at all: no client for a
 // region, or the audit log refused the run's first record.
-Result<ApplyResult> run_apply(const report::SavedPlan& plan, ApplyBackend& backend, AuditSink& audit,
+Result<ApplyResult> run_apply(const report::SavedPlan& plan, ApplyBackend& backend, audit::AuditSink& audit,
                               const ApplyOptions& options);
 
 }  // namespace offsetctl::executor

@@ -30,7 +30,7 @@ class ScriptedBackend final : public ApplyBackend {
                         Outcomes& outcomes, CallCounts& calls, size_t) override {
     for (size_t i = 0; i < changes.size(); ++i) {
       if (changes[i].action != Action::Change || done[i]) continue;
-      ChangeFields f;
+      audit::ChangeFields f;
       f.group = changes[i].group;
       f.partition = changes[i].partition;
       f.action = "Write";
@@ -41,7 +41,7 @@ class ScriptedBackend final : public ApplyBackend {
       PartitionOutcome o = outcome_of(changes[i]);
       o.status = PartitionStatus::Verified;
       o.after = changes[i].target;
-      sink.results({{f, ChangeOutcome{}}});
+      sink.results({{f, audit::ChangeOutcome{}}});
       outcomes.set(i, std::move(o));
     }
   }
