@@ -10,9 +10,9 @@
 #include <optional>
 #include <string>
 
+#include "audit/fields.h"
 #include "engine/plan_kind.h"
 #include "executor/apply_result.h"
-#include "audit/fields.h"
 #include "report/saved_plan.h"
 #include "util/clock.h"
 #include "util/result.h"

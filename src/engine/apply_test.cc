@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/engine_test_support.h"
 #include "audit/verify.h"
+#include "engine/engine_test_support.h"
 
 namespace offsetctl::engine {
 namespace {

@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "executor/apply_result.h"
 #include "audit/sink.h"
+#include "executor/apply_result.h"
 #include "executor/executor.h"
 #include "plan/model.h"
 #include "planner/dts_plan.h"

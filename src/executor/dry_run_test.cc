@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "executor/executor.h"
 #include "api/fake_ckafka_test.h"
+#include "executor/executor.h"
 
 namespace offsetctl::executor {
 namespace {

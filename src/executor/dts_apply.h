@@ -12,8 +12,8 @@
 //     not move is a FAILED partition, with the reason.
 
 #include "audit/sink.h"
-#include "executor/apply_result.h"
 #include "audit/sink.h"
+#include "executor/apply_result.h"
 #include "executor/pipeline.h"
 #include "planner/dts_plan.h"
 #include "report/saved_plan.h"

@@ -16,8 +16,8 @@
 
 #include "audit/fields.h"
 #include "audit/sink.h"
-#include "executor/apply_result.h"
 #include "audit/sink.h"
+#include "executor/apply_result.h"
 #include "executor/pipeline.h"
 #include "planner/live_fetch.h"
 #include "report/saved_plan.h"

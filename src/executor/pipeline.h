@@ -24,9 +24,9 @@
 #include <utility>
 #include <vector>
 
-#include "executor/apply_result.h"
 #include "audit/fields.h"
 #include "audit/sink.h"
+#include "executor/apply_result.h"
 #include "planner/plan_result.h"
 #include "report/saved_plan.h"
 #include "util/result.h"
@@ -35,7 +35,7 @@ namespace offsetctl::executor {
 
 struct ApplyOptions {
   std::string run_id;         // audit::make_run_id(); also what the audit log was opened with
-  audit::RunStartedInfo run;         // what run_started records (the caller gathers actor, repository, ...)
+  audit::RunStartedInfo run;  // what run_started records (the caller gathers actor, repository, ...)
   size_t max_in_flight = 16;  // groups worked on at once (the client paces the calls)
   bool dry_run = false;       // labels the result; the caller swaps the clients and the sink
 };
