@@ -13,8 +13,10 @@
 #include "audit/log.h"
 #include "cli/cmd_plan.h"
 #include "cli/commands.h"
+#include "cli/flags_ci.h"
 #include "engine/apply.h"
 #include "engine/plan.h"
+#include "executor/apply_markdown.h"
 #include "executor/apply_report.h"
 #include "report/render.h"
 #include "report/saved_plan.h"
@@ -36,6 +38,7 @@ struct ApplyFlags {
   std::string audit_log = kDefaultAuditLog;
   std::string format = "text";
   ApiFlags api;
+  CiFlags ci;
 };
 
 // A saved plan is JSON (`offsetctl plan --out`); plan files are YAML documents,
@@ -100,7 +103,7 @@ Result<Loaded> load_saved(const std::string& path, ApiFlags& flags) {
 Result<std::optional<Loaded>> plan_now(const ApplyFlags& o, Context& ctx, int& code) {
   plan::LoadResult loaded = plan::load_plans(o.paths);
   if (!loaded.ok()) {
-    print_load_errors(loaded, ctx.err, ctx.color);
+    report_load_errors(loaded, o.ci, o.format, "validate", o.paths, ctx);
     code = 1;
     return std::optional<Loaded>();
   }
@@ -158,6 +161,7 @@ Result<int> run_apply(ApplyFlags& o, Context& ctx) {
     ctx.out << executor::render_apply_text(*result, executor::ApplyTextOptions{ctx.color});
   }
   ctx.out.flush();
+  write_step_summary(o.ci, executor::render_apply_markdown(*result), "see the job's log for the whole report", ctx);
   if (result->refused()) return fail(executor::describe_refusal(*result));
   if (result->exit_code() != 0) {
     ctx.err << "Some changes failed or could not be verified (see above): run the same command again to retry them; "
@@ -186,8 +190,12 @@ Command apply_command() {
             sub.add_option("--format", o->format, "Report format: text (default) or json")
                 ->check(CLI::IsMember({"text", "json"}))
                 ->type_name("FORMAT");
+            add_ci_flags(sub, o->ci);
             add_api_flags(sub, o->api);
-            return [o](Context& ctx) -> Result<int> { return run_apply(*o, ctx); };
+            return [o](Context& ctx) -> Result<int> {
+              if (auto ok = check_ci_flags(o->ci); !ok) return fail(std::move(ok).error());
+              return run_apply(*o, ctx);
+            };
           }};
 }
 

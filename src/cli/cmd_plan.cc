@@ -14,6 +14,7 @@
 
 #include "api/client.h"
 #include "cli/commands.h"
+#include "cli/flags_ci.h"
 #include "plan/load_report.h"
 #include "report/render.h"
 #include "report/saved_plan.h"
@@ -42,9 +43,6 @@ planner::ClientFactory ckafka_clients(const ApiFlags& flags, const util::Clock& 
   };
 }
 
-void print_load_errors(const plan::LoadResult& loaded, std::ostream& out, bool color) {
-  out << plan::format_errors(loaded, color) << plan::load_summary(loaded) << "\n";
-}
 
 planner::DtsClientFactory dts_clients(const ApiFlags& flags, const util::Clock& clock) {
   return [&flags, &clock](const std::string& region) -> Result<std::shared_ptr<api::DtsApi>> {
@@ -111,6 +109,7 @@ Command plan_command() {
               std::string out;
               bool detailed = false;
               ApiFlags api;
+              CiFlags ci;
             };
             auto o = std::make_shared<Options>();
             sub.add_option("paths", o->paths, "Plan files, or folders searched for *.yaml and *.yml")
@@ -123,17 +122,19 @@ Command plan_command() {
             sub.add_flag("--detailed-exitcode", o->detailed,
                          "Exit 0 when nothing changes, 2 when there are changes, 1 when anything is blocked or "
                          "invalid (or on error)");
+            add_ci_flags(sub, o->ci);
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {
               if (o->format != "text" && o->format != "markdown" && o->format != "json") {
                 return fail("--format " + o->format + ": use text, markdown or json");
               }
+              if (auto ok = check_ci_flags(o->ci); !ok) return fail(std::move(ok).error());
               if (!o->out.empty()) {
                 if (auto ok = check_output_folder(o->out, "--out"); !ok) return fail(std::move(ok).error());
               }
               plan::LoadResult loaded = plan::load_plans(o->paths);
               if (!loaded.ok()) {
-                print_load_errors(loaded, ctx.err, ctx.color);
+                report_load_errors(loaded, o->ci, o->format, "validate", o->paths, ctx);
                 return 1;
               }
               auto saved = engine::plan(loaded.plans, plan_request(loaded.plans, o->api, ctx.clock));
@@ -149,6 +150,8 @@ Command plan_command() {
                 ctx.out << report::render_text(result, report::TextOptions{ctx.color});
               }
               ctx.out.flush();
+              write_step_summary(o->ci, report::render_markdown(result),
+                                 "run 'offsetctl plan' on the same files for the whole report", ctx);
               if (!o->out.empty()) {
                 if (auto w = report::write_saved_plan(o->out, *saved); !w) return fail(std::move(w).error());
                 ctx.err << "Saved the plan to " << o->out << "; apply it with: offsetctl apply " << o->out << "\n";

@@ -25,10 +25,6 @@ planner::ClientFactory ckafka_clients(const ApiFlags& flags, const util::Clock& 
 // The same for the DTS API (subscription consumer groups).
 planner::DtsClientFactory dts_clients(const ApiFlags& flags, const util::Clock& clock);
 
-// Prints load errors exactly as `offsetctl validate` does: each diagnostic,
-// then "N errors in F of M files.".
-void print_load_errors(const plan::LoadResult& loaded, std::ostream& out, bool color);
-
 // Both kinds' client factories, from the API flags.
 engine::Clients api_clients(const ApiFlags& flags, const util::Clock& clock);
 
