@@ -97,7 +97,7 @@ TEST(Snapshot, AFailedReadNamesTheGroup) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().message,
             "reading the offsets of group 'billing' on instance ckafka-1: DescribeGroupOffsets failed: InternalError: "
-            "boom (RequestId req-42)");
+            "read failed (RequestId req-42)");
 }
 
 }  // namespace
