@@ -28,7 +28,8 @@ fi
 # limit), the annotations go to the log, and the job summary gets the report too
 # ($GITHUB_STEP_SUMMARY). The hidden marker on the comment's first line lets sticky-comment.js find
 # and edit it on the next push.
-marker="<!-- offsetctl plan ${GITHUB_HEAD_REF:-pr} part 1/1 -->"
+branch=${GITHUB_HEAD_REF:-pr}
+marker="<!-- offsetctl plan ${branch//[^A-Za-z0-9._\/-]/_} part 1/1 -->"  # no '>' can end the comment early
 "$bin" plan "$plans" "${endpoint[@]}" --format markdown --diagnostics github \
   --out "$out/plan.json" --detailed-exitcode >"$out/report.md"
 code=$?
