@@ -161,7 +161,8 @@ Result<int> run_apply(ApplyFlags& o, Context& ctx) {
     ctx.out << executor::render_apply_text(*result, executor::ApplyTextOptions{ctx.color});
   }
   ctx.out.flush();
-  write_step_summary(o.ci, executor::render_apply_markdown(*result), "see the job's log for the whole report", ctx);
+  write_step_summary(o.ci, [&result] { return executor::render_apply_markdown(*result); },
+                     "see the job's log for the whole report", ctx);
   if (result->refused()) return fail(executor::describe_refusal(*result));
   if (result->exit_code() != 0) {
     ctx.err << "Some changes failed or could not be verified (see above): run the same command again to retry them; "

@@ -150,7 +150,7 @@ Command plan_command() {
                 ctx.out << report::render_text(result, report::TextOptions{ctx.color});
               }
               ctx.out.flush();
-              write_step_summary(o->ci, report::render_markdown(result),
+              write_step_summary(o->ci, [&result] { return report::render_markdown(result); },
                                  "run 'offsetctl plan' on the same files for the whole report", ctx);
               if (!o->out.empty()) {
                 if (auto w = report::write_saved_plan(o->out, *saved); !w) return fail(std::move(w).error());

@@ -36,10 +36,11 @@ void report_load_errors(const plan::LoadResult& loaded, const CiFlags& flags, co
   ctx.err << plan::format_errors(loaded, ctx.color) << plan::load_summary(loaded) << "\n";
 }
 
-void write_step_summary(const CiFlags& flags, std::string_view markdown, std::string_view where, Context& ctx) {
+void write_step_summary(const CiFlags& flags, const std::function<std::string()>& render, std::string_view where,
+                        Context& ctx) {
   const auto path = step_summary_path(flags.summary);
   if (!path) return;
-  const report::AppendResult r = report::append_step_summary(*path, markdown, where);
+  const report::AppendResult r = report::append_step_summary(*path, render(), where);
   if (!r.ok) ctx.err << "offsetctl: warning: " << r.error << "\n";
 }
 

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,9 +33,11 @@ Status<> check_ci_flags(const CiFlags& flags);
 void report_load_errors(const plan::LoadResult& loaded, const CiFlags& flags, const std::string& report_format,
                         const std::string& command, const std::vector<std::string>& paths, Context& ctx);
 
-// Appends `markdown` to the job summary, if there is one; `where` says how to
-// see what a cut left out. A file that cannot be written is a warning on
-// standard error: the command's own outcome stands.
-void write_step_summary(const CiFlags& flags, std::string_view markdown, std::string_view where, Context& ctx);
+// Appends the Markdown `render` makes to the job summary, if there is one (it is
+// only called then: a million-partition report is not rendered for nothing);
+// `where` says how to see what a cut left out. A file that cannot be written is
+// a warning on standard error: the command's own outcome stands.
+void write_step_summary(const CiFlags& flags, const std::function<std::string()>& render, std::string_view where,
+                        Context& ctx);
 
 }  // namespace offsetctl::cli
