@@ -18,6 +18,14 @@ const char* action_name(Action a);  // "change", "noop", "blocked", "invalid"
 // (an unknown topic with every partition selected): always an invalid row.
 inline constexpr int32_t kEveryPartition = -1;
 
+// a + b, held at the int64_t bounds instead of overflowing (offsets in a saved
+// plan are whatever the file says; the counts must not be undefined behaviour).
+inline int64_t add_saturating(int64_t a, int64_t b) {
+  int64_t r = 0;
+  if (__builtin_add_overflow(a, b, &r)) return b > 0 ? INT64_MAX : INT64_MIN;
+  return r;
+}
+
 struct PartitionChange {
   std::string instance;
   std::string group;
@@ -36,20 +44,22 @@ struct PartitionChange {
 
   // Both nullopt for an invalid row: its target will never be written, so a
   // delta or lag computed from it would only mislead.
+  // Nullopt too when the difference does not fit in an int64_t.
   std::optional<int64_t> delta() const {
     if (!current || !target || action == Action::Invalid) return std::nullopt;
-    return *target - *current;
+    return difference(*target, *current);
   }
   std::optional<int64_t> lag_after() const {
     if (!target || !end_offset || action == Action::Invalid) return std::nullopt;
-    return *end_offset - *target;
+    return difference(*end_offset, *target);
   }
   // A change's delta split by sign: messages the group reads again, and
   // messages it never reads (data loss). 0 for anything but a change.
   // (Inline, like everything here the report uses: it links without the planner.)
   int64_t replayed() const {
     const auto d = action == Action::Change ? delta() : std::nullopt;
-    return d && *d < 0 ? -*d : 0;
+    if (!d || *d >= 0) return 0;
+    return *d == INT64_MIN ? INT64_MAX : -*d;
   }
   int64_t skipped() const {
     const auto d = action == Action::Change ? delta() : std::nullopt;
@@ -58,6 +68,63 @@ struct PartitionChange {
   // A change on a partition where the group has nothing committed: there is
   // no delta, so it is counted apart.
   bool first_commit() const { return action == Action::Change && !current && target; }
+
+ private:
+  static std::optional<int64_t> difference(int64_t a, int64_t b) {
+    int64_t r = 0;
+    if (__builtin_sub_overflow(a, b, &r)) return std::nullopt;
+    return r;
+  }
+};
+
+// Every field of a PartitionChange as the files carry it, in the JSON
+// report's order: render_json writes them all; the saved plan writes and reads
+// the `saved` ones, sorted by name (report/change_fields.h). A new field of
+// PartitionChange is one row here plus its property in
+// schemas/report.schema.json and schemas/saved-plan.schema.json.
+enum class ChangeFieldKind {
+  Key,        // instance, group, topic: a string; the saved plan has them once per topic entry
+  Partition,  // int32_t; null for kEveryPartition
+  Offset,     // std::optional<int64_t>; null when absent
+  Derived,    // computed from other fields (an optional<int64_t> member function); the report only
+  Count,      // computed: an int64_t member function (messages); the report only
+  Flag,       // computed: a bool member function; the report only
+  Action,     // Action, as action_name()
+  Text,       // std::string; null when empty
+  ResolveAt,  // "apply" when apply_timestamp is set, else "plan"; the report only
+};
+
+struct ChangeField {
+  const char* name;
+  ChangeFieldKind kind;
+  bool saved;  // in the saved plan's partition rows
+  std::string PartitionChange::*text = nullptr;              // Key, Text
+  std::optional<int64_t> PartitionChange::*offset = nullptr;  // Offset
+  std::optional<int64_t> (PartitionChange::*derived)() const = nullptr;  // Derived
+  int64_t (PartitionChange::*count)() const = nullptr;                   // Count
+  bool (PartitionChange::*flag)() const = nullptr;                       // Flag
+};
+
+inline constexpr ChangeField kChangeFields[] = {
+    // name, kind, saved, text, offset, derived, count, flag
+    {"instance", ChangeFieldKind::Key, false, &PartitionChange::instance, nullptr, nullptr},
+    {"group", ChangeFieldKind::Key, false, &PartitionChange::group, nullptr, nullptr},
+    {"topic", ChangeFieldKind::Key, false, &PartitionChange::topic, nullptr, nullptr},
+    {"partition", ChangeFieldKind::Partition, true, nullptr, nullptr, nullptr},
+    {"current", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::current, nullptr},
+    {"target", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::target, nullptr},
+    {"delta", ChangeFieldKind::Derived, false, nullptr, nullptr, &PartitionChange::delta},
+    {"replayed", ChangeFieldKind::Count, false, nullptr, nullptr, nullptr, &PartitionChange::replayed},
+    {"skipped", ChangeFieldKind::Count, false, nullptr, nullptr, nullptr, &PartitionChange::skipped},
+    {"first_commit", ChangeFieldKind::Flag, false, nullptr, nullptr, nullptr, nullptr, &PartitionChange::first_commit},
+    {"lag_after", ChangeFieldKind::Derived, false, nullptr, nullptr, &PartitionChange::lag_after},
+    {"begin_offset", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::begin_offset, nullptr},
+    {"end_offset", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::end_offset, nullptr},
+    {"action", ChangeFieldKind::Action, true, nullptr, nullptr, nullptr},
+    {"reason", ChangeFieldKind::Text, true, &PartitionChange::reason, nullptr, nullptr},
+    {"spec", ChangeFieldKind::Text, true, &PartitionChange::spec, nullptr, nullptr},
+    {"resolve_at", ChangeFieldKind::ResolveAt, false, nullptr, nullptr, nullptr},
+    {"apply_timestamp", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::apply_timestamp, nullptr},
 };
 
 struct GroupReport {
@@ -85,8 +152,8 @@ struct PlanSummary {
       case Action::Blocked: ++blocked; break;
       case Action::Invalid: ++invalid; break;
     }
-    replayed += c.replayed();
-    skipped += c.skipped();
+    replayed = add_saturating(replayed, c.replayed());
+    skipped = add_saturating(skipped, c.skipped());
     if (c.first_commit()) ++first_commits;
   }
 };

@@ -61,5 +61,19 @@ TEST(PlanSummary, CountsActionsMessagesAndFirstCommits) {
   EXPECT_EQ(s.first_commits, 1u);
 }
 
+TEST(PlanSummary, OffsetsAtTheLimitsOfInt64NeitherOverflowNorWrap) {
+  // A saved plan's offsets are whatever the file holds: no undefined behaviour for any of them.
+  constexpr int64_t kMin = INT64_MIN;
+  constexpr int64_t kMax = INT64_MAX;
+  EXPECT_EQ(row(kMin, 10, Action::Change).delta(), std::nullopt);
+  EXPECT_EQ(row(kMin, 10, Action::Change).skipped(), 0);
+  EXPECT_EQ(row(10, kMin, Action::Change, kMax).lag_after(), std::nullopt);
+  EXPECT_EQ(row(0, kMin, Action::Change).delta(), kMin);
+  EXPECT_EQ(row(0, kMin, Action::Change).replayed(), kMax);
+  const PlanSummary s = summarize({row(0, kMax, Action::Change), row(0, kMax, Action::Change)});
+  EXPECT_EQ(s.skipped, kMax);
+  EXPECT_EQ(add_saturating(kMin, -1), kMin);
+}
+
 }  // namespace
 }  // namespace offsetctl::planner

@@ -14,20 +14,21 @@ size_t occurrences(const std::string& text, std::string_view what) {
   return n;
 }
 
-// The table rows of `md` (lines starting with "| " that are neither a header
-// nor a delimiter), in order.
+// The table rows of `md` (lines starting with "| " that are neither a header,
+// which the delimiter line follows, nor a delimiter), in order.
 std::vector<std::string> rows_of(const std::string& md) {
-  std::vector<std::string> rows;
-  size_t at = 0;
-  std::string previous;
-  while (at < md.size()) {
+  std::vector<std::string> lines;
+  for (size_t at = 0; at < md.size();) {
     size_t end = md.find('\n', at);
     if (end == std::string::npos) end = md.size();
-    std::string line = md.substr(at, end - at);
+    lines.push_back(md.substr(at, end - at));
     at = end + 1;
-    const bool delimiter = line.rfind("| :--", 0) == 0 || line.rfind("| ---", 0) == 0;
-    if (line.rfind("| ", 0) == 0 && !delimiter && line.rfind("| Topic |", 0) != 0) rows.push_back(line);
-    previous = line;
+  }
+  auto delimiter = [](const std::string& line) { return line.rfind("| :--", 0) == 0 || line.rfind("| ---", 0) == 0; };
+  std::vector<std::string> rows;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const bool header = i + 1 < lines.size() && delimiter(lines[i + 1]);
+    if (lines[i].rfind("| ", 0) == 0 && !delimiter(lines[i]) && !header) rows.push_back(lines[i]);
   }
   return rows;
 }

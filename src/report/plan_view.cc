@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
 #include <utility>
 
 #include "report/table.h"
@@ -75,8 +76,8 @@ std::vector<GroupSection> group_sections(const planner::PlanResult& result) {
 }
 
 std::string with_thousands(int64_t n) {
-  std::string digits;
-  append_int(digits, n < 0 ? -n : n);
+  const uint64_t magnitude = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
+  const std::string digits = std::to_string(magnitude);
   std::string out = n < 0 ? "-" : "";
   for (size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');

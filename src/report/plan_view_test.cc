@@ -19,7 +19,7 @@ TEST(ActionLabel, NamesEveryAction) {
 TEST(GroupSections, OnePerGroupWithCounts) {
   const auto result = test::sample_result();
   const auto sections = group_sections(result);
-  ASSERT_EQ(sections.size(), 3u);
+  ASSERT_EQ(sections.size(), 4u);
   EXPECT_EQ(sections[0].group, "orders-consumer");
   EXPECT_EQ(sections[0].report, &result.groups[0]);
   EXPECT_EQ(sections[0].counts.to_change, 8u);
@@ -30,7 +30,11 @@ TEST(GroupSections, OnePerGroupWithCounts) {
   EXPECT_EQ(sections[1].end - sections[1].begin, 2u);
   EXPECT_EQ(sections[2].instance, "ckafka-9m4p2w");
   EXPECT_EQ(sections[2].counts.invalid, 4u);
-  EXPECT_EQ(sections[2].end, result.changes.size());
+  EXPECT_EQ(sections[2].counts.skipped, 0);  // an invalid row moves nothing
+  EXPECT_EQ(sections[3].group, "reports-billing");
+  EXPECT_EQ(sections[3].counts.skipped, 5000);
+  EXPECT_EQ(sections[3].counts.first_commits, 1u);
+  EXPECT_EQ(sections[3].end, result.changes.size());
 }
 
 TEST(GroupSections, GroupsWithoutPartitionsAndPartitionsWithoutGroups) {
@@ -42,7 +46,7 @@ TEST(GroupSections, GroupsWithoutPartitionsAndPartitionsWithoutGroups) {
   result.groups.push_back(idle);
   result.groups.erase(result.groups.begin() + 1);  // payments-consumer: no report
   const auto sections = group_sections(result);
-  ASSERT_EQ(sections.size(), 4u);
+  ASSERT_EQ(sections.size(), 5u);
   EXPECT_EQ(sections[0].group, "aaa-idle");
   EXPECT_EQ(sections[0].begin, sections[0].end);
   EXPECT_EQ(sections[1].group, "orders-consumer");
@@ -65,6 +69,8 @@ TEST(SummaryLine, CountsEveryAction) {
   EXPECT_EQ(summary_line(s), "Plan: 12 to change (1 first commit), 1 unchanged, 0 blocked, 0 invalid.");
   EXPECT_EQ(with_thousands(1234567), "1,234,567");
   EXPECT_EQ(with_thousands(999), "999");
+  EXPECT_EQ(with_thousands(-1234), "-1,234");
+  EXPECT_EQ(with_thousands(INT64_MIN), "-9,223,372,036,854,775,808");
   EXPECT_EQ(summary_line({}), "Plan: 0 to change, 0 unchanged, 0 blocked, 0 invalid.");
 }
 

@@ -106,7 +106,7 @@ std::string caution_block(const PlanResult& result, const std::vector<GroupSecti
       size_t j = i;
       for (; j < s.end && result.changes[j].topic == topic; ++j) {
         if (result.changes[j].skipped() == 0) continue;
-        n += result.changes[j].skipped();
+        n = planner::add_saturating(n, result.changes[j].skipped());
         partitions.push_back(result.changes[j].partition);
       }
       i = j;

@@ -52,9 +52,11 @@ Result<SavedPlan> parse_saved_plan(std::string_view json, const std::string& pat
 inline constexpr uint64_t kMaxSavedPlanBytes = 2ull << 30;
 
 // The file forms: write atomically (a crash leaves the old file or the new),
-// read with the saved-plan size cap and parse.
-Status<> write_saved_plan(const std::string& path, const SavedPlan& plan);
-Result<SavedPlan> read_saved_plan(const std::string& path);
+// read with the saved-plan size cap and parse. checksum, when given, is set to
+// the written file's ("sha256:…", for the report to quote).
+Status<> write_saved_plan(const std::string& path, const SavedPlan& plan, std::string* checksum = nullptr);
+// sha256, when given, is set to the file's (for the audit log's run_started).
+Result<SavedPlan> read_saved_plan(const std::string& path, std::string* sha256 = nullptr);
 
 // "https://user:secret@host/x" -> "https://host/x": an endpoint may carry
 // credentials, and a saved plan is shared in pull requests and CI artifacts.

@@ -24,17 +24,24 @@ if ! "$bin" validate "$plans" --format github; then
   exit 0
 fi
 
-# The report is the PR comment (split into parts under GitHub's limit), the annotations go to the
-# log, and the job summary gets the report too ($GITHUB_STEP_SUMMARY). --out writes the saved plan
-# only when everything in it can be applied.
+# The PR comment is written as parts (comment-1.md, comment-2.md, ...), each under GitHub's
+# 65,536-character limit, so no group is ever left out of the review; each starts with a hidden
+# marker ("<!-- offsetctl plan NAME part i/n -->") by which sticky-comment.js finds and edits its
+# own comments on the next push. The annotations go to the log, and the job summary gets the
+# report too ($GITHUB_STEP_SUMMARY).
 "$bin" plan "$plans" "${endpoint[@]}" --format markdown --diagnostics github \
-  --comment-dir "$out/comment" --out "$out/plan.json" --detailed-exitcode >"$out/report.md"
+  --out "$out/plan.json" --comment-dir "$out/comment" --detailed-exitcode >"$out/report.md"
 code=$?
+# An error (credentials, the network) leaves no report: the reviewers are told where to look.
+[ -s "$out/comment/comment-1.md" ] ||
+  printf '<!-- offsetctl plan error part 1/1 -->\n**offsetctl plan failed:** see the job log.\n' >"$out/comment/comment-1.md"
 case $code in
   0) status=ok changes=false ;;
   2) status=ok changes=true ;;
   *) status=failed changes=false ;;
 esac
+# A saved plan is kept only when all of it can be applied: never one with blocked or invalid rows.
+[ "$status" = ok ] || rm -f "$out/plan.json"
 echo "status=$status" >>"$output"
 echo "changes=$changes" >>"$output"
 exit 0
