@@ -133,6 +133,7 @@ Command plan_command() {
                 ->required()
                 ->type_name("PATH");
             sub.add_option("--format", o->format, "Report format: text (default), markdown or json")
+                ->check(CLI::IsMember({"text", "markdown", "json"}))
                 ->type_name("FORMAT");
             sub.add_option("--out", o->out, "Also save the plan to this file, for offsetctl apply")
                 ->type_name("SAVED_PLAN");
