@@ -7,10 +7,10 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})  # what --version says (cli/versio
 set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/package)
 set(CPACK_PACKAGE_CONTACT "offsetctl maintainers <maintainers@users.noreply.b-seed-a00927ea.example>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "declarative consumer group offsets for Tencent Cloud CKafka")
-# The extended description: lines of at most 80 columns; CPack indents them.
+# The extended description (the synopsis above is its first line): lines of at most 80
+# columns; CPack indents them.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-  "declarative consumer group offsets for Tencent Cloud CKafka
-YAML plan files, kept in git, declare the desired offset of each consumer
+  "YAML plan files, kept in git, declare the desired offset of each consumer
 group, topic and partition. offsetctl plan diffs them against the live
 offsets and prints a dry-run report (terminal, pull-request Markdown or
 JSON); offsetctl apply changes exactly what was reviewed, refuses when the

@@ -110,9 +110,10 @@ TEST_F(ManPageTest, EverythingHelpSaysIsInTheManPage) {
     }
   }
   // And each command has its section, headed by its usage.
-  for (const clidoc::Command* c : clidoc::all_commands(model_))
-    if (!c->path.empty())
-      EXPECT_NE(page_.find(".SS \"\\fB" + roff_dashes(c->usage()) + "\\fR\""), std::string::npos) << c->name();
+  for (const clidoc::Command* c : clidoc::all_commands(model_)) {
+    if (c->path.empty()) continue;
+    EXPECT_NE(page_.find(".SS \"\\fB" + roff_dashes(c->usage()) + "\\fR\""), std::string::npos) << c->name();
+  }
 }
 
 TEST_F(ManPageTest, TheOtherPagesAreThere) {
