@@ -42,10 +42,21 @@ std::vector<HelpLine> help_lines(const std::string& help) {
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& line = lines[i];
     if (line.size() < 3 || line[0] != ' ' || line[2] == ' ') continue;
+    // CLI11 pads the names to column 30, or to one space after a long " REQUIRED".
     size_t gap = line.find("  ", 2);
+    size_t required = line.find(" REQUIRED ");
+    if (required != std::string::npos && (gap == std::string::npos || required + 9 < gap)) gap = required + 9;
     std::string names = line.substr(2, gap == std::string::npos ? std::string::npos : gap - 2);
-    std::string text = gap == std::string::npos ? "" : line.substr(line.find_first_not_of(' ', gap));
-    if (text.empty() && i + 1 < lines.size()) text = lines[i + 1].substr(lines[i + 1].find_first_not_of(' '));
+    size_t text_at = gap == std::string::npos ? std::string::npos : line.find_first_not_of(' ', gap);
+    std::string text = text_at == std::string::npos ? "" : line.substr(text_at);
+    if (text.empty() && i + 1 < lines.size()) {
+      size_t next_at = lines[i + 1].find_first_not_of(' ');
+      if (next_at != std::string::npos && next_at >= 2 && lines[i + 1][next_at] != '-') {
+        text = lines[i + 1].substr(next_at);
+        ++i;
+      }
+    }
+    if (text.empty()) continue;
     HelpLine h{{}, text};
     for (std::sregex_iterator it(names.begin(), names.end(), flag), end; it != end; ++it) h.flags.push_back((*it)[2]);
     out.push_back(h);
