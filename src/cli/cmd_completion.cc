@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "clidoc/completion.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 
 namespace offsetctl::cli {
@@ -14,7 +15,7 @@ Command completion_command() {
             auto shell = std::make_shared<std::string>();
             sub.add_option("shell", *shell, "The shell: bash, zsh or fish")
                 ->required()
-                ->check(CLI::IsMember({"bash", "zsh", "fish"}))
+                ->check(one_of({"bash", "zsh", "fish"}))
                 ->type_name("SHELL");
             const CLI::App* root = sub.get_parent();
             return [shell, root](Context& ctx) -> Result<int> {

@@ -41,6 +41,9 @@ TEST_F(CompletionCommand, BashCompletesCommandsFlagsAndTheirValues) {
   EXPECT_EQ(bash("offsetctl plan plans/a.yaml --out "), (V{"plans", "reviewed.json"}));  // a saved plan: *.json
   EXPECT_EQ(bash("offsetctl plan "), (V{"orders.yaml", "plans", "reviewed.json"}));
   EXPECT_EQ(bash("offsetctl apply --format "), (V{"json", "text"}));
+  EXPECT_EQ(bash("offsetctl validate --format "), (V{"github", "json", "text"}));
+  EXPECT_EQ(bash("offsetctl plan --diagnostics "), (V{"github", "json", "text"}));
+  EXPECT_EQ(bash("offsetctl apply --summary "), (V{"orders.yaml", "plans", "reviewed.json"}));
   EXPECT_EQ(bash("offsetctl audit "), V{"verify"});
   EXPECT_EQ(bash("offsetctl -v audit v"), V{"verify"});
   EXPECT_EQ(bash("offsetctl completion "), (V{"bash", "fish", "zsh"}));
@@ -78,7 +81,19 @@ TEST_F(CompletionCommand, TheInstalledScriptsAreWhatTheCommandPrints) {
 TEST_F(CompletionCommand, AnotherShellIsRefused) {
   auto r = testing::offsetctl(dir_, {"completion", "tcsh"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("tcsh"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err, "offsetctl: error: no completion for shell 'tcsh'; use bash, zsh or fish\n");
+}
+
+// The choices a flag names for completion leave the refusal to the command, in its own words.
+TEST_F(CompletionCommand, AChoiceFlagsRefusalIsTheCommands) {
+  auto plan = testing::offsetctl(dir_, {"plan", "--format", "xml", "work/orders.yaml"});
+  EXPECT_EQ(plan.exit_code, 1);
+  EXPECT_EQ(plan.err, "offsetctl: error: --format xml: use text, markdown or json\n");
+  auto apply = testing::offsetctl(dir_, {"apply", "--format", "yaml", "work/reviewed.json"});
+  EXPECT_EQ(apply.exit_code, 1);
+  EXPECT_EQ(apply.err, "offsetctl: error: --format yaml: use text or json\n");
+  auto help = testing::offsetctl(dir_, {"validate", "--help"});
+  EXPECT_NE(help.out.find("--format FORMAT:{text,json,github}"), std::string::npos) << help.out;
 }
 
 }  // namespace

@@ -4,6 +4,12 @@
 
 namespace offsetctl::cli {
 
+CLI::Validator one_of(const std::vector<std::string>& choices) {
+  std::string names;
+  for (const auto& c : choices) names += (names.empty() ? "" : ",") + c;
+  return CLI::Validator([](const std::string&) { return std::string(); }, "{" + names + "}", "one_of");
+}
+
 std::unique_ptr<CommandLine> make_command_line() {
   auto line = std::make_unique<CommandLine>();
   CLI::App& app = line->app;

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <memory>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -21,5 +22,10 @@ struct CommandLine {
 };
 
 std::unique_ptr<CommandLine> make_command_line();
+
+// Names the values a flag takes, for --help ("FORMAT:{text,json}"), the man page and the
+// completions. It accepts any value: the command checks it, so that every refusal says
+// "--format xml: use text or json" in the CLI's own words rather than CLI11's.
+CLI::Validator one_of(const std::vector<std::string>& choices);
 
 }  // namespace offsetctl::cli
