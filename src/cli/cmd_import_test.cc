@@ -53,6 +53,7 @@ struct ImportCommand : ::testing::Test {
     for (const auto& g : groups) args = concat(args, {"--group", g});
     auto exported = offsetctl(dir, concat(args, at(emulator)));
     ASSERT_EQ(exported.exit_code, 0) << exported.err;
+    dir.write("plans/.keep", "");
     auto imported = offsetctl(dir, concat({"import", dir.path("offsets.csv"), "--instance", "ckafka-test", "--region",
                                            "ap-guangzhou", "--out", dir.path("plans/imported.yaml")},
                                           import_flags));

@@ -84,7 +84,8 @@ std::string kafka_head(const std::string& name, const std::string& policy = "") 
 // The JSON report's rows, by "group/topic/partition" ("*" for none).
 std::map<std::string, json> kafka_rows(const std::string& report) {
   std::map<std::string, json> out;
-  for (const auto& c : json::parse(report).at("changes")) {
+  const json doc = json::parse(report);
+  for (const auto& c : doc.at("changes")) {
     const json& p = c.at("partition");
     out[c.at("group").get<std::string>() + "/" + c.at("topic").get<std::string>() + "/" +
         (p.is_null() ? std::string("*") : std::to_string(p.get<int>()))] = c;
