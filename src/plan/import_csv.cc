@@ -89,7 +89,7 @@ ImportResult import_offsets_csv(std::string_view text, const ImportRequest& requ
   LoadResult check = load_plan_text(out.yaml, request.path + " (as a plan)");
   if (!check.ok()) {
     for (auto& d : check.errors) {
-      result.errors.push_back(whole_file(request.path, "the plan it makes would not be valid: " + d.message));
+      result.errors.push_back(whole_file(request.path, "the plan it makes would not be valid: " + d.text()));
     }
     return result;
   }
