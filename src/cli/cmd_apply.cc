@@ -11,6 +11,7 @@
 #include "audit/actor.h"
 #include "audit/git.h"
 #include "audit/log.h"
+#include "cli/command_line.h"
 #include "cli/cmd_plan.h"
 #include "cli/commands.h"
 #include "cli/flags_ci.h"
@@ -189,11 +190,12 @@ Command apply_command() {
                 ->type_name("FILE")
                 ->capture_default_str();
             sub.add_option("--format", o->format, "Report format: text (default) or json")
-                ->check(CLI::IsMember({"text", "json"}))
+                ->check(one_of({"text", "json"}))
                 ->type_name("FORMAT");
             add_ci_flags(sub, o->ci);
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {
+              if (o->format != "text" && o->format != "json") return fail("--format " + o->format + ": use text or json");
               if (auto ok = check_ci_flags(o->ci); !ok) return fail(std::move(ok).error());
               return run_apply(*o, ctx);
             };

@@ -9,6 +9,7 @@
 #include "api/client.h"
 #include "engine/export.h"
 #include "cli/cmd_plan.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/flags_api.h"
 #include "plan/offsets_csv.h"
@@ -56,7 +57,8 @@ Command export_command() {
             sub.add_option("--format", o->format,
                            "yaml (default): a plan file; csv: kafka-consumer-groups' --export CSV "
                            "(topic,partition,offset; group,topic,partition,offset for several groups)")
-                ->type_name("FORMAT");
+                ->type_name("FORMAT")
+                ->check(one_of({"yaml", "csv"}));
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {
               if (o->format != "yaml" && o->format != "csv") {

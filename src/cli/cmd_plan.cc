@@ -13,6 +13,7 @@
 #include <ostream>
 
 #include "api/client.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/flags_ci.h"
 #include "plan/load_report.h"
@@ -116,6 +117,7 @@ Command plan_command() {
                 ->required()
                 ->type_name("PATH");
             sub.add_option("--format", o->format, "Report format: text (default), markdown or json")
+                ->check(one_of({"text", "markdown", "json"}))
                 ->type_name("FORMAT");
             sub.add_option("--out", o->out, "Also save the plan to this file, for offsetctl apply")
                 ->type_name("SAVED_PLAN");

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "cli/ci_env.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "plan/diagnostic_formats.h"
 #include "plan/load.h"
@@ -32,6 +33,7 @@ Command validate_command() {
             sub.add_option("--format", o->format,
                            "text (default), json (schemas/diagnostics.schema.json) or github (annotations on the "
                            "plan files' lines, for GitHub Actions)")
+                ->check(one_of({"text", "json", "github"}))
                 ->type_name("FORMAT");
             sub.add_flag("--json", o->json, "The same as --format json");
             return [o](Context& ctx) -> Result<int> {
