@@ -259,6 +259,63 @@ TEST_F(KafkaUsers, TopicsAllFromGroupCopiesEveryCommittedTopic) {
   EXPECT_EQ(emulator.calls().at("DescribeGroupOffsets"), 2);
 }
 
+// Kafka's --reset-offsets --dry-run --export: the targets as its CSV, for --from-file or import.
+TEST_F(KafkaUsers, PlanAsCsvIsKafkasDryRunExport) {
+  const std::string path = dir.write("plans/plan.yaml", kafka_head("csv") + R"(  - group: billing
+    topics: all
+    exceptTopics: [audit]
+    to: earliest
+)");
+  auto r = offsetctl(dir, concat({"plan", path, "--format", "csv"}, at(emulator)));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "orders,0,100\norders,1,100\npayments,0,0\npayments,1,0\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(KafkaUsers, PlanAsCsvOfSeveralGroupsLeavesOutWhatIsBlockedAndSaysSo) {
+  const std::string path = dir.write("plans/plan.yaml", kafka_head("csv") + R"(  - group: billing
+    topics:
+      - topic: orders
+        to: earliest
+  - group: live
+    topics:
+      - topic: orders
+        to: latest
+)");
+  auto r = offsetctl(dir, concat({"plan", path, "--format", "csv", "--detailed-exitcode"}, at(emulator)));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.out, "billing,orders,0,100\nbilling,orders,1,100\nbilling,orders,2,100\n");
+  EXPECT_EQ(r.err,
+            "offsetctl: note: 3 partitions blocked or invalid are not in the CSV; run 'offsetctl plan' without "
+            "--format csv for the reasons\n");
+}
+
+TEST_F(KafkaUsers, PlanAsCsvOfSeveralInstancesIsRefused) {
+  const std::string path = dir.write("plans/plan.yaml", kafka_head("csv") + R"(  - group: billing
+    topics:
+      - topic: orders
+        to: earliest
+---
+apiVersion: offsetctl/v1
+kind: OffsetPlan
+name: csv-replica
+instance: ckafka-replica
+region: ap-guangzhou
+groups:
+  - group: source
+    topics:
+      - topic: orders
+        to: earliest
+)");
+  auto r = offsetctl(dir, concat({"plan", path, "--format", "csv"}, at(emulator)));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("offsetctl: error: the plan spans 2 instances (ckafka-replica, ckafka-test) and "
+                       "kafka-consumer-groups' CSV has no instance column"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST_F(KafkaUsers, ValidateRefusesWhatCannotWorkWithFileLineAndColumn) {
   struct Case {
     std::string body;

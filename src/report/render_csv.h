@@ -1,7 +1,7 @@
 #pragma once
 // A plan's target offsets as kafka-consumer-groups' --export CSV: what Kafka's
-// --reset-offsets --dry-run --export would hold for the same reset, for `show
-// --format csv` of a saved plan.
+// --reset-offsets --dry-run --export would hold for the same reset, for `plan
+// --format csv` (and for showing a saved plan the same way).
 
 #include <string>
 
