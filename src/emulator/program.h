@@ -20,6 +20,8 @@ struct ProgramFlags {
   bool no_rate_limit = false;
   std::string save_state;
   int fault_delay_ms = 31000;
+  int latency_ms = 0;         // every answer held this long ...
+  int latency_jitter_ms = 0;  // ... give or take up to this much (seeded with `seed`)
 };
 
 // Declares the program's name, description and flags on `app` (its man page is made from them).
