@@ -27,6 +27,7 @@ struct Flags {
   bool no_rate_limit = false;
   std::string save_state;
   int fault_delay_ms = 31000;
+  std::string uncommitted_topics = "list";
 };
 
 int error(const std::string& message) {
@@ -85,6 +86,8 @@ int serve(const Flags& flags) {
   }
   auto state = load_state_file(flags.state_path);
   if (!state) return error(state.error().message);
+  state->uncommitted_topics =
+      flags.uncommitted_topics == "omit" ? UncommittedTopics::Omit : UncommittedTopics::List;
   malloc_trim(0);  // the YAML tree of a big state is gone: give its memory back
 
   // Block the stop signals in every thread (the server's inherit the mask) and wait for them here.
@@ -142,6 +145,11 @@ int run_program(int argc, char** argv) {
                  "how long a delayed-reply fault holds the answer (default 31000)")
       ->type_name("MS")
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--uncommitted-topics", flags.uncommitted_topics,
+                 "what DescribeGroupOffsets answers, given Topics, for a topic the group has nothing committed on: "
+                 "list (with Offset -1, the default) or omit (leave it out)")
+      ->type_name("list|omit")
+      ->check(CLI::IsMember({"list", "omit"}));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

@@ -110,6 +110,9 @@ class FakeCkafka final : public api::CkafkaApi {
   api::ApiResult<api::ConsumerGroupResponse> describe_consumer_group(const api::DescribeConsumerGroupRequest&) override {
     return fail(failure("DescribeConsumerGroup", "UnsupportedOperation", "not in the fake"));
   }
+  api::ApiResult<api::GroupResponse> describe_group(const api::DescribeGroupRequest&) override {
+    return fail(failure("DescribeGroup", "UnsupportedOperation", "not in the fake"));
+  }
   // The partitions of a topic as the first group holding it has them (one page).
   api::ApiResult<api::TopicInSyncReplicaResult> describe_topic_sync_replica(
       const api::DescribeTopicSyncReplicaRequest& r) override {
