@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <tuple>
 #include <utility>
 
@@ -179,6 +180,17 @@ void run_group(const GroupRun& g, const std::vector<PartitionChange>& changes, c
   sink.results(results);
 }
 
+// The regions the plan's groups name, when it has no default one: "ap-guangzhou",
+// or "ap-guangzhou, ap-shanghai" for several (the report says where it ran).
+std::string plan_regions(const report::SavedPlan& plan) {
+  std::set<std::string> regions;
+  for (const auto& g : plan.result.groups)
+    if (!g.region.empty()) regions.insert(g.region);
+  std::string out;
+  for (const auto& r : regions) out += (out.empty() ? "" : ", ") + r;
+  return out;
+}
+
 // Which region each (instance, group) is in, as the saved plan recorded it.
 std::map<GroupKey, std::string> regions_of(const report::SavedPlan& plan) {
   std::map<GroupKey, std::string> out;
@@ -221,7 +233,7 @@ Result<ApplyResult> apply_saved_plan(const report::SavedPlan& plan, const Client
   ApplyResult r;
   r.run_id = options.run_id;
   r.endpoint = plan.endpoint;
-  r.region = plan.region;
+  r.region = plan.region.empty() ? plan_regions(plan) : plan.region;
   r.dry_run = options.dry_run;
 
   // The clients first: a configuration error must come before anything is written or read.
