@@ -13,6 +13,9 @@
 #include "api/client.h"
 #include "api/endpoint.h"
 #include "cli/cmd_plan.h"
+#include "cli/command_line.h"
+#include "cli/flags_format.h"
+#include "cli/output_guard.h"
 #include "cli/commands.h"
 #include "executor/audit_actor.h"
 #include "executor/audit_git.h"
@@ -26,6 +29,7 @@
 #include "report/saved_plan.h"
 #include "util/crypto.h"
 #include "util/files.h"
+#include "util/time.h"
 
 #ifndef OFFSETCTL_VERSION
 #define OFFSETCTL_VERSION "0.0.0"
@@ -43,22 +47,10 @@ struct ApplyFlags {
   bool dry_run = false;
   std::string audit_log = kDefaultAuditLog;
   std::string format = "text";
+  std::vector<std::string> targets;
+  std::string lock_timeout = "0s";
   ApiFlags api;
 };
-
-// A saved plan is JSON (`offsetctl plan --out`); plan files are YAML documents,
-// which never start with '{'. Only the first bytes are read.
-bool looks_like_saved_plan(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return false;
-  std::ifstream in(path, std::ios::binary);
-  char c = 0;
-  while (in.get(c)) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-    return c == '{';
-  }
-  return false;
-}
 
 // The endpoint as the client would POST to, so equal URLs compare equal
 // ("http://127.0.0.1:9000" and "http://127.0.0.1:9000/").
@@ -113,8 +105,10 @@ Result<std::optional<Loaded>> plan_now(const ApplyFlags& o, Context& ctx, int& c
     code = 1;
     return std::optional<Loaded>();
   }
+  if (auto ok = restrict_plans(loaded.plans, o.targets); !ok) return fail(std::move(ok).error());
   auto made = plan_live(loaded.plans, o.api, ctx.clock);
   if (!made) return fail(std::move(made).error());
+  made->result.targets = o.targets;
   const bool approved = o.auto_approve || o.dry_run;  // a dry run changes nothing: no approval needed
   if (o.format == "json") {
     if (!approved) ctx.out << report::render_json(made->result);
@@ -123,9 +117,8 @@ Result<std::optional<Loaded>> plan_now(const ApplyFlags& o, Context& ctx, int& c
   }
   ctx.out.flush();
   if (!approved) {
-    return fail(
-        "nothing was changed: review the plan, then apply it with 'offsetctl apply PATH... --auto-approve', or "
-        "save it with 'offsetctl plan PATH... --out FILE' and run 'offsetctl apply FILE'");
+    return fail("nothing was changed: review the plan above, then apply it with: " +
+                shell_command(ctx.args) + " --auto-approve");
   }
   Loaded out;
   out.plan.created_at_ms = made->result.planned_at_ms;
@@ -145,6 +138,16 @@ executor::RunStartedInfo run_info(const Loaded& l, const std::string& saved_path
   if (!anchor.empty()) info.repository = executor::find_git_checkout(anchor);
   for (const auto& f : l.plan.files) info.plan_files.push_back({f.path, f.sha256});
   info.saved_plan = l.saved_file;
+  std::set<std::string> names;  // a group several plans name carries "a, b"
+  for (const auto& g : l.plan.result.groups) {
+    for (size_t at = 0; at < g.plan_name.size();) {
+      size_t comma = g.plan_name.find(", ", at);
+      names.insert(g.plan_name.substr(at, comma == std::string::npos ? std::string::npos : comma - at));
+      at = comma == std::string::npos ? g.plan_name.size() : comma + 2;
+    }
+  }
+  names.erase("");
+  info.plans.assign(names.begin(), names.end());
   info.tool_version = OFFSETCTL_VERSION;
   info.endpoint = l.plan.endpoint;
   info.region = l.plan.region;
@@ -170,7 +173,9 @@ Result<executor::ApplyResult> audited_run(const ApplyFlags& o, Context& ctx, exe
     return apply(nothing, options);
   }
   options.run_id = executor::make_run_id(ctx.clock.now_ms());
-  auto log = executor::AuditLog::open(o.audit_log, options.run_id, ctx.clock);
+  auto wait_ms = util::parse_wait_duration_ms(o.lock_timeout);
+  if (!wait_ms) return fail("--lock-timeout " + wait_ms.error().message);
+  auto log = executor::AuditLog::open(o.audit_log, options.run_id, ctx.clock, static_cast<int>(*wait_ms));
   if (!log) return fail(std::move(log).error());
   if (auto line = (*log)->truncated_line()) {
     spdlog::warn("{}:{}: a record cut short by an earlier crash; the chain goes on from the record before it",
@@ -244,6 +249,10 @@ Result<executor::ApplyResult> execute(const ApplyFlags& o, Context& ctx, const L
 }
 
 Result<int> run_apply(ApplyFlags& o, Context& ctx) {
+  // A bad --lock-timeout is a usage error: said before anything is read or planned.
+  if (auto wait = util::parse_wait_duration_ms(o.lock_timeout); !wait) {
+    return fail("--lock-timeout " + wait.error().message);
+  }
   const bool saved = o.paths.size() == 1 && looks_like_saved_plan(o.paths[0]);
   if (!saved) {
     for (const auto& p : o.paths) {
@@ -251,6 +260,10 @@ Result<int> run_apply(ApplyFlags& o, Context& ctx) {
         return fail(p + " is a saved plan: apply it on its own (offsetctl apply " + p + ")");
       }
     }
+  }
+  if (saved && !o.targets.empty()) {
+    return fail("--target chooses what is planned; a saved plan is applied whole: plan it again with --target "
+                "and --out, or apply the plan files with --target and --auto-approve");
   }
   Loaded loaded;
   if (saved) {
@@ -298,9 +311,12 @@ Command apply_command() {
             sub.add_option("--audit-log", o->audit_log, "Append the audit records to this file")
                 ->type_name("FILE")
                 ->capture_default_str();
-            sub.add_option("--format", o->format, "Report format: text (default) or json")
-                ->check(CLI::IsMember({"text", "json"}))
-                ->type_name("FORMAT");
+            add_format_flag(sub, o->format, {"text", "json"});
+            add_target_flag(sub, o->targets);
+            sub.add_option("--lock-timeout", o->lock_timeout,
+                           "How long to wait for another run holding the audit log, e.g. 10s or 1m (default 0s: "
+                           "fail at once, naming it)")
+                ->type_name("DURATION");
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> { return run_apply(*o, ctx); };
           }};

@@ -8,6 +8,7 @@
 #include "cli/cmd_plan.h"
 #include "cli/commands.h"
 #include "cli/flags_api.h"
+#include "cli/output_guard.h"
 #include "plan/writer.h"
 #include "planner/snapshot.h"
 #include "util/files.h"
@@ -21,7 +22,7 @@ constexpr size_t kMaxPlanName = 128;
 bool valid_plan_name(const std::string& name) {
   if (name.empty() || name.size() > kMaxPlanName) return false;
   for (char c : name) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
   }
   return true;
 }
@@ -65,11 +66,13 @@ Command export_command() {
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {
               if (!o->name.empty() && !valid_plan_name(o->name)) {
-                return fail("--name '" + o->name + "': a plan name has lower-case letters, digits and '-' only (at "
+                return fail("--name '" + o->name + "': a plan name has letters, digits and '-' only (at "
                             "most 128)");
               }
               if (!o->out.empty()) {
-                if (auto ok = check_output_folder(o->out, "--out"); !ok) return fail(std::move(ok).error());
+                if (auto ok = check_output_file(o->out, "--out", OutputKind::PlanFile, {}); !ok) {
+                  return fail(std::move(ok).error());
+                }
               }
               auto config = client_config(o->api, api::kCkafkaService, std::nullopt, ctx.clock);
               if (!config) return fail(std::move(config).error());

@@ -13,10 +13,16 @@
 #include <ostream>
 
 #include "api/client.h"
+#include "api/credentials.h"
+#include "cli/flags_format.h"
+#include "cli/output_guard.h"
+#include "cli/plan_save.h"
 #include "cli/commands.h"
 #include "plan/load_report.h"
 #include "planner/dts_plan.h"
 #include "planner/planner.h"
+#include "planner/regions.h"
+#include "planner/targets.h"
 #include "report/render.h"
 #include "report/saved_plan.h"
 #include "util/files.h"
@@ -77,6 +83,9 @@ Result<LivePlan> plan_live(const plan::PlanSet& plans, const ApiFlags& flags, co
     out.region = config->region;
     if (config->max_in_flight > 0) fetch.max_in_flight = static_cast<size_t>(config->max_in_flight);
   }
+  const bool default_region =
+      !out.region.empty() || api::resolve_region(std::nullopt, flags.region, api::process_env()).ok();
+  if (auto ok = planner::check_regions(plans, default_region); !ok) return fail(std::move(ok).error());
   planner::PlanOptions options{clock.now_ms(), out.region};
   auto live = planner::fetch_live_state(planner::needs_of(plans, options), ckafka_clients(flags, clock), fetch);
   if (!live) return fail(std::move(live).error());
@@ -112,6 +121,23 @@ Status<> check_output_folder(const std::string& path, const std::string& flag) {
   return Ok{};
 }
 
+void add_target_flag(CLI::App& sub, std::vector<std::string>& targets) {
+  sub.add_option("--target", targets,
+                 "Only this group of the plans (INSTANCE/GROUP to be exact; repeat for more); the report says "
+                 "the run was restricted")
+      ->type_name("GROUP");
+}
+
+Status<> restrict_plans(plan::PlanSet& plans, const std::vector<std::string>& targets) {
+  std::vector<planner::Target> parsed;
+  for (const auto& t : targets) {
+    auto target = planner::parse_target(t);
+    if (!target) return fail(std::move(target).error());
+    parsed.push_back(std::move(*target));
+  }
+  return planner::restrict_to_targets(plans, parsed);
+}
+
 int plan_exit_code(const planner::PlanSummary& s, bool detailed) {
   if (!detailed) return 0;
   if (s.blocked > 0 || s.invalid > 0) return 1;
@@ -123,27 +149,34 @@ Command plan_command() {
           [](CLI::App& sub) -> Runner {
             struct Options {
               std::vector<std::string> paths;
-              std::string format = "text";
+              std::string format;
               std::string out;
               bool detailed = false;
+              bool allow_partial = false;
+              std::vector<std::string> targets;
               ApiFlags api;
             };
             auto o = std::make_shared<Options>();
             sub.add_option("paths", o->paths, "Plan files, or folders searched for *.yaml and *.yml")
                 ->required()
                 ->type_name("PATH");
-            sub.add_option("--format", o->format, "Report format: text (default), markdown or json")
-                ->type_name("FORMAT");
-            sub.add_option("--out", o->out, "Also save the plan to this file, for offsetctl apply")
+            add_format_flag(sub, o->format, {"text", "markdown", "json"});
+            sub.add_option("--out", o->out,
+                           "Also save the plan to this file, for offsetctl apply (only when all of it can be applied)")
                 ->type_name("SAVED_PLAN");
+            sub.add_flag("--allow-partial", o->allow_partial,
+                         "With --out: save the partitions that can be applied, leaving out what is blocked or "
+                         "invalid (listed on standard error)");
+            add_target_flag(sub, o->targets);
             sub.add_flag("--detailed-exitcode", o->detailed,
                          "Exit 0 when nothing changes, 2 when there are changes, 1 when anything is blocked or "
                          "invalid (or on error)");
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {
-              if (o->format != "text" && o->format != "markdown" && o->format != "json") {
-                return fail("--format " + o->format + ": use text, markdown or json");
+              if (o->allow_partial && o->out.empty()) {
+                return fail("--allow-partial only says what --out saves: add --out SAVED_PLAN, or leave it out");
               }
+              if (auto ok = refuse_saved_plans(o->paths); !ok) return fail(std::move(ok).error());
               if (!o->out.empty()) {
                 if (auto ok = check_output_folder(o->out, "--out"); !ok) return fail(std::move(ok).error());
               }
@@ -152,8 +185,17 @@ Command plan_command() {
                 print_load_errors(loaded, ctx.err, ctx.color);
                 return 1;
               }
+              if (auto ok = restrict_plans(loaded.plans, o->targets); !ok) return fail(std::move(ok).error());
+              if (!o->out.empty()) {
+                std::vector<std::string> inputs = o->paths;
+                for (const auto& f : loaded.plans.files) inputs.push_back(f.path);
+                if (auto ok = check_output_file(o->out, "--out", OutputKind::SavedPlan, inputs); !ok) {
+                  return fail(std::move(ok).error());
+                }
+              }
               auto made = plan_live(loaded.plans, o->api, ctx.clock);
               if (!made) return fail(std::move(made).error());
+              made->result.targets = o->targets;
               std::vector<report::PlanFileHash> hashes;
               for (const auto& f : loaded.plans.files) hashes.push_back({f.path, f.sha256});
               loaded.plans = {};  // the model of a million partitions is not needed to render them
@@ -167,18 +209,16 @@ Command plan_command() {
                 ctx.out << report::render_text(result, report::TextOptions{ctx.color});
               }
               ctx.out.flush();
-              if (!o->out.empty()) {
-                report::SavedPlan saved;
-                saved.created_at_ms = result.planned_at_ms;
-                saved.result = std::move(made->result);  // a million partitions are worth not copying
-                saved.files = std::move(hashes);
-                saved.endpoint = made->endpoint;
-                saved.region = made->region;
-                saved.tool_version = OFFSETCTL_VERSION;
-                if (auto w = util::write_file_atomic(o->out, report::saved_plan_to_json(saved)); !w) {
-                  return fail("could not save the plan: " + w.error().message);
-                }
-                ctx.err << "Saved the plan to " << o->out << "; apply it with: offsetctl apply " << o->out << "\n";
+              if (o->out.empty()) return code;
+              report::SavedPlan saved;
+              saved.created_at_ms = result.planned_at_ms;
+              saved.result = std::move(made->result);  // a million partitions are worth not copying
+              saved.files = std::move(hashes);
+              saved.endpoint = made->endpoint;
+              saved.region = made->region;
+              saved.tool_version = OFFSETCTL_VERSION;
+              if (auto ok = save_plan(std::move(saved), o->out, o->allow_partial, ctx.err); !ok) {
+                return fail(std::move(ok).error());
               }
               return code;
             };

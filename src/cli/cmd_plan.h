@@ -43,6 +43,11 @@ Result<LivePlan> plan_live(const plan::PlanSet& plans, const ApiFlags& flags, co
 // "--out plans/x.yaml: the folder plans does not exist".
 Status<> check_output_folder(const std::string& path, const std::string& flag);
 
+// --target GROUP / INSTANCE/GROUP (repeatable), on plan and apply PATH...
+void add_target_flag(CLI::App& sub, std::vector<std::string>& targets);
+// Restricts `plans` to the targeted groups before anything is read (planner/targets.h).
+Status<> restrict_plans(plan::PlanSet& plans, const std::vector<std::string>& targets);
+
 // Exit code of a made plan: with --detailed-exitcode 0 no changes, 2 changes
 // only, 1 anything blocked or invalid; without it, 0.
 int plan_exit_code(const planner::PlanSummary& summary, bool detailed);

@@ -5,6 +5,8 @@
 #include <ostream>
 
 #include "cli/commands.h"
+#include "cli/flags_format.h"
+#include "cli/output_guard.h"
 #include "plan/load.h"
 #include "plan/load_report.h"
 
@@ -37,14 +39,15 @@ Command validate_command() {
   return {"validate", "Check plan files (no network): every error at its file, line and column",
           [](CLI::App& sub) -> Runner {
             auto paths = std::make_shared<std::vector<std::string>>();
-            auto json = std::make_shared<bool>(false);
+            auto format = std::make_shared<std::string>();
             sub.add_option("paths", *paths, "Plan files, or folders searched for *.yaml and *.yml")
                 ->required()
                 ->type_name("PATH");
-            sub.add_flag("--json", *json, "Print the result as JSON (diagnostics with file, line, column, message)");
-            return [paths, json](Context& ctx) -> Result<int> {
+            add_format_flag(sub, *format, {"text", "json"}, true);
+            return [paths, format](Context& ctx) -> Result<int> {
+              if (auto ok = refuse_saved_plans(*paths); !ok) return fail(std::move(ok).error());
               plan::LoadResult r = plan::load_plans(*paths);
-              if (*json) {
+              if (*format == "json") {
                 print_json(r, ctx);
               } else {
                 print_text(r, ctx);

@@ -23,6 +23,7 @@ struct Context {
   bool color = false;  // colour allowed: a terminal, no --no-color, no NO_COLOR
   int verbosity = 0;
   const util::Clock& clock;
+  const std::vector<std::string>& args;  // the command line as given, after "offsetctl"
 };
 
 // Runs the command: the exit code, or an error that main prints as
