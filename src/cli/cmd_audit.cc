@@ -6,10 +6,10 @@
 #include <memory>
 #include <ostream>
 
+#include "audit/runs.h"
+#include "audit/verify.h"
 #include "cli/commands.h"
 #include "cli/flags_format.h"
-#include "executor/audit_runs.h"
-#include "executor/audit_verify.h"
 
 namespace offsetctl::cli {
 
@@ -41,13 +41,13 @@ Command audit_command() {
         add_format_flag(*list, *list_format, {"text", "json"});
         return [file, format, verify, list, list_file, list_format](Context& ctx) -> Result<int> {
           if (list->parsed()) {
-            executor::RunList runs = executor::list_runs(*list_file);
+            audit::RunList runs = audit::list_runs(*list_file);
             if (*list_format == "json") {
-              ctx.out << executor::run_list_json(runs, *list_file)
+              ctx.out << audit::run_list_json(runs, *list_file)
                              .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                       << "\n";
             } else {
-              ctx.out << executor::render_run_list(runs, *list_file);
+              ctx.out << audit::render_run_list(runs, *list_file);
             }
             return runs.verify.ok ? 0 : 1;
           }
@@ -55,7 +55,7 @@ Command audit_command() {
             return fail("'offsetctl audit' needs a subcommand: 'offsetctl audit verify FILE' checks an audit log, "
                         "'offsetctl audit list FILE' lists its runs");
           }
-          executor::VerifyReport report = executor::verify_audit_log(*file);
+          audit::VerifyReport report = audit::verify_audit_log(*file);
           if (*format == "json") {
             ctx.out << report.to_json(*file).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                     << "\n";
