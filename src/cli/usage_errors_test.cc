@@ -107,7 +107,8 @@ TEST(UsageErrors, NoCommandAnswersInCli11Words) {
 TEST(UsageErrors, HelpOfASubcommandIsItsOwn) {
   CliRun r = run_cli({"audit", "verify", "--help"});
   EXPECT_EQ(r.code, 0);
-  EXPECT_NE(r.out.find("offsetctl audit verify"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Check an audit log: the hash chain and every record"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Work with the audit log"), std::string::npos) << r.out;  // not the parent's help
 }
 
 }  // namespace
