@@ -13,7 +13,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 #include <sstream>
 #include <thread>
 
@@ -48,7 +47,8 @@ std::optional<long> flock_holder_pid(int fd) {
 
 std::optional<int64_t> process_start_ms(long pid) {
   std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  std::string text;
+  std::getline(stat, text);  // one line
   // "pid (comm) state ppid ...": comm may hold spaces and parentheses; fields resume after the last ')'.
   auto close = text.rfind(')');
   if (close == std::string::npos) return std::nullopt;
