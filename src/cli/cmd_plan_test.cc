@@ -469,8 +469,8 @@ TEST_F(PlanCommand, TargetRestrictsTheRunAndTheReportSaysSo) {
             std::string::npos)
       << r.out;
   EXPECT_EQ(r.out.find("live"), std::string::npos) << r.out;
-  auto json = plan(text, {"--target", "ckafka-test/billing", "--format", "json"});
-  EXPECT_EQ(nlohmann::json::parse(json.out).at("targets"), (nlohmann::json{"ckafka-test/billing"}));
+  auto json_report2 = plan(text, {"--target", "ckafka-test/billing", "--format", "json"});
+  EXPECT_EQ(nlohmann::json::parse(json_report2.out).at("targets"), (nlohmann::json{"ckafka-test/billing"}));
   auto md = plan(text, {"--target", "billing", "--format", "markdown"});
   EXPECT_NE(md.out.find("> Restricted by --target to billing: the plans' other groups were left out.\n"),
             std::string::npos)

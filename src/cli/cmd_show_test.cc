@@ -70,9 +70,9 @@ TEST_F(ShowCommand, ShowsTheReportOfASavedPlanWithoutAnyCall) {
 }
 
 TEST_F(ShowCommand, JsonAndMarkdownAreThePlanReports) {
-  auto json = offsetctl(dir, {"show", saved, "--format", "json"});
-  ASSERT_EQ(json.exit_code, 0) << json.err;
-  EXPECT_EQ(nlohmann::json::parse(json.out).at("summary"),
+  auto json_report = offsetctl(dir, {"show", saved, "--format", "json"});
+  ASSERT_EQ(json_report.exit_code, 0) << json_report.err;
+  EXPECT_EQ(nlohmann::json::parse(json_report.out).at("summary"),
             (nlohmann::json{{"to_change", 1}, {"unchanged", 1}, {"blocked", 0}, {"invalid", 0}}));
   auto md = offsetctl(dir, {"show", saved, "--format", "markdown"});
   ASSERT_EQ(md.exit_code, 0) << md.err;
