@@ -4,10 +4,10 @@
 #include <array>
 #include <limits>
 
-#include "report/json_reader.h"
 #include "report/plan_view.h"
 #include "report/saved_plan.h"
 #include "util/crypto.h"
+#include "util/json_reader.h"
 #include "util/time.h"
 
 namespace offsetctl::report {
@@ -50,7 +50,7 @@ class Parser {
   void fail_here(std::string message) { r_.fail(std::move(message)); }
   Unexpected<Error> error() const;
 
-  JsonReader r_;
+  util::JsonReader r_;
   const std::string& path_;
   size_t text_size_;
   std::string where_;  // "changes[3].partitions[0].target"
@@ -145,13 +145,13 @@ std::string Parser::sha256() {
 // The document's kind and format_version come first, whatever else it holds:
 // a newer format must be refused for its version, not for a field it added.
 void Parser::header() {
-  JsonReader scan = r_;
-  const JsonType type = scan.peek();
-  if (type == JsonType::Invalid && scan.value_offset() >= text_size_) {
+  util::JsonReader scan = r_;
+  const util::JsonType type = scan.peek();
+  if (type == util::JsonType::Invalid && scan.value_offset() >= text_size_) {
     r_.fail_at(0, "the file is empty");
     return;
   }
-  if (type != JsonType::Object) {
+  if (type != util::JsonType::Object) {
     r_.fail_at(scan.value_offset(), "not a saved plan: a saved plan is a JSON object");
     return;
   }
@@ -161,9 +161,9 @@ void Parser::header() {
   size_t version_at = 0;
   std::string key;
   while (scan.next_key(key)) {
-    if (key == "kind" && scan.peek() == JsonType::String) {
+    if (key == "kind" && scan.peek() == util::JsonType::String) {
       kind = scan.read_string();
-    } else if (key == "format_version" && scan.peek() == JsonType::Number) {
+    } else if (key == "format_version" && scan.peek() == util::JsonType::Number) {
       version_at = scan.value_offset();
       version = scan.read_int();
     } else {

@@ -1,15 +1,17 @@
-#include "api/json_read.h"
+#include "util/json_object.h"
 
 #include <gtest/gtest.h>
 
-namespace offsetctl::api {
+#include "util/json_parse.h"
+
+namespace offsetctl::util {
 namespace {
 
 using nlohmann::json;
 
-TEST(JsonRead, ReadsTypedFields) {
+TEST(JsonObject, ReadsTypedFields) {
   JsonErrors e;
-  json j = json::parse(R"({"A": 5, "B": "x", "C": null, "D": "17", "E": [1, 2]})");
+  json j = *parse_json(R"({"A": 5, "B": "x", "C": null, "D": "17", "E": [1, 2]})");
   ObjReader r(j, "Response", e);
   EXPECT_EQ(r.req_int("A"), 5);
   EXPECT_EQ(r.req_str("B"), "x");
@@ -22,10 +24,10 @@ TEST(JsonRead, ReadsTypedFields) {
   EXPECT_TRUE(e.ok()) << e.message();
 }
 
-TEST(JsonRead, TheFirstProblemIsReportedWithItsPath) {
+TEST(JsonObject, TheFirstProblemIsReportedWithItsPath) {
   auto problem = [](const char* text, auto fn) {
     JsonErrors e;
-    json j = json::parse(text);
+    json j = *parse_json(text);
     ObjReader r(j, "Response", e);
     fn(r);
     return e.message();
@@ -57,14 +59,15 @@ TEST(JsonRead, TheFirstProblemIsReportedWithItsPath) {
             "Response.O is an integer, expected an object");
 }
 
-TEST(JsonRead, OnlyTheFirstProblemIsKept) {
+TEST(JsonObject, OnlyTheFirstProblemIsKept) {
   JsonErrors e;
-  json j = json::parse(R"({})");
+  json j = *parse_json(R"({})");
   ObjReader r(j, "Response", e);
   r.req_int("A");
   r.req_int("B");
   EXPECT_EQ(e.message(), "Response.A is missing");
+  EXPECT_EQ(e.first().kind, JsonError::Kind::Syntax);
 }
 
 }  // namespace
-}  // namespace offsetctl::api
+}  // namespace offsetctl::util

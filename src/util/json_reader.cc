@@ -1,13 +1,11 @@
-#include "report/json_reader.h"
+#include "util/json_reader.h"
 
 #include <limits>
 #include <tuple>
 
-namespace offsetctl::report {
+namespace offsetctl::util {
 
 namespace {
-
-constexpr size_t kMaxDepth = 64;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -36,6 +34,15 @@ void append_utf8(std::string& out, uint32_t cp) {
   }
 }
 
+// A byte of the input for a message: 'x' when printable, else its code, so that
+// no control character or broken UTF-8 from an untrusted file reaches a terminal.
+std::string quoted_byte(char c) {
+  const auto ch = static_cast<unsigned char>(c);
+  if (ch >= 0x20 && ch < 0x7F) return std::string("'") + c + "'";
+  static const char kHex[] = "0123456789abcdef";
+  return std::string("the byte 0x") + kHex[ch >> 4] + kHex[ch & 0xF];
+}
+
 }  // namespace
 
 const char* json_type_phrase(JsonType t) {
@@ -51,7 +58,7 @@ const char* json_type_phrase(JsonType t) {
   return "something that is not JSON";
 }
 
-JsonReader::JsonReader(std::string_view text) : text_(text) {}
+JsonReader::JsonReader(std::string_view text, size_t max_depth) : text_(text), max_depth_(max_depth) {}
 
 void JsonReader::skip_ws() {
   while (pos_ < text_.size()) {
@@ -91,19 +98,21 @@ std::pair<int, int> JsonReader::line_col(size_t offset) const {
   return {line, col};
 }
 
-void JsonReader::fail_at(size_t offset, std::string message) {
+void JsonReader::fail_at(size_t offset, std::string message, JsonError::Kind kind) {
   if (!ok()) return;
   if (message.empty()) message = "invalid JSON";
-  error_ = context_ != nullptr && !context_->empty() ? *context_ + ": " + message : std::move(message);
-  std::tie(error_line_, error_col_) = line_col(offset);
+  const bool in_context = context_ != nullptr && !context_->empty();
+  error_.message = in_context ? *context_ + ": " + message : std::move(message);
+  error_.kind = kind;
+  error_.offset = offset;
+  std::tie(error_.line, error_.col) = line_col(offset);
 }
 
 void JsonReader::fail(std::string message) { fail_at(value_start_, std::move(message)); }
 
 void JsonReader::fail_eof() {
-  if (!ok()) return;
-  fail_at(text_.size(), "the file ends in the middle of the JSON document (is it truncated?)");
-  truncated_ = true;
+  fail_at(text_.size(), "the file ends in the middle of the JSON document (is it truncated?)",
+          JsonError::Kind::Truncated);
 }
 
 bool JsonReader::expect_type(JsonType want, const char* what) {
@@ -113,17 +122,16 @@ bool JsonReader::expect_type(JsonType want, const char* what) {
   if (pos_ >= text_.size()) {
     fail_eof();
   } else if (got == JsonType::Invalid) {
-    fail(std::string("expected ") + what + ", found '" + text_[pos_] + "'");
+    fail(std::string("expected ") + what + ", found " + quoted_byte(text_[pos_]));
   } else {
     fail(std::string("expected ") + what + ", found " + json_type_phrase(got));
   }
   return false;
 }
 
-bool JsonReader::begin_object() {
-  if (!expect_type(JsonType::Object, "an object")) return false;
-  if (first_.size() >= kMaxDepth) {
-    fail("the document is nested too deeply");
+bool JsonReader::open_container() {
+  if (first_.size() >= max_depth_) {
+    fail_at(value_start_, "the document is nested too deeply", JsonError::Kind::TooDeep);
     return false;
   }
   ++pos_;
@@ -131,16 +139,9 @@ bool JsonReader::begin_object() {
   return true;
 }
 
-bool JsonReader::begin_array() {
-  if (!expect_type(JsonType::Array, "an array")) return false;
-  if (first_.size() >= kMaxDepth) {
-    fail("the document is nested too deeply");
-    return false;
-  }
-  ++pos_;
-  first_.push_back(true);
-  return true;
-}
+bool JsonReader::begin_object() { return expect_type(JsonType::Object, "an object") && open_container(); }
+
+bool JsonReader::begin_array() { return expect_type(JsonType::Array, "an array") && open_container(); }
 
 bool JsonReader::next_key(std::string& key) {
   if (!ok() || first_.empty()) return false;
@@ -225,7 +226,7 @@ bool JsonReader::parse_string_into(std::string& out) {
     size_t run = pos_;
     while (pos_ < text_.size()) {
       const auto ch = static_cast<unsigned char>(text_[pos_]);
-      if (ch == '"' || ch == '\\' || ch < 0x20) break;
+      if (ch == '"' || ch == '\\' || ch < 0x20 || ch >= 0x80) break;
       ++pos_;
     }
     out.append(text_.substr(run, pos_ - run));
@@ -234,6 +235,10 @@ bool JsonReader::parse_string_into(std::string& out) {
       return false;
     }
     const char c = text_[pos_];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      if (!utf8_sequence(out)) return false;
+      continue;
+    }
     if (c == '"') {
       ++pos_;
       return true;
@@ -299,10 +304,50 @@ bool JsonReader::parse_string_into(std::string& out) {
         break;
       }
       default:
-        fail_at(escape_at, std::string("an unknown escape '\\") + e + "' in a string");
+        fail_at(escape_at, quoted_byte(e).front() == '\''
+                               ? std::string("an unknown escape '\\") + e + "' in a string"
+                               : "an unknown escape in a string (a backslash before " + quoted_byte(e) + ")");
         return false;
     }
   }
+}
+
+// One multi-byte UTF-8 sequence at pos_ (RFC 3629: no overlong forms, no
+// surrogates, nothing above U+10FFFF), appended to `out`.
+bool JsonReader::utf8_sequence(std::string& out) {
+  const size_t start = pos_;
+  const auto lead = static_cast<unsigned char>(text_[pos_]);
+  size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;  // the range of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    fail_at(start, "a string that is not valid UTF-8");
+    return false;
+  }
+  for (size_t k = 1; k < length; ++k) {
+    if (start + k >= text_.size()) {
+      fail_eof();
+      return false;
+    }
+    const auto ch = static_cast<unsigned char>(text_[start + k]);
+    if (ch < (k == 1 ? low : 0x80) || ch > (k == 1 ? high : 0xBF)) {
+      fail_at(start, "a string that is not valid UTF-8");
+      return false;
+    }
+  }
+  out.append(text_.substr(start, length));
+  pos_ = start + length;
+  return true;
 }
 
 std::string JsonReader::read_string() {
@@ -391,6 +436,50 @@ std::optional<int64_t> JsonReader::read_int_or_null() {
   return read_int();
 }
 
+std::string_view JsonReader::read_number() {
+  if (!expect_type(JsonType::Number, "a number")) return {};
+  const size_t start = pos_;
+  // One or more digits; at the end of the text the number was cut short.
+  auto digits = [&] {
+    const size_t from = pos_;
+    while (pos_ < text_.size() && is_digit(text_[pos_])) ++pos_;
+    if (pos_ > from) return true;
+    if (pos_ >= text_.size()) {
+      fail_eof();
+    } else {
+      fail_at(start, "an invalid number");
+    }
+    return false;
+  };
+  if (text_[pos_] == '-') ++pos_;
+  const size_t int_start = pos_;
+  if (!digits()) return {};
+  if (text_[int_start] == '0' && pos_ - int_start > 1) {
+    fail_at(start, "an invalid number");
+    return {};
+  }
+  if (pos_ < text_.size() && text_[pos_] == '.') {
+    ++pos_;
+    if (!digits()) return {};
+  }
+  if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
+    ++pos_;
+    if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
+    if (!digits()) return {};
+  }
+  return text_.substr(start, pos_ - start);
+}
+
+bool JsonReader::read_bool() {
+  if (!expect_type(JsonType::Bool, "true or false")) return false;
+  const bool value = text_[pos_] == 't';
+  return consume_literal(value ? "true" : "false") && value;
+}
+
+void JsonReader::read_null() {
+  if (expect_type(JsonType::Null, "null")) consume_literal("null");
+}
+
 void JsonReader::skip_value() {
   if (!ok()) return;
   switch (peek()) {
@@ -411,40 +500,12 @@ void JsonReader::skip_value() {
       if (!begin_array()) return;
       while (next_element()) skip_value();
       return;
-    case JsonType::Number: {
-      // Full RFC 8259 number grammar.
-      const size_t start = pos_;
-      if (text_[pos_] == '-') ++pos_;
-      auto digits = [&] {
-        const size_t from = pos_;
-        while (pos_ < text_.size() && is_digit(text_[pos_])) ++pos_;
-        return pos_ > from;
-      };
-      const bool leading_zero = pos_ < text_.size() && text_[pos_] == '0';
-      const size_t int_start = pos_;
-      if (!digits() || (leading_zero && pos_ - int_start > 1)) {
-        fail_at(start, "an invalid number");
-        return;
-      }
-      if (pos_ < text_.size() && text_[pos_] == '.') {
-        ++pos_;
-        if (!digits()) {
-          fail_at(start, "an invalid number");
-          return;
-        }
-      }
-      if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
-        ++pos_;
-        if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
-        if (!digits()) fail_at(start, "an invalid number");
-      }
-      return;
-    }
+    case JsonType::Number: read_number(); return;
     case JsonType::Invalid:
       if (pos_ >= text_.size()) {
         fail_eof();
       } else {
-        fail_at(pos_, std::string("expected a JSON value, found '") + text_[pos_] + "'");
+        fail_at(pos_, "expected a JSON value, found " + quoted_byte(text_[pos_]));
       }
       return;
   }
@@ -456,4 +517,4 @@ void JsonReader::expect_end() {
   if (pos_ < text_.size()) fail_at(pos_, "unexpected text after the end of the JSON document");
 }
 
-}  // namespace offsetctl::report
+}  // namespace offsetctl::util

@@ -1,8 +1,8 @@
-#include "report/json_reader.h"
+#include "util/json_reader.h"
 
 #include <gtest/gtest.h>
 
-namespace offsetctl::report {
+namespace offsetctl::util {
 namespace {
 
 // "line:col: message" of the first error, or "" when the reader is fine.
@@ -137,6 +137,74 @@ TEST(JsonReader, ErrorsCarryTheCallersContextAndOnlyTheFirstCounts) {
   EXPECT_EQ(r.read_int(), 0);
 }
 
+TEST(JsonReader, StringsMustBeValidUtf8) {
+  auto error_of = [](std::string_view text) {
+    JsonReader r(text);
+    r.read_string();
+    return where(r);
+  };
+  JsonReader fine("\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"");
+  EXPECT_EQ(fine.read_string(), "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80");
+  EXPECT_TRUE(fine.ok());
+  EXPECT_EQ(error_of("\"a\xff\""), "1:3: a string that is not valid UTF-8");
+  EXPECT_EQ(error_of("\"\xc0\xaf\""), "1:2: a string that is not valid UTF-8");          // overlong '/'
+  EXPECT_EQ(error_of("\"\xe0\x80\xaf\""), "1:2: a string that is not valid UTF-8");      // overlong, 3 bytes
+  EXPECT_EQ(error_of("\"\xed\xa0\x80\""), "1:2: a string that is not valid UTF-8");      // a surrogate
+  EXPECT_EQ(error_of("\"\xf4\x90\x80\x80\""), "1:2: a string that is not valid UTF-8");  // above U+10FFFF
+  EXPECT_EQ(error_of("\"\xc3\x28\""), "1:2: a string that is not valid UTF-8");          // no continuation
+  JsonReader cut("\"ab\xe2\x82");
+  cut.read_string();
+  EXPECT_TRUE(cut.error_is_truncation());
+}
+
+TEST(JsonReader, NumbersBooleansAndNull) {
+  JsonReader r(R"([-1.5e3, 0, 12, true, false, null])");
+  ASSERT_TRUE(r.begin_array());
+  std::vector<std::string> numbers;
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(r.next_element());
+    numbers.emplace_back(r.read_number());
+  }
+  EXPECT_EQ(numbers, (std::vector<std::string>{"-1.5e3", "0", "12"}));
+  ASSERT_TRUE(r.next_element());
+  EXPECT_TRUE(r.read_bool());
+  ASSERT_TRUE(r.next_element());
+  EXPECT_FALSE(r.read_bool());
+  ASSERT_TRUE(r.next_element());
+  r.read_null();
+  EXPECT_FALSE(r.next_element());
+  r.expect_end();
+  EXPECT_EQ(where(r), "");
+
+  JsonReader wrong("\"1\"");
+  wrong.read_number();
+  EXPECT_EQ(where(wrong), "1:1: expected a number, found a string");
+  JsonReader cut("[1.");
+  cut.begin_array();
+  cut.next_element();
+  cut.read_number();
+  EXPECT_TRUE(cut.error_is_truncation());
+}
+
+TEST(JsonReader, BytesThatCannotBePrintedAreNamedByTheirCode) {
+  JsonReader control(std::string("{\"a\": \x1b[31m}"));
+  control.skip_value();
+  EXPECT_EQ(where(control), "1:7: expected a JSON value, found the byte 0x1b");
+  JsonReader escape("\"\\\x07\"");
+  escape.read_string();
+  EXPECT_EQ(where(escape), "1:2: an unknown escape in a string (a backslash before the byte 0x07)");
+}
+
+TEST(JsonReader, TheDepthLimitIsTheCallers) {
+  JsonReader shallow("[[[1]]]", 2);
+  shallow.skip_value();
+  EXPECT_EQ(where(shallow), "1:3: the document is nested too deeply");
+  EXPECT_EQ(shallow.error_info().kind, JsonError::Kind::TooDeep);
+  JsonReader enough("[[[1]]]", 3);
+  enough.skip_value();
+  EXPECT_TRUE(enough.ok());
+}
+
 TEST(JsonReader, TypePhrases) {
   EXPECT_STREQ(json_type_phrase(JsonType::Object), "an object");
   EXPECT_STREQ(json_type_phrase(JsonType::Null), "null");
@@ -146,4 +214,4 @@ TEST(JsonReader, TypePhrases) {
 }
 
 }  // namespace
-}  // namespace offsetctl::report
+}  // namespace offsetctl::util

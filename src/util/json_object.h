@@ -1,9 +1,11 @@
 #pragma once
-// Strict reading of an API answer: every field the client relies on must be
-// there with the promised type and range, and the first problem is reported
-// with the field's full path ("Response.Result.TopicList[2].Partitions[0].Offset
-// is -5, below the smallest possible -1"). Reading goes on with defaults after
-// a problem so that callers need no checks in between; they look at error() once.
+// Reading a JSON DOM that util::parse_json built (an API answer) with paths: every
+// field the caller relies on must be there with the promised type and range, and
+// the first problem is reported with the field's full path
+// ("Response.Result.TopicList[2].Partitions[0].Offset is -5, below the smallest
+// possible -1") as a util::JsonError, the streaming reader's error type. Reading
+// goes on with defaults after a problem so that callers need no checks in
+// between; they look at error() once.
 
 #include <cstdint>
 #include <limits>
@@ -11,18 +13,22 @@
 #include <optional>
 #include <string>
 
-namespace offsetctl::api {
+#include "util/json_reader.h"
 
+namespace offsetctl::util {
+
+// The first problem found; a DOM has no line and column, the path says where.
 class JsonErrors {
  public:
-  bool ok() const { return message_.empty(); }
-  const std::string& message() const { return message_; }
+  bool ok() const { return first_.message.empty(); }
+  const std::string& message() const { return first_.message; }
+  const JsonError& first() const { return first_; }
   void add(std::string message) {
-    if (message_.empty()) message_ = std::move(message);
+    if (ok()) first_.message = std::move(message);
   }
 
  private:
-  std::string message_;
+  JsonError first_;
 };
 
 // One JSON object at a path.
@@ -98,4 +104,4 @@ void ObjReader::obj(const char* name, F& fn, bool required) {
   fn(sub);
 }
 
-}  // namespace offsetctl::api
+}  // namespace offsetctl::util

@@ -1,6 +1,6 @@
-#include "api/json_read.h"
+#include "util/json_object.h"
 
-namespace offsetctl::api {
+namespace offsetctl::util {
 
 const char* json_type_name(const nlohmann::json& v) {
   switch (v.type()) {
@@ -115,4 +115,4 @@ std::string ObjReader::req_digits(const char* name) {
   return s;
 }
 
-}  // namespace offsetctl::api
+}  // namespace offsetctl::util
