@@ -14,18 +14,16 @@
 
 #include "api/client.h"
 #include "api/credentials.h"
+#include "cli/commands.h"
+#include "cli/flags_ci.h"
 #include "cli/flags_format.h"
 #include "cli/output_guard.h"
 #include "cli/plan_save.h"
-#include "cli/commands.h"
 #include "plan/load_report.h"
-#include "planner/dts_plan.h"
-#include "planner/planner.h"
+#include "report/render.h"
 #include "planner/regions.h"
 #include "planner/targets.h"
-#include "report/render.h"
 #include "report/saved_plan.h"
-#include "util/files.h"
 #pragma GCC diagnostic pop
 
 #ifndef OFFSETCTL_VERSION
@@ -36,13 +34,6 @@ namespace offsetctl::cli {
 namespace {
 
 constexpr const char* kDefaultEndpoint = "https://ckafka.tencentcloudapi.com";
-
-bool has_dts_plans(const plan::PlanSet& plans) {
-  for (const auto& f : plans.files) {
-    if (!f.dts_plans.empty()) return true;
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -58,9 +49,6 @@ planner::ClientFactory ckafka_clients(const ApiFlags& flags, const util::Clock& 
   };
 }
 
-void print_load_errors(const plan::LoadResult& loaded, std::ostream& out, bool color) {
-  out << plan::format_errors(loaded, color) << plan::load_summary(loaded) << "\n";
-}
 
 planner::DtsClientFactory dts_clients(const ApiFlags& flags, const util::Clock& clock) {
   return [&flags, &clock](const std::string& region) -> Result<std::shared_ptr<api::DtsApi>> {
@@ -74,51 +62,37 @@ planner::DtsClientFactory dts_clients(const ApiFlags& flags, const util::Clock& 
   };
 }
 
-Result<LivePlan> plan_live(const plan::PlanSet& plans, const ApiFlags& flags, const util::Clock& clock) {
-  LivePlan out;
-  planner::FetchOptions fetch;
+engine::Clients api_clients(const ApiFlags& flags, const util::Clock& clock) {
+  return {ckafka_clients(flags, clock), dts_clients(flags, clock)};
+}
+
+engine::PlanRequest plan_request(const plan::PlanSet& plans, const ApiFlags& flags, const util::Clock& clock) {
+  engine::PlanRequest request;
+  request.clients = api_clients(flags, clock);
+  request.now_ms = clock.now_ms();
+  request.tool_version = OFFSETCTL_VERSION;
   // The default region and endpoint, for the report; a plan naming its own region may still work without them.
   if (auto config = client_config(flags, api::kCkafkaService, std::nullopt, clock)) {
-    out.endpoint = config->endpoint.empty() ? kDefaultEndpoint : config->endpoint;
-    out.region = config->region;
-    if (config->max_in_flight > 0) fetch.max_in_flight = static_cast<size_t>(config->max_in_flight);
+    request.endpoint = config->endpoint.empty() ? kDefaultEndpoint : config->endpoint;
+    request.region = config->region;
+    if (config->max_in_flight > 0) request.max_in_flight = static_cast<size_t>(config->max_in_flight);
   }
-  const bool default_region =
-      !out.region.empty() || api::resolve_region(std::nullopt, flags.region, api::process_env()).ok();
-  if (auto ok = planner::check_regions(plans, default_region); !ok) return fail(std::move(ok).error());
-  planner::PlanOptions options{clock.now_ms(), out.region};
-  auto live = planner::fetch_live_state(planner::needs_of(plans, options), ckafka_clients(flags, clock), fetch);
-  if (!live) return fail(std::move(live).error());
-  out.result = planner::make_plan(plans, *live, options);
-  live = planner::LiveState{};  // not needed any more: free it before the reports are made
-  if (has_dts_plans(plans)) {
-    // One resolver per plan kind; DTS subscriptions are read through their own API.
-    auto dts_live = planner::fetch_dts_live_state(plans, dts_clients(flags, clock), options);
-    if (!dts_live) return fail(std::move(dts_live).error());
-    planner::merge_plan_results(out.result, planner::make_dts_plan(plans, *dts_live, options));
-  }
-  if (out.endpoint.empty()) {
-    for (const auto& f : plans.files) {
-      for (const auto& p : f.offset_plans) {
-        if (!p.region || !out.endpoint.empty()) continue;
-        if (auto config = client_config(flags, api::kCkafkaService, p.region, clock)) {
-          out.endpoint = config->endpoint.empty() ? kDefaultEndpoint : config->endpoint;
-        }
+  for (const auto& f : plans.files) {
+    for (const auto& p : f.offset_plans) {
+      if (!request.endpoint.empty()) return request;
+      if (!p.region) continue;
+      if (auto config = client_config(flags, api::kCkafkaService, p.region, clock)) {
+        request.endpoint = config->endpoint.empty() ? kDefaultEndpoint : config->endpoint;
       }
     }
   }
-  return out;
+  return request;
 }
 
-Status<> check_output_folder(const std::string& path, const std::string& flag) {
-  namespace fs = std::filesystem;
-  fs::path folder = fs::path(path).parent_path();
-  if (folder.empty()) return Ok{};
-  std::error_code ec;
-  if (!fs::is_directory(folder, ec)) {
-    return fail(flag + " " + path + ": the folder " + folder.string() + " does not exist; create it first");
-  }
-  return Ok{};
+Status<> check_plan_regions(const plan::PlanSet& plans, const ApiFlags& flags, const engine::PlanRequest& request) {
+  const bool default_region =
+      !request.region.empty() || api::resolve_region(std::nullopt, flags.region, api::process_env()).ok();
+  return planner::check_regions(plans, default_region);
 }
 
 void add_target_flag(CLI::App& sub, std::vector<std::string>& targets) {
@@ -138,6 +112,17 @@ Status<> restrict_plans(plan::PlanSet& plans, const std::vector<std::string>& ta
   return planner::restrict_to_targets(plans, parsed);
 }
 
+Status<> check_output_folder(const std::string& path, const std::string& flag) {
+  namespace fs = std::filesystem;
+  fs::path folder = fs::path(path).parent_path();
+  if (folder.empty()) return Ok{};
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    return fail(flag + " " + path + ": the folder " + folder.string() + " does not exist; create it first");
+  }
+  return Ok{};
+}
+
 int plan_exit_code(const planner::PlanSummary& s, bool detailed) {
   if (!detailed) return 0;
   if (s.blocked > 0 || s.invalid > 0) return 1;
@@ -155,6 +140,7 @@ Command plan_command() {
               bool allow_partial = false;
               std::vector<std::string> targets;
               ApiFlags api;
+              CiFlags ci;
             };
             auto o = std::make_shared<Options>();
             sub.add_option("paths", o->paths, "Plan files, or folders searched for *.yaml and *.yml")
@@ -171,18 +157,20 @@ Command plan_command() {
             sub.add_flag("--detailed-exitcode", o->detailed,
                          "Exit 0 when nothing changes, 2 when there are changes, 1 when anything is blocked or "
                          "invalid (or on error)");
+            add_ci_flags(sub, o->ci);
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {
               if (o->allow_partial && o->out.empty()) {
                 return fail("--allow-partial only says what --out saves: add --out SAVED_PLAN, or leave it out");
               }
+              if (auto ok = check_ci_flags(o->ci); !ok) return fail(std::move(ok).error());
               if (auto ok = refuse_saved_plans(o->paths); !ok) return fail(std::move(ok).error());
               if (!o->out.empty()) {
                 if (auto ok = check_output_folder(o->out, "--out"); !ok) return fail(std::move(ok).error());
               }
               plan::LoadResult loaded = plan::load_plans(o->paths);
               if (!loaded.ok()) {
-                print_load_errors(loaded, ctx.err, ctx.color);
+                report_load_errors(loaded, o->ci, o->format, "validate", o->paths, ctx);
                 return 1;
               }
               if (auto ok = restrict_plans(loaded.plans, o->targets); !ok) return fail(std::move(ok).error());
@@ -193,13 +181,13 @@ Command plan_command() {
                   return fail(std::move(ok).error());
                 }
               }
-              auto made = plan_live(loaded.plans, o->api, ctx.clock);
-              if (!made) return fail(std::move(made).error());
-              made->result.targets = o->targets;
-              std::vector<report::PlanFileHash> hashes;
-              for (const auto& f : loaded.plans.files) hashes.push_back({f.path, f.sha256});
+              engine::PlanRequest request = plan_request(loaded.plans, o->api, ctx.clock);
+              if (auto ok = check_plan_regions(loaded.plans, o->api, request); !ok) return fail(std::move(ok).error());
+              auto saved = engine::plan(loaded.plans, request);
+              if (!saved) return fail(std::move(saved).error());
+              saved->result.targets = o->targets;
               loaded.plans = {};  // the model of a million partitions is not needed to render them
-              const planner::PlanResult& result = made->result;
+              const planner::PlanResult& result = saved->result;
               const int code = plan_exit_code(result.summary, o->detailed);
               if (o->format == "json") {
                 ctx.out << report::render_json(result);
@@ -209,15 +197,10 @@ Command plan_command() {
                 ctx.out << report::render_text(result, report::TextOptions{ctx.color});
               }
               ctx.out.flush();
+              write_step_summary(o->ci, [&result] { return report::render_markdown(result); },
+                                 "run 'offsetctl plan' on the same files for the whole report", ctx);
               if (o->out.empty()) return code;
-              report::SavedPlan saved;
-              saved.created_at_ms = result.planned_at_ms;
-              saved.result = std::move(made->result);  // a million partitions are worth not copying
-              saved.files = std::move(hashes);
-              saved.endpoint = made->endpoint;
-              saved.region = made->region;
-              saved.tool_version = OFFSETCTL_VERSION;
-              if (auto ok = save_plan(std::move(saved), o->out, o->allow_partial, ctx.err); !ok) {
+              if (auto ok = save_plan(std::move(*saved), o->out, o->allow_partial, ctx.err); !ok) {
                 return fail(std::move(ok).error());
               }
               return code;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <ostream>
 
-#include "util/files.h"
 #include "util/plural.h"
 
 namespace offsetctl::cli {
@@ -81,9 +80,7 @@ Status<> save_plan(report::SavedPlan&& saved, const std::string& out, bool allow
     }
     saved.result = only_applicable(std::move(saved.result));
   }
-  if (auto w = util::write_file_atomic(out, report::saved_plan_to_json(saved)); !w) {
-    return fail("could not save the plan: " + w.error().message);
-  }
+  if (auto w = report::write_saved_plan(out, saved); !w) return fail(std::move(w).error());
   if (partial) {
     err << "Left out of " << out << " because they cannot be applied (" << unappliable_text(summary) << "):\n";
     for (size_t i = 0; i < left_out.size() && i < kLeftOutListed; ++i) err << "  " << left_out[i] << "\n";

@@ -4,9 +4,9 @@
 #include <map>
 #include <set>
 
-#include "api/ckafka_codec.h"
 #include "api/paging.h"
 #include "planner/call_batch.h"
+#include "planner/group_reader.h"
 #include "planner/offset_resolver.h"
 #include "util/did_you_mean.h"
 #include "util/time.h"
@@ -31,11 +31,6 @@ std::string partition_list(const std::vector<int32_t>& parts) {
   return out;
 }
 
-std::vector<Member> members_of(const api::GroupInfoResponse& info) {
-  std::vector<Member> out;
-  for (const auto& m : info.Members) out.push_back({m.MemberId, m.ClientId, m.ClientHost, {}});
-  return out;
-}
 
 }  // namespace
 
@@ -136,19 +131,13 @@ Result<Snapshot> take_snapshot(api::CkafkaApi& api, const SnapshotRequest& reque
   const std::vector<std::string> topics = distinct(request.topics);
   std::vector<api::GroupOffsetResponse> offsets(groups.size());
   std::vector<api::GroupInfoResponse> infos(groups.size());
-  std::vector<std::vector<api::GroupInfoResponse>> chunks((groups.size() + kGroupsPerDescribeGroupInfo - 1) /
-                                                          kGroupsPerDescribeGroupInfo);
+  const std::vector<std::vector<std::string>> info_chunks = group_info_chunks(groups);
+  std::vector<std::vector<api::GroupInfoResponse>> chunks(info_chunks.size());
   const std::string where = " on instance " + request.instance;
   CallBatch batch;
   for (size_t c = 0; c < chunks.size(); ++c) {
     batch.add([&, c]() -> std::optional<Error> {
-      api::DescribeGroupInfoRequest req;
-      req.InstanceId = request.instance;
-      for (size_t k = c * kGroupsPerDescribeGroupInfo; k < groups.size() && k < (c + 1) * kGroupsPerDescribeGroupInfo;
-           ++k) {
-        req.GroupList.push_back(groups[k]);
-      }
-      auto answer = api.describe_group_info(req);
+      auto answer = read_group_states(api, request.instance, info_chunks[c]);
       if (!answer) return Error{"reading the state of the groups" + where + ": " + answer.error().describe()};
       chunks[c] = std::move(answer->result);
       return std::nullopt;
@@ -156,11 +145,7 @@ Result<Snapshot> take_snapshot(api::CkafkaApi& api, const SnapshotRequest& reque
   }
   for (size_t g = 0; g < groups.size(); ++g) {
     batch.add([&, g]() -> std::optional<Error> {
-      api::DescribeGroupOffsetsRequest req;
-      req.InstanceId = request.instance;
-      req.Group = groups[g];
-      req.Topics = topics;
-      auto answer = api::describe_all_group_offsets(api, std::move(req));
+      auto answer = read_group_offsets(api, request.instance, groups[g], topics);
       if (!answer) {
         return Error{"reading the offsets of group '" + groups[g] + "'" + where + ": " + answer.error().describe()};
       }
@@ -201,21 +186,15 @@ Result<Snapshot> take_snapshot(api::CkafkaApi& api, const SnapshotRequest& reque
   // A Dead group with nothing committed may not exist at all: the instance's group list says.
   std::vector<std::string> doubtful;
   for (size_t g = 0; g < groups.size(); ++g) {
-    bool committed = false;
-    for (const auto& t : offsets[g].TopicList) {
-      for (const auto& p : t.Partitions) committed = committed || p.Offset >= 0;
-    }
-    if (infos[g].State == "Dead" && infos[g].Members.empty() && !committed) doubtful.push_back(groups[g]);
+    if (may_not_exist(infos[g], offsets[g])) doubtful.push_back(groups[g]);
   }
   if (!doubtful.empty()) {
-    auto listed = api::describe_all_groups(api, {request.instance, std::nullopt, 0, api::kDescribeGroupLimit});
-    if (!listed) return fail("listing the groups" + where + ": " + listed.error().describe());
-    std::vector<std::string> names;
-    for (const auto& g : listed->result.GroupList) names.push_back(g.Group);
+    auto names = read_group_list(api, request.instance);
+    if (!names) return fail("listing the groups" + where + ": " + names.error().describe());
     for (const auto& g : doubtful) {
-      if (std::find(names.begin(), names.end(), g) != names.end()) continue;
+      if (std::find(names->result.begin(), names->result.end(), g) != names->result.end()) continue;
       std::string msg = "group '" + g + "' does not exist on " + request.instance;
-      if (auto m = util::closest_match(g, names)) return fail(msg + "; did you mean '" + *m + "'?");
+      if (auto m = util::closest_match(g, names->result)) return fail(msg + "; did you mean '" + *m + "'?");
       return fail(msg + ": check the --group names (it has no members and nothing committed)");
     }
   }

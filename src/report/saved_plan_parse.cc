@@ -4,6 +4,7 @@
 #include <array>
 #include <limits>
 
+#include "report/change_fields.h"
 #include "report/plan_view.h"
 #include "report/saved_plan.h"
 #include "util/crypto.h"
@@ -263,13 +264,13 @@ void Parser::change_run(std::vector<planner::PartitionChange>& out) {
 }
 
 void Parser::partition(planner::PartitionChange& c) {
-  static constexpr std::array<std::string_view, 9> kNames = {
-      "action", "apply_timestamp", "begin_offset", "current", "end_offset", "partition", "reason", "spec", "target"};
+  using Kind = planner::ChangeFieldKind;
   r_.peek();
   const size_t start = r_.value_offset();
-  object(kNames, [&](size_t field) {
-    switch (field) {
-      case 0: {
+  object(kSavedChangeFieldNames, [&](size_t field) {
+    const planner::ChangeField& f = kSavedChangeFields[field];
+    switch (f.kind) {
+      case Kind::Action: {
         const std::string a = r_.read_string();
         if (!r_.ok()) break;
         if (a == "change") c.action = planner::Action::Change;
@@ -279,20 +280,18 @@ void Parser::partition(planner::PartitionChange& c) {
         else fail_here("unknown action \"" + a + "\" (expected change, noop, blocked or invalid)");
         break;
       }
-      case 1: c.apply_timestamp = r_.read_int_or_null(); break;
-      case 2: c.begin_offset = r_.read_int_or_null(); break;
-      case 3: c.current = r_.read_int_or_null(); break;
-      case 4: c.end_offset = r_.read_int_or_null(); break;
-      case 5: {
+      case Kind::Offset: c.*f.offset = r_.read_int_or_null(); break;
+      case Kind::Partition: {
         // null: every partition of a topic that does not exist (an invalid row).
         const auto p = r_.read_int_or_null();
         if (r_.ok() && p && (*p < 0 || *p > std::numeric_limits<int32_t>::max())) fail_here("not a partition number");
         c.partition = p ? static_cast<int32_t>(*p) : planner::kEveryPartition;
         break;
       }
-      case 6: c.reason = text(); break;
-      case 7: c.spec = text(); break;
-      case 8: c.target = r_.read_int_or_null(); break;
+      case Kind::Text: c.*f.text = text(); break;
+      case Kind::Key:
+      case Kind::Derived:
+      case Kind::ResolveAt: break;  // never saved per partition
     }
   });
   if (!r_.ok()) return;

@@ -187,7 +187,8 @@ TEST(JsonReader, NumbersBooleansAndNull) {
 }
 
 TEST(JsonReader, BytesThatCannotBePrintedAreNamedByTheirCode) {
-  JsonReader control(std::string("{\"a\": \x1b[31m}"));
+  const std::string text("{\"a\": \x1b[31m}");  // the reader views the text: it must outlive the reader
+  JsonReader control(text);
   control.skip_value();
   EXPECT_EQ(where(control), "1:7: expected a JSON value, found the byte 0x1b");
   JsonReader escape("\"\\\x07\"");

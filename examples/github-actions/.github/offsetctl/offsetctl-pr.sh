@@ -24,17 +24,23 @@ if ! "$bin" validate "$plans" --format github; then
   exit 0
 fi
 
-# The report is the PR comment (split into parts under GitHub's limit), the annotations go to the
-# log, and the job summary gets the report too ($GITHUB_STEP_SUMMARY). --out writes the saved plan
-# only when everything in it can be applied.
+# The report is the PR comment (offsetctl keeps a Markdown report under GitHub's 65,536-character
+# limit), the annotations go to the log, and the job summary gets the report too
+# ($GITHUB_STEP_SUMMARY). The hidden marker on the comment's first line lets sticky-comment.js find
+# and edit it on the next push.
+branch=${GITHUB_HEAD_REF:-pr}
+marker="<!-- offsetctl plan ${branch//[^A-Za-z0-9._\/-]/_} part 1/1 -->"  # no '>' can end the comment early
 "$bin" plan "$plans" "${endpoint[@]}" --format markdown --diagnostics github \
-  --comment-dir "$out/comment" --out "$out/plan.json" --detailed-exitcode >"$out/report.md"
+  --out "$out/plan.json" --detailed-exitcode >"$out/report.md"
 code=$?
+{ echo "$marker"; cat "$out/report.md"; } >"$out/comment/comment-1.md"
 case $code in
   0) status=ok changes=false ;;
   2) status=ok changes=true ;;
   *) status=failed changes=false ;;
 esac
+# A saved plan is kept only when all of it can be applied: never one with blocked or invalid rows.
+[ "$status" = ok ] || rm -f "$out/plan.json"
 echo "status=$status" >>"$output"
 echo "changes=$changes" >>"$output"
 exit 0
