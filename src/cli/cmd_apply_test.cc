@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -366,6 +367,7 @@ TEST_F(ApplyCommand, TheJsonReportNamesTheRegionOfThePlanWhenNoneIsGiven) {
 TEST_F(ApplyCommand, ALockedAuditLogFailsAtOnceNamingTheHolder) {
   save_plan();
   std::string log = dir.write("offsetctl-audit.jsonl", "");
+  ASSERT_EQ(::chmod(log.c_str(), 0600), 0);  // private, as offsetctl makes it: no warning
   int holder = ::open(log.c_str(), O_RDWR | O_CLOEXEC);
   ASSERT_GE(holder, 0);
   ASSERT_EQ(::flock(holder, LOCK_EX | LOCK_NB), 0);
@@ -543,9 +545,10 @@ struct ManyGroups {
   }
 };
 
-// Two applies of the same saved plan at once: the audit log's lock, taken
-// before the drift check, runs them one after the other, and the second finds
-// everything done. Each change is sent once.
+// Two applies of the same saved plan at once, both willing to wait for the
+// lock (--lock-timeout): the audit log's lock, taken before the drift check,
+// runs them one after the other, and the second finds everything done. Each
+// change is sent once.
 TEST(ApplyConcurrent, TwoAppliesOfOnePlanChangeEachPartitionOnce) {
   testing::TempDir dir;
   ManyGroups many;
@@ -557,8 +560,8 @@ TEST(ApplyConcurrent, TwoAppliesOfOnePlanChangeEachPartitionOnce) {
   size_t before = emulator.requests().size();
 
   testing::ProcessResult a, b;
-  std::thread first([&] { a = offsetctl(dir, {"apply", saved}); });
-  std::thread second([&] { b = offsetctl(dir, {"apply", saved}); });
+  std::thread first([&] { a = offsetctl(dir, {"apply", saved, "--lock-timeout", "1m"}); });
+  std::thread second([&] { b = offsetctl(dir, {"apply", saved, "--lock-timeout", "1m"}); });
   first.join();
   second.join();
   EXPECT_EQ(a.exit_code, 0) << a.err;

@@ -440,8 +440,8 @@ TEST_F(PlanCommand, APlanWithoutARegionIsNamedWithItsFileBeforeAnyCall) {
   std::string body = "groups:\n  - group: billing\n    topics:\n      - topic: audit\n        to: latest\n";
   std::string a = dir.write("plans/a.yaml", "apiVersion: offsetctl/v1\nkind: OffsetPlan\nname: no-region\n"
                                             "instance: ckafka-test\n" + body);
-  dir.write("plans/b.yaml", "apiVersion: offsetctl/v1\nkind: OffsetPlan\nname: nor-this\ninstance: ckafka-test\n" +
-                                body);
+  dir.write("plans/b.yaml", "apiVersion: offsetctl/v1\nkind: OffsetPlan\nname: nor-this\ninstance: ckafka-test\n"
+                            "groups:\n  - group: live\n    topics:\n      - topic: orders\n        to: latest\n");
   auto r = offsetctl(dir, {"plan", dir.path("plans"), "--endpoint", emulator.url()});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, "offsetctl: error: " + a +

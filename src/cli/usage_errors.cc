@@ -137,6 +137,8 @@ std::string explain_parse_error(const CLI::ParseError& e, CLI::App& root) {
       name = name_before(rest, " = ");
       const CLI::Option* opt = option_named(where, name);
       std::string value = rest.substr(rest.find(" = ") + 3);
+      // A flag given a value ("--dry-run=maybe"): flags take none.
+      if (opt != nullptr && opt->get_expected_min() == 0) return name + " takes no value (" + see_help(where) + ")";
       std::string kind = opt != nullptr ? opt->get_type_name() : "";
       return name + " '" + value + "' is not " + (kind == "N" || kind == "INT" ? "a whole number" : "a number") + " (" +
              see_help(where) + ")";

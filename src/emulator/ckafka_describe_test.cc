@@ -222,7 +222,7 @@ TEST(DescribeGroupTest, SearchWordAndStateFilter) {
 
 TEST(DescribeGroupTest, Errors) {
   Harness h;
-  EXPECT_EQ(error_code(h.call("DescribeGroup", {})), "MissingParameter");
+  EXPECT_EQ(error_code(h.call("DescribeGroup", json::object())), "MissingParameter");
   EXPECT_EQ(error_code(h.call("DescribeGroup", {{"InstanceId", "ckafka-nope"}})),
             "InvalidParameterValue.InstanceNotExist");
   json bad_filter = h.call("DescribeGroup", {{"InstanceId", "ckafka-test"},
