@@ -14,6 +14,7 @@
 
 #include "api/client.h"
 #include "api/credentials.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/flags_ci.h"
 #include "cli/flags_format.h"
@@ -37,12 +38,14 @@ constexpr const char* kDefaultEndpoint = "https://ckafka.tencentcloudapi.com";
 
 }  // namespace
 
-planner::ClientFactory ckafka_clients(const ApiFlags& flags, const util::Clock& clock) {
-  return [&flags, &clock](const std::string& region) -> Result<std::shared_ptr<api::CkafkaApi>> {
+planner::ClientFactory ckafka_clients(const ApiFlags& flags, const util::Clock& clock,
+                                      std::shared_ptr<api::CallStats> stats) {
+  return [&flags, &clock, stats](const std::string& region) -> Result<std::shared_ptr<api::CkafkaApi>> {
     std::optional<std::string> plan_region;
     if (!region.empty()) plan_region = region;
     auto config = client_config(flags, api::kCkafkaService, plan_region, clock);
     if (!config) return fail(std::move(config).error());
+    config->stats = stats;
     auto client = api::make_ckafka_client(*config);
     if (!client) return fail(std::move(client).error());
     return std::shared_ptr<api::CkafkaApi>(std::move(*client));
@@ -50,20 +53,22 @@ planner::ClientFactory ckafka_clients(const ApiFlags& flags, const util::Clock& 
 }
 
 
-planner::DtsClientFactory dts_clients(const ApiFlags& flags, const util::Clock& clock) {
-  return [&flags, &clock](const std::string& region) -> Result<std::shared_ptr<api::DtsApi>> {
+planner::DtsClientFactory dts_clients(const ApiFlags& flags, const util::Clock& clock,
+                                      std::shared_ptr<api::CallStats> stats) {
+  return [&flags, &clock, stats](const std::string& region) -> Result<std::shared_ptr<api::DtsApi>> {
     std::optional<std::string> plan_region;
     if (!region.empty()) plan_region = region;
     auto config = client_config(flags, api::kDtsService, plan_region, clock);
     if (!config) return fail(std::move(config).error());
+    config->stats = stats;
     auto client = api::make_dts_client(*config);
     if (!client) return fail(std::move(client).error());
     return std::shared_ptr<api::DtsApi>(std::move(*client));
   };
 }
 
-engine::Clients api_clients(const ApiFlags& flags, const util::Clock& clock) {
-  return {ckafka_clients(flags, clock), dts_clients(flags, clock)};
+engine::Clients api_clients(const ApiFlags& flags, const util::Clock& clock, std::shared_ptr<api::CallStats> stats) {
+  return {ckafka_clients(flags, clock, stats), dts_clients(flags, clock, stats)};
 }
 
 engine::PlanRequest plan_request(const plan::PlanSet& plans, const ApiFlags& flags, const util::Clock& clock) {

@@ -9,7 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/output_guard.h"
-#include "executor/rollback.h"
+#include "engine/rollback.h"
 #include "util/plural.h"
 
 namespace offsetctl::cli {
@@ -44,15 +44,13 @@ Command rollback_command() {
               return fail(std::move(ok).error());
             }
           }
-          std::optional<std::string> run;
-          if (!o->run.empty()) run = o->run;
-          auto rb = executor::build_rollback(o->audit_log, run);
+          engine::RollbackRequest request{o->audit_log, std::nullopt, o->out};
+          if (!o->run.empty()) request.run = o->run;
+          auto rb = engine::rollback(request);
           if (!rb) return fail(rb.error());
           if (o->out.empty()) {
             ctx.out << rb->yaml;
             ctx.out.flush();
-          } else if (auto written = executor::write_rollback_plan(o->out, rb->yaml, o->audit_log); !written) {
-            return fail(written.error());
           }
           const std::string where = o->out.empty() ? std::string("the plan") : o->out;
           for (const auto& p : rb->not_restorable) {

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "cli/ci_env.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/flags_format.h"
 #include "cli/output_guard.h"

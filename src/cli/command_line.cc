@@ -1,55 +1,30 @@
 #include "cli/command_line.h"
 
-#include <array>
-#include <utility>
+#include "cli/version.h"
 
 namespace offsetctl::cli {
-namespace {
 
-// Flags whose values must not be printed, and the variable that can hold each instead.
-constexpr std::array<std::pair<const char*, const char*>, 3> kSecretFlags = {{
-    {"--secret-id", "\"$TENCENTCLOUD_SECRET_ID\""},
-    {"--secret-key", "\"$TENCENTCLOUD_SECRET_KEY\""},
-    {"--session-token", "\"$TENCENTCLOUD_SESSION_TOKEN\""},
-}};
-
-const char* secret_variable(const std::string& flag) {
-  for (const auto& [name, variable] : kSecretFlags) {
-    if (flag == name) return variable;
-  }
-  return nullptr;
+CLI::Validator one_of(const std::vector<std::string>& choices) {
+  std::string names;
+  for (const auto& c : choices) names += (names.empty() ? "" : ",") + c;
+  return CLI::Validator([](const std::string&) { return std::string(); }, "{" + names + "}", "one_of");
 }
 
-}  // namespace
+std::unique_ptr<CommandLine> make_command_line() {
+  auto line = std::make_unique<CommandLine>();
+  CLI::App& app = line->app;
+  app.set_version_flag("--version", version_text(), "Print the version, the commit it was built from and the build type");
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.add_flag("-v,--verbose", line->verbosity, "More log output on standard error (-vv debug, -vvv trace)");
+  app.add_flag("--no-color", line->no_color, "Never colour the output (also: NO_COLOR in the environment)");
 
-std::string shell_quote(const std::string& word) {
-  if (word.empty()) return "''";
-  bool plain = true;
-  for (char c : word) {
-    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '_' || c == '.' || c == '/' || c == ':' || c == '=' || c == ',' ||
-                      c == '@' || c == '+';
-    if (!safe) plain = false;
-  }
-  if (plain) return word;
-  std::string out = "'";
-  for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-std::string shell_command(const std::vector<std::string>& args) {
-  std::string out = "offsetctl";
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    const size_t eq = a.find('=');
-    if (const char* variable = secret_variable(a.substr(0, eq))) {
-      out += " " + a.substr(0, eq) + " " + variable;
-      if (eq == std::string::npos) ++i;  // the value is the next word
-      continue;
-    }
-    out += " " + shell_quote(a);
-  }
-  return out;
+  // Every command first, then their flags: a command's setup may look at the whole table
+  // (completion describes it).
+  std::vector<std::pair<CLI::App*, const Command*>> subs;
+  for (const auto& cmd : commands()) subs.emplace_back(app.add_subcommand(cmd.name, cmd.summary), &cmd);
+  for (auto& [sub, cmd] : subs) line->runners.emplace_back(sub, cmd->setup(*sub));
+  return line;
 }
 
 }  // namespace offsetctl::cli

@@ -11,6 +11,7 @@ const std::vector<Command>& commands() {
       apply_command(),
       audit_command(),
       rollback_command(),
+      completion_command(),
   };
   return table;
 }

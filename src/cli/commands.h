@@ -12,5 +12,6 @@ Command apply_command();
 Command audit_command();
 Command rollback_command();
 Command show_command();
+Command completion_command();
 
 }  // namespace offsetctl::cli

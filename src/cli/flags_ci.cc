@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "cli/ci_env.h"
+#include "cli/command_line.h"
 #include "plan/diagnostic_formats.h"
 #include "plan/load_report.h"
 #include "report/step_summary.h"
@@ -13,6 +14,7 @@ void add_ci_flags(CLI::App& app, CiFlags& flags) {
   app.add_option("--diagnostics", flags.diagnostics,
                  "How to report plan files that do not load: text (default), json (schemas/diagnostics.schema.json) "
                  "or github (annotations on their lines)")
+      ->check(one_of({"text", "json", "github"}))
       ->type_name("FORMAT");
   app.add_option("--summary", flags.summary,
                  "Append the report in Markdown to this job summary file (default: GITHUB_STEP_SUMMARY when set)")

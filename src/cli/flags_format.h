@@ -16,6 +16,6 @@ void add_format_flag(CLI::App& sub, std::string& format, const std::vector<std::
                      bool json_alias = false);
 
 // "text, markdown or json".
-std::string one_of(const std::vector<std::string>& words);
+std::string or_list(const std::vector<std::string>& words);
 
 }  // namespace offsetctl::cli

@@ -1,18 +1,18 @@
-#include "cli/command_line.h"
+#include "cli/shell_words.h"
 
 #include <gtest/gtest.h>
 
 namespace offsetctl::cli {
 namespace {
 
-TEST(CommandLine, QuotesWhatTheShellWouldSplit) {
+TEST(ShellWords, QuotesWhatTheShellWouldSplit) {
   EXPECT_EQ(shell_command({"apply", "plans/bump.yaml", "--endpoint", "http://127.0.0.1:9000"}),
             "offsetctl apply plans/bump.yaml --endpoint http://127.0.0.1:9000");
   EXPECT_EQ(shell_command({"apply", "my plans/it's.yaml"}), "offsetctl apply 'my plans/it'\\''s.yaml'");
   EXPECT_EQ(shell_quote(""), "''");
 }
 
-TEST(CommandLine, NeverPrintsASecretGivenAsAFlag) {
+TEST(ShellWords, NeverPrintsASecretGivenAsAFlag) {
   EXPECT_EQ(shell_command({"apply", "a.yaml", "--secret-id", "AKIDx", "--secret-key=hunter2", "--session-token",
                            "tok"}),
             "offsetctl apply a.yaml --secret-id \"$TENCENTCLOUD_SECRET_ID\" --secret-key "
