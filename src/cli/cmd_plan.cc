@@ -24,7 +24,9 @@
 #include "report/render.h"
 #include "planner/regions.h"
 #include "planner/targets.h"
+#include "report/render_csv.h"
 #include "report/saved_plan.h"
+#include "util/plural.h"
 #pragma GCC diagnostic pop
 
 #ifndef OFFSETCTL_VERSION
@@ -151,7 +153,7 @@ Command plan_command() {
             sub.add_option("paths", o->paths, "Plan files, or folders searched for *.yaml and *.yml")
                 ->required()
                 ->type_name("PATH");
-            add_format_flag(sub, o->format, {"text", "markdown", "json"});
+            add_format_flag(sub, o->format, {"text", "markdown", "json", "csv"});
             sub.add_option("--out", o->out,
                            "Also save the plan to this file, for offsetctl apply (only when all of it can be applied)")
                 ->type_name("SAVED_PLAN");
@@ -196,6 +198,15 @@ Command plan_command() {
               const int code = plan_exit_code(result.summary, o->detailed);
               if (o->format == "json") {
                 ctx.out << report::render_json(result);
+              } else if (o->format == "csv") {
+                auto csv = report::render_csv(result);
+                if (!csv) return fail(std::move(csv).error());
+                ctx.out << *csv;
+                if (const size_t left_out = result.summary.blocked + result.summary.invalid; left_out > 0) {
+                  ctx.err << "offsetctl: note: " << util::plural(left_out, "partition", "partitions")
+                          << " blocked or invalid are not in the CSV; run 'offsetctl plan' without --format csv "
+                             "for the reasons\n";
+                }
               } else if (o->format == "markdown") {
                 ctx.out << report::render_markdown(result);
               } else {

@@ -8,6 +8,7 @@ const std::vector<Command>& commands() {
       plan_command(),
       show_command(),
       export_command(),
+      import_command(),
       apply_command(),
       audit_command(),
       rollback_command(),
