@@ -44,7 +44,7 @@ TEST_F(CompletionCommand, BashCompletesCommandsFlagsAndTheirValues) {
   EXPECT_EQ(bash("offsetctl validate --format "), (V{"github", "json", "text"}));
   EXPECT_EQ(bash("offsetctl plan --diagnostics "), (V{"github", "json", "text"}));
   EXPECT_EQ(bash("offsetctl apply --summary "), (V{"orders.yaml", "plans", "reviewed.json"}));
-  EXPECT_EQ(bash("offsetctl audit "), V{"verify"});
+  EXPECT_EQ(bash("offsetctl audit "), (V{"list", "verify"}));
   EXPECT_EQ(bash("offsetctl -v audit v"), V{"verify"});
   EXPECT_EQ(bash("offsetctl completion "), (V{"bash", "fish", "zsh"}));
   EXPECT_EQ(bash("offsetctl --ver"), (V{"--verbose", "--version"}));

@@ -79,7 +79,7 @@ TEST(UsageErrors, FormatIsCheckedOneWayEverywhere) {
   expect_error({"apply", "x.yaml", "--format", "markdown"},
                "--format: 'markdown' is not a format of 'offsetctl apply': use text or json");
   expect_error({"plan", "x.yaml", "--format", "xml"},
-               "--format: 'xml' is not a format of 'offsetctl plan': use text, markdown or json");
+               "--format: 'xml' is not a format of 'offsetctl plan': use text, markdown, json or csv");
   expect_error({"validate", "x.yaml", "--format", "markdown"},
                "--format: 'markdown' is not a format of 'offsetctl validate': use text, json or github");
   expect_error({"audit", "verify", "x", "--format", "yaml"},
