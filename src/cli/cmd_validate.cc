@@ -31,13 +31,18 @@ Command validate_command() {
             sub.add_option("paths", o->paths, "Plan files, or folders searched for *.yaml and *.yml")
                 ->required()
                 ->type_name("PATH");
-            // json: schemas/diagnostics.schema.json; github: annotations on the plan files' lines (GitHub Actions).
-            add_format_flag(sub, o->format, {"text", "json", "github"}, true);
+            // json: schemas/diagnostics.schema.json; github: annotations on the plan files' lines (GitHub Actions);
+            // gitlab: a Code Quality report (the text goes to standard error).
+            add_format_flag(sub, o->format, {"text", "json", "github", "gitlab"}, true);
             return [o](Context& ctx) -> Result<int> {
               if (auto ok = refuse_saved_plans(o->paths); !ok) return fail(std::move(ok).error());
               plan::LoadResult r = plan::load_plans(o->paths);
               if (o->format == "json") {
                 ctx.out << plan::diagnostics_json(r);
+              } else if (o->format == "gitlab") {
+                // Standard output is the report file (artifacts:reports:codequality); the job's log gets the text.
+                ctx.out << plan::diagnostics_gitlab(r.errors, gitlab_workspace());
+                ctx.err << plan::format_errors(r, false) << plan::load_summary(r) << "\n";
               } else if (o->format == "github") {
                 ctx.out << plan::diagnostics_github(r.errors, github_options("validate", o->paths));
                 print_text(r, ctx);

@@ -81,7 +81,7 @@ TEST(UsageErrors, FormatIsCheckedOneWayEverywhere) {
   expect_error({"plan", "x.yaml", "--format", "xml"},
                "--format: 'xml' is not a format of 'offsetctl plan': use text, markdown, json or csv");
   expect_error({"validate", "x.yaml", "--format", "markdown"},
-               "--format: 'markdown' is not a format of 'offsetctl validate': use text, json or github");
+               "--format: 'markdown' is not a format of 'offsetctl validate': use text, json, github or gitlab");
   expect_error({"audit", "verify", "x", "--format", "yaml"},
                "--format: 'yaml' is not a format of 'offsetctl audit verify': use text or json");
   expect_error({"show", "x.json", "--format", "html"},

@@ -21,6 +21,8 @@ struct ProgramFlags {
   std::string save_state;
   int fault_delay_ms = 31000;
   std::string uncommitted_topics = "list";  // or "omit": see --uncommitted-topics
+  int latency_ms = 0;         // every answer held this long ...
+  int latency_jitter_ms = 0;  // ... give or take up to this much (seeded with `seed`)
 };
 
 // Declares the program's name, description and flags on `app` (its man page is made from them).
