@@ -134,6 +134,9 @@ struct GroupReport {
   std::string plan_name;  // several plans naming the group: their names joined by ", "
   std::string state;      // as DescribeGroupInfo reported it; "Dead" when the group does not exist
   std::vector<Member> members;
+  // "new group: ..." when the group does not exist yet (committing before a first start is
+  // legitimate); every format shows it. "" otherwise.
+  std::string warning;
 };
 
 struct PlanSummary {
@@ -179,6 +182,8 @@ struct PlanResult {
   PlanSummary summary;
   int64_t planned_at_ms = 0;
   std::vector<PlanSource> plans;  // in file order
+  // --target: the run was restricted to these groups ("ckafka-demo/billing"), as given; every report says so.
+  std::vector<std::string> targets;
 };
 
 }  // namespace offsetctl::planner

@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "planner/offset_resolver.h"
 #include "report/table.h"
 #include "util/time.h"
 
@@ -100,6 +101,12 @@ std::string moved_text(const planner::PlanSummary& s) {
     out.append(s.first_commits == 1 ? " first commit" : " first commits");
   }
   return out;
+}
+
+std::string restricted_line(const std::vector<std::string>& targets) {
+  std::string out = "Restricted by --target to ";
+  for (size_t i = 0; i < targets.size(); ++i) out.append((i ? ", " : "") + targets[i]);
+  return out + ": the plans' other groups were left out.";
 }
 
 std::string summary_line(const planner::PlanSummary& s) {
@@ -247,7 +254,8 @@ std::string assignment_text(const planner::Member& m) {
 }
 
 std::string member_line(const planner::Member& m) {
-  std::string out = m.member_id.empty() ? std::string("(no member id)") : m.member_id;
+  std::string out = planner::member_address(m.client_id, m.member_id, m.client_host);
+  if (out.empty()) out = "(no member id)";
   std::string details;
   auto add = [&](std::string_view label, const std::string& value) {
     if (value.empty()) return;
@@ -255,8 +263,7 @@ std::string member_line(const planner::Member& m) {
     details.append(label);
     details.append(value);
   };
-  add("client ", m.client_id);
-  add("host ", m.client_host);
+  if (!m.client_id.empty()) add("member ", m.member_id);  // else the address is the member ID
   add("assigned ", assignment_text(m));
   if (!details.empty()) out.append(" (" + details + ")");
   return out;

@@ -63,6 +63,8 @@ void append_delta_cell(std::string& out, const planner::PartitionChange& c);
 // The ASKED cell: the spec of the first row of each run of one topic with one
 // spec; "" for the rest of the run, so that it stays short.
 std::string_view asked_cell(const planner::PlanResult& result, size_t i);
+// "Restricted by --target to billing, ckafka-demo/orders-consumer: the plans' other groups were left out."
+std::string restricted_line(const std::vector<std::string>& targets);
 
 // The parts of a group header that are known, e.g.
 // "instance ckafka-1, region ap-guangzhou, plan replay-orders, state Empty".

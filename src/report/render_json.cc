@@ -42,6 +42,7 @@ void write_group(JsonWriter& w, const planner::GroupReport& g, const planner::Pl
   w.end_array();
   write_moved(w, counts != nullptr ? *counts : planner::PlanSummary{});
   w.key("state").string_or_null(g.state);
+  w.key("warning").string_or_null(g.warning);
   w.key("members").begin_array();
   for (const auto& m : g.members) write_member(w, m);
   w.end_array();
@@ -92,6 +93,11 @@ std::string render_json(const planner::PlanResult& result, const ReportContext& 
     w.end_object();
   } else {
     w.key("saved_plan").null();
+  }
+  if (!result.targets.empty()) {
+    w.key("targets").begin_array();
+    for (const auto& t : result.targets) w.string(t);
+    w.end_array();
   }
   w.key("groups").begin_array();
   const auto sections = group_sections(result);

@@ -136,6 +136,29 @@ std::string caution_block(const PlanResult& result, const std::vector<GroupSecti
   return out;
 }
 
+// The groups' own warnings ("new group: ..."): said whatever else the plan holds,
+// within the same budget as the other blocks.
+std::string group_warnings(const std::vector<GroupSection>& sections) {
+  size_t warned = 0;
+  for (const GroupSection& s : sections) warned += s.report != nullptr && !s.report->warning.empty();
+  if (warned == 0) return {};
+  std::string out = "> [!NOTE]\n";
+  QuoteList list(out, kWarningBudget);
+  for (const GroupSection& s : sections) {
+    if (s.report == nullptr || s.report->warning.empty()) continue;
+    std::string line = "> - ";
+    md(line, s.report->warning);
+    line.push_back('\n');
+    list.emit(line, 1);
+  }
+  if (list.listed() < warned) {
+    out.append("> - …and ");
+    append_count(out, warned - list.listed(), "more warning", "more warnings");
+    out.append("; `offsetctl plan --format json` lists every one.\n");
+  }
+  return out + "\n";
+}
+
 // One "> - " line per blocked group and per run of invalid partitions of a
 // topic that share a reason.
 std::string warning_block(const PlanResult& result, const std::vector<GroupSection>& sections) {
@@ -378,8 +401,10 @@ std::string markdown_body(const PlanResult& result, const MarkdownOptions& optio
   out.append("**");
   out.append(summary_line(result.summary));
   out.append("**\n\n");
+  if (!result.targets.empty()) out.append("> " + restricted_line(result.targets) + "\n\n");
   out.append(caution_block(result, sections));
   out.append(warning_block(result, sections));
+  out.append(group_warnings(sections));
   out.append(context_block(result, options.context));
 
   const bool all_open = result.changes.size() <= kOpenAllRows;

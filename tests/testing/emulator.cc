@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 
 namespace offsetctl::testing {
@@ -54,6 +55,11 @@ void Emulator::start(const std::string& state_yaml, const std::vector<std::strin
                                    "--request-log",
                                    log_};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
+  // CTest runs the plan tests a second time with the other DescribeGroupOffsets answer style.
+  if (const char* style = std::getenv("OFFSETCTL_TEST_UNCOMMITTED_TOPICS"); style != nullptr && *style != '\0') {
+    args.push_back("--uncommitted-topics");
+    args.push_back(style);
+  }
   int out[2];
   if (::pipe(out) != 0) return;
   pid_ = ::fork();
