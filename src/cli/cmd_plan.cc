@@ -238,12 +238,17 @@ Command plan_command() {
               const planner::PlanResult& result = saved->result;
               const int code = plan_exit_code(result.summary, o->detailed);
               // The saved plan is written first, so that the report can quote its checksum and the
-              // exact command that applies it.
+              // exact command that applies it. A plan that cannot be saved is still reported (the
+              // reviewers need to see why), and the run fails after it.
               report::ReportContext context;
+              std::optional<Error> not_saved;
               if (!o->out.empty()) {
                 auto ref = save_plan(*saved, o->out, o->allow_partial, ctx.err);
-                if (!ref) return fail(std::move(ref).error());
-                context.saved = std::move(*ref);
+                if (ref) {
+                  context.saved = std::move(*ref);
+                } else {
+                  not_saved = std::move(ref).error();
+                }
               }
               report::MarkdownOptions markdown;
               markdown.context = context;
@@ -271,6 +276,7 @@ Command plan_command() {
               ctx.out.flush();
               write_step_summary(o->ci, [&result, &markdown] { return report::render_markdown(result, markdown); },
                                  "run 'offsetctl plan' on the same files for the whole report", ctx);
+              if (not_saved) return fail(std::move(*not_saved));
               if (context.saved) {
                 ctx.err << "Saved the plan to " << o->out << "; apply it with: " << report::apply_command(*context.saved)
                         << "\n";

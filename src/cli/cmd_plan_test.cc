@@ -507,7 +507,7 @@ TEST_F(PlanCommand, TargetRestrictsTheRunAndTheReportSaysSo) {
   auto r = plan(text, {"--target", "billing"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Restricted by --target to billing: the plans' other groups were left out.\n"
-                       "Plan: 1 to change, 0 unchanged, 0 blocked, 0 invalid.\n"),
+                       "Plan: 1 to change (replays 40 messages), 0 unchanged, 0 blocked, 0 invalid.\n"),
             std::string::npos)
       << r.out;
   EXPECT_EQ(r.out.find("live"), std::string::npos) << r.out;

@@ -74,6 +74,19 @@ void write_groups(JsonWriter& w, const std::vector<planner::GroupReport>& groups
   w.end_array();
 }
 
+void write_plans(JsonWriter& w, const std::vector<planner::PlanSource>& plans) {
+  w.key("plans").begin_array();
+  for (const auto& p : plans) {
+    w.begin_object(true);
+    w.member("description", p.description);
+    w.member("file", p.file);
+    w.member("line", p.line);
+    w.member("name", p.name);
+    w.end_object();
+  }
+  w.end_array();
+}
+
 }  // namespace
 
 std::string redact_endpoint(std::string_view endpoint) {
@@ -116,6 +129,9 @@ std::string saved_plan_unsigned_json(const SavedPlan& plan, size_t& checksum_at)
   write_groups(w, plan.result.groups);
   w.member("kind", "saved-plan");
   w.member("planned_at", util::format_rfc3339_ms(plan.result.planned_at_ms));
+  // "plans" and "targets" are left out when empty, as plans saved before them have neither: their checksums
+  // (over this canonical layout) still hold.
+  if (!plan.result.plans.empty()) write_plans(w, plan.result.plans);
   w.member("region", plan.region);
   const auto& s = plan.result.summary;
   w.key("summary").begin_object(true);
@@ -124,6 +140,11 @@ std::string saved_plan_unsigned_json(const SavedPlan& plan, size_t& checksum_at)
   w.member("to_change", s.to_change);
   w.member("unchanged", s.unchanged);
   w.end_object();
+  if (!plan.result.targets.empty()) {
+    w.key("targets").begin_array();
+    for (const auto& t : plan.result.targets) w.string(t);
+    w.end_array();
+  }
   w.member("tool_version", plan.tool_version);
   w.end_object();
   out.push_back('\n');
