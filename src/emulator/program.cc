@@ -27,6 +27,8 @@ struct Flags {
   bool no_rate_limit = false;
   std::string save_state;
   int fault_delay_ms = 31000;
+  std::string tls_cert;
+  std::string tls_key;
 };
 
 int error(const std::string& message) {
@@ -103,6 +105,8 @@ int serve(const Flags& flags) {
   options.rate_limit = !flags.no_rate_limit;
   options.request_log_path = flags.request_log;
   options.fault_delay_ms = flags.fault_delay_ms;
+  options.tls_cert_path = flags.tls_cert;
+  options.tls_key_path = flags.tls_key;
   auto server = Server::start(std::move(*state), options);
   if (!server) return error(server.error().message);
   std::cout << "listening on " << (*server)->url() << std::endl;  // flushed: callers wait for this line
@@ -142,6 +146,10 @@ int run_program(int argc, char** argv) {
                  "how long a delayed-reply fault holds the answer (default 31000)")
       ->type_name("MS")
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--tls-cert", flags.tls_cert,
+                 "serve HTTPS with this certificate chain (PEM, the server's certificate first); needs --tls-key")
+      ->type_name("FILE");
+  app.add_option("--tls-key", flags.tls_key, "the private key (PEM) of --tls-cert")->type_name("FILE");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

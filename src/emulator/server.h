@@ -21,6 +21,9 @@ struct ServerOptions {
   std::string request_log_path;        // one JSON line per request; empty: none
   int fault_delay_ms = 31000;          // how long a "delayed reply" fault holds the answer
   const util::Clock* clock = nullptr;  // server time for SignatureExpire and logs; null: system
+  // HTTPS with this certificate chain and private key (PEM files); both empty: plain HTTP.
+  std::string tls_cert_path;
+  std::string tls_key_path;
 };
 
 class Server {
@@ -32,7 +35,7 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   int port() const;
-  std::string url() const;  // "http://127.0.0.1:PORT"
+  std::string url() const;  // "http://127.0.0.1:PORT", "https://..." with a certificate
   State snapshot() const;   // a copy of the current state
   void stop();              // idempotent; returns when every worker has finished
 
