@@ -12,16 +12,16 @@
 
 #include "api/client.h"
 #include "api/endpoint.h"
+#include "audit/actor.h"
+#include "audit/git.h"
+#include "audit/log.h"
 #include "cli/cmd_plan.h"
 #include "cli/commands.h"
-#include "executor/audit_actor.h"
-#include "executor/audit_git.h"
-#include "executor/audit_log.h"
+#include "executor/apply_report.h"
 #include "executor/dry_run.h"
 #include "executor/dts_apply.h"
 #include "executor/executor.h"
 #include "planner/dts_plan.h"
-#include "executor/apply_report.h"
 #include "report/render.h"
 #include "report/saved_plan.h"
 #include "util/crypto.h"
@@ -92,7 +92,7 @@ Status<> use_plan_location(const report::SavedPlan& plan, const std::string& pat
 
 struct Loaded {
   report::SavedPlan plan;
-  std::optional<executor::FileHash> saved_file;  // the saved plan applied, if any
+  std::optional<audit::FileHash> saved_file;  // the saved plan applied, if any
 };
 
 Result<Loaded> load_saved(const std::string& path, ApiFlags& flags) {
@@ -101,7 +101,7 @@ Result<Loaded> load_saved(const std::string& path, ApiFlags& flags) {
   auto plan = report::parse_saved_plan(*bytes, path);
   if (!plan) return fail(std::move(plan).error());
   if (auto s = use_plan_location(*plan, path, flags); !s) return fail(s.error());
-  return Loaded{std::move(*plan), executor::FileHash{path, util::sha256_hex(*bytes)}};
+  return Loaded{std::move(*plan), audit::FileHash{path, util::sha256_hex(*bytes)}};
 }
 
 // Plans the files now and shows the plan. Returns it as a saved plan would be,
@@ -137,12 +137,12 @@ Result<std::optional<Loaded>> plan_now(const ApplyFlags& o, Context& ctx, int& c
   return std::optional<Loaded>(std::move(out));
 }
 
-executor::RunStartedInfo run_info(const Loaded& l, const std::string& saved_path) {
-  executor::RunStartedInfo info;
-  info.actor = executor::current_actor();
+audit::RunStartedInfo run_info(const Loaded& l, const std::string& saved_path) {
+  audit::RunStartedInfo info;
+  info.actor = audit::current_actor();
   // The repository the plan files come from (else the one holding the saved plan).
   std::string anchor = !l.plan.files.empty() ? l.plan.files.front().path : saved_path;
-  if (!anchor.empty()) info.repository = executor::find_git_checkout(anchor);
+  if (!anchor.empty()) info.repository = audit::find_git_checkout(anchor);
   for (const auto& f : l.plan.files) info.plan_files.push_back({f.path, f.sha256});
   info.saved_plan = l.saved_file;
   info.tool_version = OFFSETCTL_VERSION;
@@ -165,18 +165,18 @@ template <class Apply>
 Result<executor::ApplyResult> audited_run(const ApplyFlags& o, Context& ctx, executor::ApplyOptions options,
                                           Apply&& apply) {
   if (o.dry_run) {
-    executor::NullAuditSink nothing;  // a dry run writes nothing, not even the audit log
+    audit::NullAuditSink nothing;  // a dry run writes nothing, not even the audit log
     options.run_id = "dry-run";
     return apply(nothing, options);
   }
-  options.run_id = executor::make_run_id(ctx.clock.now_ms());
-  auto log = executor::AuditLog::open(o.audit_log, options.run_id, ctx.clock);
+  options.run_id = audit::make_run_id(ctx.clock.now_ms());
+  auto log = audit::AuditLog::open(o.audit_log, options.run_id, ctx.clock);
   if (!log) return fail(std::move(log).error());
   if (auto line = (*log)->truncated_line()) {
     spdlog::warn("{}:{}: a record cut short by an earlier crash; the chain goes on from the record before it",
                  o.audit_log, *line);
   }
-  executor::AuditLogSink sink(std::move(*log));
+  audit::AuditLogSink sink(std::move(*log));
   return apply(sink, options);
 }
 
@@ -215,7 +215,7 @@ Result<executor::ApplyResult> execute(const ApplyFlags& o, Context& ctx, const L
   options.max_in_flight = static_cast<size_t>(std::max(1, o.api.max_in_flight));
   options.dry_run = o.dry_run;
   auto ckafka = [&](const report::SavedPlan& plan) {
-    return audited_run(o, ctx, options, [&](executor::AuditSink& sink, const executor::ApplyOptions& opts) {
+    return audited_run(o, ctx, options, [&](audit::AuditSink& sink, const executor::ApplyOptions& opts) {
       return executor::apply_saved_plan(plan, ckafka_factory(o, ctx.clock), sink, opts);
     });
   };
@@ -232,7 +232,7 @@ Result<executor::ApplyResult> execute(const ApplyFlags& o, Context& ctx, const L
     if (!r || r->refused()) return r;
     first = std::move(*r);
   }
-  auto dts = audited_run(o, ctx, options, [&](executor::AuditSink& sink, const executor::ApplyOptions& opts)
+  auto dts = audited_run(o, ctx, options, [&](audit::AuditSink& sink, const executor::ApplyOptions& opts)
                                               -> Result<executor::ApplyResult> {
     auto d = executor::apply_dts_plan(dts_plan, dts_clients(o.api, ctx.clock), sink, opts);
     if (!d) return fail(std::move(d).error());

@@ -10,7 +10,7 @@
 #include <set>
 #include <thread>
 
-#include "executor/audit_verify.h"
+#include "audit/verify.h"
 #include "executor/rollback.h"
 #include "testing/emulator.h"
 #include "util/files.h"
@@ -154,7 +154,7 @@ std::string last_line(const std::string& text) {
 
 std::map<std::string, int> record_types(const std::string& audit_path) {
   std::map<std::string, int> n;
-  executor::verify_audit_log(audit_path, [&](size_t, const json& rec) { ++n[rec.at("type").get<std::string>()]; });
+  audit::verify_audit_log(audit_path, [&](size_t, const json& rec) { ++n[rec.at("type").get<std::string>()]; });
   return n;
 }
 
@@ -208,7 +208,7 @@ TEST_F(ApplyCommand, AppliesASavedPlanWithTheFewestCallsAndVerifiesIt) {
   EXPECT_EQ(now.at("billing/audit/0"), 500);
   EXPECT_EQ(now.at("reports/orders/0"), 100);
 
-  executor::VerifyReport v = executor::verify_audit_log(audit);
+  audit::VerifyReport v = audit::verify_audit_log(audit);
   EXPECT_TRUE(v.ok) << v.summary(audit);
   EXPECT_EQ(record_types(audit), (std::map<std::string, int>{
                                      {"run_started", 1}, {"change_intent", 11}, {"change_result", 11}, {"run_finished", 1}}));
@@ -267,7 +267,7 @@ groups:
             "  orders-consumer/orders[1]: committed offset is 1800, the plan saw 1720\n");
   EXPECT_EQ(emulator.calls(before).count("BatchModifyGroupOffsets"), 0u);
   EXPECT_EQ(committed(dir, emulator).at("billing/audit/0"), 800);
-  EXPECT_TRUE(executor::verify_audit_log(audit).ok);
+  EXPECT_TRUE(audit::verify_audit_log(audit).ok);
 }
 
 TEST_F(ApplyCommand, AChangedPlanFileRefusesTheSavedPlan) {
@@ -332,7 +332,7 @@ TEST_F(ApplyCommand, APartialFailureIsReportedAndARerunConverges) {
   EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
   EXPECT_EQ(last_line(r.out), "Apply: 8 changed and verified, 0 failed, 7 unchanged.");
   EXPECT_EQ(emulator.calls().at("BatchModifyGroupOffsets"), 1);
-  EXPECT_TRUE(executor::verify_audit_log(audit).ok);
+  EXPECT_TRUE(audit::verify_audit_log(audit).ok);
 }
 
 TEST_F(ApplyCommand, AutoApprovePlansAndAppliesInOneStep) {
@@ -341,7 +341,7 @@ TEST_F(ApplyCommand, AutoApprovePlansAndAppliesInOneStep) {
   EXPECT_NE(r.out.find("Plan: 11 to change, 4 unchanged, 0 blocked, 0 invalid.\n"), std::string::npos) << r.out;
   EXPECT_EQ(last_line(r.out), "Apply: 11 changed and verified, 0 failed, 4 unchanged.");
   EXPECT_EQ(committed(dir, emulator).at("orders-consumer/refunds/0"), 1500);
-  EXPECT_TRUE(executor::verify_audit_log(audit).ok);
+  EXPECT_TRUE(audit::verify_audit_log(audit).ok);
 }
 
 TEST_F(ApplyCommand, WithoutAutoApproveItOnlyShowsThePlan) {
@@ -406,7 +406,7 @@ groups:
   EXPECT_EQ(emulator.calls().at("ResetConsumerGroupOffset"), 1);
   EXPECT_EQ(emulator.calls().at("BatchModifyGroupOffsets"), 3);
   std::string audit = dir.path("offsetctl-audit.jsonl");
-  EXPECT_TRUE(executor::verify_audit_log(audit).ok);
+  EXPECT_TRUE(audit::verify_audit_log(audit).ok);
   EXPECT_EQ(record_types(audit).at("run_started"), 2);
 
   r = offsetctl(dir, {"apply", dir.path("plans"), "--auto-approve", "--endpoint", emulator.url()});
@@ -454,7 +454,7 @@ TEST_F(ApplyCommand, ARollbackPlanRestoresTheOffsets) {
   EXPECT_EQ(now.at("orders-consumer/orders/2"), 1720);
   EXPECT_EQ(now.at("orders-consumer/refunds/1"), 1720);
   EXPECT_EQ(now.at("billing/audit/0"), 800);
-  EXPECT_TRUE(executor::verify_audit_log(audit).ok);
+  EXPECT_TRUE(audit::verify_audit_log(audit).ok);
 }
 
 // 30 groups of one topic (4 partitions), each group its own offset set: 30
@@ -500,7 +500,7 @@ TEST(ApplyConcurrent, TwoAppliesOfOnePlanChangeEachPartitionOnce) {
                                           "Apply: 0 changed and verified, 0 failed, 120 unchanged."}));
   EXPECT_EQ(emulator.calls(before).at("BatchModifyGroupOffsets"), 30);
   std::string audit = dir.path("offsetctl-audit.jsonl");
-  EXPECT_TRUE(executor::verify_audit_log(audit).ok);
+  EXPECT_TRUE(audit::verify_audit_log(audit).ok);
   EXPECT_EQ(record_types(audit).at("run_started"), 2);
   EXPECT_EQ(record_types(audit).at("change_intent"), 120);
 }
@@ -531,13 +531,13 @@ TEST(ApplyCrash, KilledAtAnyMomentTheSameCommandConverges) {
     r = offsetctl(dir, {"apply", saved}, {}, after_ms);
     killed += r.signal == SIGKILL;
     EXPECT_TRUE(r.signal == SIGKILL || r.exit_code == 0) << r.err << r.out;
-    executor::VerifyReport v = executor::verify_audit_log(audit);
+    audit::VerifyReport v = audit::verify_audit_log(audit);
     EXPECT_TRUE(v.ok) << v.summary(audit);
 
     r = offsetctl(dir, {"apply", saved});
     EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
     EXPECT_NE(last_line(r.out).find(" 0 failed, "), std::string::npos) << r.out;
-    v = executor::verify_audit_log(audit);
+    v = audit::verify_audit_log(audit);
     EXPECT_TRUE(v.ok) << v.summary(audit);
     r = offsetctl(dir, {"plan", plan_path, "--endpoint", emulator.url()});
     EXPECT_EQ(last_line(r.out), "Plan: 0 to change, 120 unchanged, 0 blocked, 0 invalid.") << r.err;

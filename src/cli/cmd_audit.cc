@@ -5,8 +5,8 @@
 #include <memory>
 #include <ostream>
 
+#include "audit/verify.h"
 #include "cli/commands.h"
-#include "executor/audit_verify.h"
 
 namespace offsetctl::cli {
 
@@ -32,7 +32,7 @@ Command audit_command() {
             return fail(
                 "'offsetctl audit' needs a subcommand: 'offsetctl audit verify FILE' checks an audit log");
           }
-          executor::VerifyReport report = executor::verify_audit_log(*file);
+          audit::VerifyReport report = audit::verify_audit_log(*file);
           if (*json) {
             ctx.out << report.to_json(*file).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                     << "\n";

@@ -1,14 +1,14 @@
 #include <gtest/gtest.h>
 
+#include "audit/test_support.h"
 #include "cli/run_cli_test.h"
-#include "executor/audit_testing.h"
 #include "testing/process.h"
 #include "testing/temp_dir.h"
 
 namespace offsetctl::cli {
 namespace {
 
-using namespace executor::audit_testing;
+using namespace audit::test;
 using offsetctl::testing::TempDir;
 
 using cli_testing::CliRun;

@@ -85,7 +85,7 @@ TEST(DryRun, TheExecutorRunsUnchangedAndChangesNothing) {
     real->set("g", "t", p, 700);
   }
   auto dry = std::make_shared<DryRunApi>(real);
-  NullAuditSink sink;
+  audit::NullAuditSink sink;
   ApplyOptions options;
   options.dry_run = true;
   auto r = apply_saved_plan(

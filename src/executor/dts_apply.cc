@@ -66,8 +66,8 @@ const char* mode_of(int64_t apply_timestamp) {
   return "datetime";
 }
 
-ChangeFields fields_of(const PartitionChange& c, int64_t call) {
-  ChangeFields f;
+audit::ChangeFields fields_of(const PartitionChange& c, int64_t call) {
+  audit::ChangeFields f;
   f.instance = c.instance;
   f.group = c.group;
   f.topic = c.topic;
@@ -87,9 +87,9 @@ struct Call {
   std::string request_id;
 };
 
-void finish(DtsApplyResult& d, AuditSink& audit, const std::string& reason) {
+void finish(DtsApplyResult& d, audit::AuditSink& audit, const std::string& reason) {
   ApplySummary s = d.result.summary();
-  RunCounts counts;
+  audit::RunCounts counts;
   counts.changed = static_cast<int64_t>(s.changed);
   counts.failed = static_cast<int64_t>(s.failed);
   counts.unchanged = static_cast<int64_t>(s.unchanged);
@@ -99,7 +99,7 @@ void finish(DtsApplyResult& d, AuditSink& audit, const std::string& reason) {
   }
 }
 
-Result<DtsApplyResult> refuse(DtsApplyResult d, AuditSink& audit, std::string headline,
+Result<DtsApplyResult> refuse(DtsApplyResult d, audit::AuditSink& audit, std::string headline,
                               std::vector<std::string> details) {
   d.result.refusal = std::move(headline);
   d.result.refusal_details = std::move(details);
@@ -134,7 +134,7 @@ std::pair<report::SavedPlan, report::SavedPlan> split_dts(const report::SavedPla
 }
 
 Result<DtsApplyResult> apply_dts_plan(const report::SavedPlan& plan, const planner::DtsClientFactory& clients,
-                                      AuditSink& audit, const ApplyOptions& options) {
+                                      audit::AuditSink& audit, const ApplyOptions& options) {
   std::vector<PartitionChange> changes;
   for (const auto& c : plan.result.changes) {
     if (planner::is_dts_change(c)) changes.push_back(c);
@@ -243,7 +243,7 @@ Result<DtsApplyResult> apply_dts_plan(const report::SavedPlan& plan, const plann
   for (Call* call : calls) {
     call->number = next_call++;
     const PartitionChange& first = changes[call->rows.front()];
-    std::vector<ChangeFields> intents;
+    std::vector<audit::ChangeFields> intents;
     for (size_t i : call->rows) intents.push_back(fields_of(changes[i], call->number));
     if (!audit_broken) {
       if (auto s = audit.change_intents(intents); !s.ok()) {
@@ -309,7 +309,7 @@ Result<DtsApplyResult> apply_dts_plan(const report::SavedPlan& plan, const plann
     if (outcomes[call->rows.front()]) continue;  // skipped
     const auto& read = after.at(first.instance);
     int64_t ts = first.apply_timestamp.value_or(-2);
-    std::vector<std::pair<ChangeFields, ChangeOutcome>> results;
+    std::vector<std::pair<audit::ChangeFields, audit::ChangeOutcome>> results;
     for (size_t i : call->rows) {
       const PartitionChange& c = changes[i];
       PartitionOutcome o = outcome_of(c);
@@ -365,7 +365,7 @@ Result<DtsApplyResult> apply_dts_plan(const report::SavedPlan& plan, const plann
         o.error_code = call->failure ? call->failure->code : "NotVerified";
         o.error_message = call->failure ? call->failure->describe() : unknown_why;
       }
-      ChangeOutcome co;
+      audit::ChangeOutcome co;
       if (!call->request_id.empty()) co.request_id = call->request_id;
       if (!o.error_code.empty()) {
         co.error_code = o.error_code;

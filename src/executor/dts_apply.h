@@ -14,8 +14,8 @@
 #include <cstddef>
 #include <utility>
 
+#include "audit/sink.h"
 #include "executor/apply_result.h"
-#include "executor/audit_sink.h"
 #include "executor/executor.h"
 #include "planner/dts_plan.h"
 #include "report/saved_plan.h"
@@ -38,6 +38,6 @@ std::pair<report::SavedPlan, report::SavedPlan> split_dts(const report::SavedPla
 // of each group's region. Records run_started and run_finished in `audit`.
 // An Error: no client for a region, or the audit log refused the first record.
 Result<DtsApplyResult> apply_dts_plan(const report::SavedPlan& plan, const planner::DtsClientFactory& clients,
-                                      AuditSink& audit, const ApplyOptions& options);
+                                      audit::AuditSink& audit, const ApplyOptions& options);
 
 }  // namespace offsetctl::executor

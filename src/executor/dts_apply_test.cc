@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "executor/audit_log.h"
-#include "executor/audit_verify.h"
+#include "audit/log.h"
+#include "audit/verify.h"
 #include "planner/dts_test_support.h"
 #include "util/files.h"
 
@@ -81,10 +81,10 @@ class DtsApply : public planner::testing::DtsEmulated {
                                                    : std::map<int32_t, int64_t>{};
   }
   Result<DtsApplyResult> apply(const report::SavedPlan& plan, const planner::DtsClientFactory& clients) {
-    run_id_ = make_run_id(planner::testing::kDtsNowMs);
-    auto log = AuditLog::open(audit_path(), run_id_, client_clock_);
+    run_id_ = audit::make_run_id(planner::testing::kDtsNowMs);
+    auto log = audit::AuditLog::open(audit_path(), run_id_, client_clock_);
     EXPECT_TRUE(log.ok()) << (log.ok() ? "" : log.error().message);
-    AuditLogSink sink(std::move(*log));
+    audit::AuditLogSink sink(std::move(*log));
     ApplyOptions options;
     options.run_id = run_id_;
     options.run.tool_version = "test";
@@ -131,7 +131,7 @@ TEST_F(DtsApply, EarliestAndDatetimeAreResetAndVerified) {
   EXPECT_EQ(offsets("grp-2"), (std::map<int32_t, int64_t>{{0, 1760}, {1, 1760}, {2, 1760}, {3, 1760}}));
 
   // The audit log: an intent per partition before, a result per partition after, and a valid chain.
-  VerifyReport v = verify_audit_log(audit_path());
+  audit::VerifyReport v = audit::verify_audit_log(audit_path());
   EXPECT_TRUE(v.ok) << v.summary(audit_path());
   auto intents = audit_records("change_intent");
   auto results = audit_records("change_result");
@@ -150,7 +150,7 @@ TEST_F(DtsApply, LatestIsVerifiedByAZeroLag) {
   EXPECT_EQ(r->result.exit_code(), 0);
   EXPECT_EQ(r->reset_calls, 1u);
   EXPECT_EQ(offsets("grp-1"), (std::map<int32_t, int64_t>{{0, 5000}, {1, 5000}, {2, 5000}, {3, 5000}}));
-  EXPECT_TRUE(verify_audit_log(audit_path()).ok);
+  EXPECT_TRUE(audit::verify_audit_log(audit_path()).ok);
 }
 
 TEST_F(DtsApply, ADatetimeInAnotherZoneIsSentInBeijingTime) {
@@ -189,7 +189,7 @@ TEST_F(DtsApply, DriftIsRefusedAndNothingIsSent) {
   EXPECT_EQ(r->reset_calls, 0u);
   EXPECT_EQ(offsets("grp-1").at(0), 4000);
   EXPECT_EQ(r->result.exit_code(), 1);
-  EXPECT_TRUE(verify_audit_log(audit_path()).ok);
+  EXPECT_TRUE(audit::verify_audit_log(audit_path()).ok);
 }
 
 TEST_F(DtsApply, AGroupThatBecameActiveIsRefused) {
@@ -239,7 +239,7 @@ TEST_F(DtsApply, TheSilentNoOpOnAnActiveGroupIsReportedAsFailed) {
   ASSERT_EQ(results.size(), 4u);
   EXPECT_EQ(results[0]["verified"], false);
   EXPECT_EQ(results[0]["error_code"], "NotPerformed");
-  EXPECT_TRUE(verify_audit_log(audit_path()).ok);
+  EXPECT_TRUE(audit::verify_audit_log(audit_path()).ok);
 }
 
 TEST(DtsSplit, SeparatesTheDtsRowsAndGroups) {

@@ -29,14 +29,14 @@ using planner::PartitionChange;
 // disk must not be sent.
 class GuardedSink {
  public:
-  explicit GuardedSink(AuditSink& sink) : sink_(sink) {}
+  explicit GuardedSink(audit::AuditSink& sink) : sink_(sink) {}
 
-  bool intents(const std::vector<ChangeFields>& fields) {
+  bool intents(const std::vector<audit::ChangeFields>& fields) {
     std::lock_guard lock(mu_);
     if (broken_) return false;
     return check(sink_.change_intents(fields));
   }
-  void results(const std::vector<std::pair<ChangeFields, ChangeOutcome>>& results) {
+  void results(const std::vector<std::pair<audit::ChangeFields, audit::ChangeOutcome>>& results) {
     std::lock_guard lock(mu_);
     if (broken_) return;
     check(sink_.change_results(results));
@@ -55,14 +55,14 @@ class GuardedSink {
     return false;
   }
 
-  AuditSink& sink_;
+  audit::AuditSink& sink_;
   mutable std::mutex mu_;
   bool broken_ = false;
   std::vector<std::string> problems_;
 };
 
-ChangeFields fields_of(const PartitionChange& c, const WriteCall& call, int64_t call_number) {
-  ChangeFields f;
+audit::ChangeFields fields_of(const PartitionChange& c, const WriteCall& call, int64_t call_number) {
+  audit::ChangeFields f;
   f.instance = c.instance;
   f.group = c.group;
   f.topic = c.topic;
@@ -75,8 +75,8 @@ ChangeFields fields_of(const PartitionChange& c, const WriteCall& call, int64_t 
   return f;
 }
 
-ChangeOutcome audit_outcome(const CallOutcome& call, const PartitionOutcome& o) {
-  ChangeOutcome out;
+audit::ChangeOutcome audit_outcome(const CallOutcome& call, const PartitionOutcome& o) {
+  audit::ChangeOutcome out;
   if (!call.request_id.empty()) out.request_id = call.request_id;
   if (!call.ok) {
     out.error_code = call.error_code;
@@ -143,7 +143,7 @@ void run_group(const GroupRun& g, const std::vector<PartitionChange>& changes, c
   std::vector<Sent> sent;
   for (size_t k = 0; k < g.work->calls.size(); ++k) {
     const WriteCall& call = g.work->calls[k];
-    std::vector<ChangeFields> intents;
+    std::vector<audit::ChangeFields> intents;
     for (size_t i : call.changes) intents.push_back(fields_of(changes[i], call, g.call_numbers[k]));
     if (!sink.intents(intents)) {
       for (size_t i : call.changes) {
@@ -167,7 +167,7 @@ void run_group(const GroupRun& g, const std::vector<PartitionChange>& changes, c
   LiveOffsets after = read_live_offsets(clients, one, false, 1);
   const LiveGroup* live = after.find(g.work->instance, g.work->group);
 
-  std::vector<std::pair<ChangeFields, ChangeOutcome>> results;
+  std::vector<std::pair<audit::ChangeFields, audit::ChangeOutcome>> results;
   for (const Sent& s : sent) {
     for (size_t i : s.call->changes) {
       PartitionOutcome o = verify_change(changes[i], s.outcome, live);
@@ -186,9 +186,9 @@ std::map<GroupKey, std::string> regions_of(const report::SavedPlan& plan) {
   return out;
 }
 
-RunCounts counts_of(const ApplyResult& r) {
+audit::RunCounts counts_of(const ApplyResult& r) {
   ApplySummary s = r.summary();
-  RunCounts c;
+  audit::RunCounts c;
   c.changed = static_cast<int64_t>(s.changed);
   c.failed = static_cast<int64_t>(s.failed);
   c.unchanged = static_cast<int64_t>(s.unchanged);
@@ -197,12 +197,12 @@ RunCounts counts_of(const ApplyResult& r) {
 }
 
 // Ends the run in the audit log; a failure there is one more problem of the run.
-void finish(ApplyResult& r, AuditSink& sink, const std::string& reason) {
+void finish(ApplyResult& r, audit::AuditSink& sink, const std::string& reason) {
   auto s = sink.run_finished(counts_of(r), r.exit_code(), reason);
   if (!s.ok()) r.problems.push_back("the audit log could not be written: " + s.error().message);
 }
 
-Result<ApplyResult> refuse(ApplyResult r, AuditSink& sink, std::string headline, std::vector<std::string> details) {
+Result<ApplyResult> refuse(ApplyResult r, audit::AuditSink& sink, std::string headline, std::vector<std::string> details) {
   r.refusal = std::move(headline);
   r.refusal_details = std::move(details);
   r.partitions.clear();
@@ -212,7 +212,7 @@ Result<ApplyResult> refuse(ApplyResult r, AuditSink& sink, std::string headline,
 
 }  // namespace
 
-Result<ApplyResult> apply_saved_plan(const report::SavedPlan& plan, const ClientFactory& clients, AuditSink& audit,
+Result<ApplyResult> apply_saved_plan(const report::SavedPlan& plan, const ClientFactory& clients, audit::AuditSink& audit,
                                      const ApplyOptions& options) {
   const std::vector<PartitionChange>& changes = plan.result.changes;
   if (std::any_of(changes.begin(), changes.end(), planner::is_dts_change)) {

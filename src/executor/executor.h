@@ -17,9 +17,9 @@
 #include <cstddef>
 #include <string>
 
+#include "audit/fields.h"
+#include "audit/sink.h"
 #include "executor/apply_result.h"
-#include "executor/audit_fields.h"
-#include "executor/audit_sink.h"
 #include "planner/live_fetch.h"
 #include "report/saved_plan.h"
 #include "util/result.h"
@@ -27,8 +27,8 @@
 namespace offsetctl::executor {
 
 struct ApplyOptions {
-  std::string run_id;        // make_run_id(); also what the audit log was opened with
-  RunStartedInfo run;        // what run_started records (the caller gathers actor, repository, ...)
+  std::string run_id;        // audit::make_run_id(); also what the audit log was opened with
+  audit::RunStartedInfo run;  // what run_started records (the caller gathers actor, repository, ...)
   size_t max_in_flight = 16;  // groups worked on at once (the client paces the calls)
   bool dry_run = false;      // labels the result; the caller swaps the clients and the sink
 };
@@ -41,7 +41,7 @@ using ClientFactory = planner::ClientFactory;
 // Applies `plan`. Everything that happened, refusals included, is in the
 // ApplyResult (and its exit_code()); an Error means it could not run at all:
 // no client for a region, or the audit log refused the run's first record.
-Result<ApplyResult> apply_saved_plan(const report::SavedPlan& plan, const ClientFactory& clients, AuditSink& audit,
+Result<ApplyResult> apply_saved_plan(const report::SavedPlan& plan, const ClientFactory& clients, audit::AuditSink& audit,
                                      const ApplyOptions& options);
 
 }  // namespace offsetctl::executor

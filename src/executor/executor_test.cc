@@ -16,29 +16,29 @@ using planner::Action;
 using planner::PartitionChange;
 
 // Records what the executor tells the audit log, one line per record.
-class RecordingSink final : public AuditSink {
+class RecordingSink final : public audit::AuditSink {
  public:
   std::vector<std::string> events;
   int fail_intents_after = -1;  // >= 0: that many change_intents calls succeed, then they fail
 
-  Status<> run_started(const RunStartedInfo&) override {
+  Status<> run_started(const audit::RunStartedInfo&) override {
     events.push_back("run_started");
     return Ok{};
   }
-  Status<> change_intents(const std::vector<ChangeFields>& changes) override {
+  Status<> change_intents(const std::vector<audit::ChangeFields>& changes) override {
     if (fail_intents_after == 0) return fail("disk full");
     if (fail_intents_after > 0) --fail_intents_after;
     for (const auto& c : changes) events.push_back("intent " + describe(c));
     return Ok{};
   }
-  Status<> change_results(const std::vector<std::pair<ChangeFields, ChangeOutcome>>& results) override {
+  Status<> change_results(const std::vector<std::pair<audit::ChangeFields, audit::ChangeOutcome>>& results) override {
     for (const auto& [c, o] : results) {
       events.push_back("result " + describe(c) + " verified=" + (o.verified ? "1" : "0") +
                        " error=" + o.error_code.value_or("-") + " rid=" + o.request_id.value_or("-"));
     }
     return Ok{};
   }
-  Status<> run_finished(const RunCounts& c, int exit_code, const std::string& reason) override {
+  Status<> run_finished(const audit::RunCounts& c, int exit_code, const std::string& reason) override {
     events.push_back("run_finished changed=" + std::to_string(c.changed) + " failed=" + std::to_string(c.failed) +
                      " unchanged=" + std::to_string(c.unchanged) + " calls=" + std::to_string(c.calls.value_or(-1)) +
                      " exit=" + std::to_string(exit_code) + (reason.empty() ? "" : " reason=" + reason));
@@ -51,7 +51,7 @@ class RecordingSink final : public AuditSink {
   }
 
  private:
-  static std::string describe(const ChangeFields& c) {
+  static std::string describe(const audit::ChangeFields& c) {
     return c.group + "/" + c.topic + "[" + std::to_string(c.partition) + "] " +
            (c.before ? std::to_string(*c.before) : "-") + "->" + (c.target ? std::to_string(*c.target) : "?") +
            " " + c.action + " #" + std::to_string(c.call);

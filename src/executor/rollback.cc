@@ -5,8 +5,8 @@
 #include <map>
 #include <tuple>
 
-#include "executor/audit_record.h"
-#include "executor/audit_verify.h"
+#include "audit/record.h"
+#include "audit/verify.h"
 #include "plan/writer.h"
 #include "util/did_you_mean.h"
 #include "util/files.h"
@@ -87,7 +87,7 @@ class Collector {
 
   void visit(size_t line, const nlohmann::json& r) {
     const std::string& type = r["type"].get_ref<const std::string&>();
-    if (type == kRunStarted) {
+    if (type == audit::kRunStarted) {
       close_run();
       current_ = RunData{};
       current_.run_id = r["run_id"].get<std::string>();
@@ -97,7 +97,7 @@ class Collector {
       all_runs_.push_back(current_.run_id);
       return;
     }
-    if (type == kRunFinished) {
+    if (type == audit::kRunFinished) {
       if (r.contains("reason")) current_.finish_reason = r["reason"].get<std::string>();
       return;
     }
@@ -116,8 +116,8 @@ class Collector {
     if (auto action = r.find("action"); action != r.end() && *action == "ResetConsumerGroupOffset") {
       state.dts = true;
     }
-    if (type == kChangeIntent) state.intent = true;
-    if (type == kChangeResult) {
+    if (type == audit::kChangeIntent) state.intent = true;
+    if (type == audit::kChangeResult) {
       state.result = true;
       if (r["error_code"].is_null() || r["verified"].get<bool>()) state.changed = true;
     }
@@ -181,8 +181,8 @@ std::vector<std::string> header_lines(const Rollback& rb, const std::string& aud
 
 Result<Rollback> build_rollback(const std::string& audit_path, const std::optional<std::string>& run_id) {
   Collector collector(run_id);
-  VerifyReport report =
-      verify_audit_log(audit_path, [&](size_t line, const nlohmann::json& r) { collector.visit(line, r); });
+  audit::VerifyReport report =
+      audit::verify_audit_log(audit_path, [&](size_t line, const nlohmann::json& r) { collector.visit(line, r); });
   if (!report.ok) {
     if (report.bad_line == 0) return fail("audit log " + audit_path + ": " + report.error);
     return fail("audit log " + audit_path + " does not verify (line " + std::to_string(report.bad_line) +

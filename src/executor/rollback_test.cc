@@ -3,19 +3,19 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
-#include "executor/audit_testing.h"
+#include "audit/test_support.h"
 #include "plan/load.h"
 #include "testing/temp_dir.h"
 
 namespace offsetctl::executor {
 namespace {
 
-using namespace audit_testing;
+using namespace audit::test;
 using offsetctl::testing::TempDir;
 
-ChangeFields on(const std::string& instance, const std::string& group, int32_t partition,
+audit::ChangeFields on(const std::string& instance, const std::string& group, int32_t partition,
                 std::optional<int64_t> before, int64_t target) {
-  ChangeFields c = sample_change(group, partition, before, target);
+  audit::ChangeFields c = sample_change(group, partition, before, target);
   c.instance = instance;
   return c;
 }

@@ -1,4 +1,4 @@
-// executor::verify_audit_bytes on arbitrary bytes: never a crash or a hang, and
+// audit::verify_audit_bytes on arbitrary bytes: never a crash or a hang, and
 // a report that is consistent with itself (a verdict, a reason and a line for a
 // bad log, counts that fit the lines read). The schema is compiled once: that
 // costs far more than checking a small log.
@@ -6,16 +6,16 @@
 #include <string>
 #include <string_view>
 
-#include "executor/audit_schema.h"
-#include "executor/audit_verify.h"
+#include "audit/schema.h"
+#include "audit/verify.h"
 #include "fuzz_check.h"
 
 namespace offsetctl::fuzz {
 
 int fuzz_audit_verify(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  static const executor::AuditSchema schema;  // one per process: the fuzzer runs one input at a time
-  executor::VerifyReport report = executor::verify_audit_bytes(bytes, schema);
+  static const audit::AuditSchema schema;  // one per process: the fuzzer runs one input at a time
+  audit::VerifyReport report = audit::verify_audit_bytes(bytes, schema);
   const std::string summary = report.summary("fuzz.jsonl");
   const std::string json = report.to_json("fuzz.jsonl").dump();
   FUZZ_CHECK(!summary.empty() && !json.empty(), "empty summary");

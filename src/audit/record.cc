@@ -1,0 +1,107 @@
+#include "audit/record.h"
+
+#include "util/crypto.h"
+
+namespace offsetctl::audit {
+namespace {
+
+// "[json.exception.parse_error.101] parse error at line 1, column 8: syntax error
+// while parsing value - invalid literal; last read: '1}x'" -> "column 8: invalid literal".
+// The "last read" part echoes raw input bytes, so it is left out.
+std::string short_parse_error(const std::string& what, size_t byte) {
+  std::string reason = what;
+  if (auto dash = reason.find(" - "); dash != std::string::npos) reason = reason.substr(dash + 3);
+  if (auto last = reason.find("; last read"); last != std::string::npos) reason.erase(last);
+  return "byte " + std::to_string(byte) + ": " + reason;
+}
+
+}  // namespace
+
+bool is_record_type(std::string_view type) {
+  return type == kRunStarted || type == kChangeIntent || type == kChangeResult || type == kRunFinished;
+}
+
+std::string canonical_json(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string record_hash(std::string_view prev_hash, const nlohmann::json& record) {
+  std::string text(prev_hash);
+  if (record.is_object() && record.contains("hash")) {
+    nlohmann::json copy = record;
+    copy.erase("hash");
+    text += canonical_json(copy);
+  } else {
+    text += canonical_json(record);
+  }
+  return util::sha256_hex(text);
+}
+
+int json_depth(std::string_view text, int limit) {
+  int depth = 0;
+  int deepest = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > deepest) deepest = depth;
+      if (deepest > limit) return deepest;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+LineParse parse_line(std::string_view line) {
+  LineParse out;
+  if (line.size() > kMaxRecordBytes) {
+    out.why = "longer than " + std::to_string(kMaxRecordBytes) + " bytes";
+    return out;
+  }
+  // A power loss can leave zero bytes where a write had not reached the disk.
+  std::string_view text = line;
+  while (!text.empty() && text.back() == '\0') text.remove_suffix(1);
+  if (text.empty()) {
+    out.kind = line.empty() ? LineParse::Kind::Garbage : LineParse::Kind::Torn;
+    if (line.empty()) out.why = "an empty line";
+    return out;
+  }
+  if (json_depth(text, kMaxRecordDepth) > kMaxRecordDepth) {
+    out.why = "nested deeper than " + std::to_string(kMaxRecordDepth) + " levels";
+    return out;
+  }
+  try {
+    out.value = nlohmann::json::parse(text.begin(), text.end());
+    if (text.size() != line.size()) {  // complete JSON followed by zero bytes
+      out.value = nullptr;
+      out.kind = LineParse::Kind::Torn;
+      return out;
+    }
+    out.kind = LineParse::Kind::Json;
+  } catch (const nlohmann::json::parse_error& e) {
+    // The lexer counts the end of input as one more byte read: an error past the
+    // last byte means the text is a valid beginning that stopped short.
+    if (text.front() == '{' && e.byte > text.size()) {
+      out.kind = LineParse::Kind::Torn;
+    } else {
+      out.why = "not JSON (" + short_parse_error(e.what(), e.byte) + ")";
+    }
+  } catch (const nlohmann::json::exception&) {
+    out.why = "not JSON (a number out of range)";
+  }
+  return out;
+}
+
+}  // namespace offsetctl::audit
