@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/temp_dir.h"
+
 namespace offsetctl::testing {
 namespace {
 

@@ -115,7 +115,7 @@ IssuedCert ThrowawayCa::issue(const std::string& file_prefix, const std::vector<
   if (!san.empty()) add_ext(cert.get(), ca, NID_subject_alt_name, san);
   check(X509_sign(cert.get(), impl_->key.get(), EVP_sha256()) > 0, "X509_sign");
   IssuedCert out{dir_.path(file_prefix + "-cert.pem"), dir_.path(file_prefix + "-key.pem")};
-  write_pem(out.cert, cert.get(), ca, nullptr);
+  write_pem(out.cert, cert.get(), nullptr, nullptr);  // as servers do: the root stays with the client
   write_pem(out.key, nullptr, nullptr, key.get());
   return out;
 }

@@ -12,7 +12,7 @@
 namespace offsetctl::testing {
 
 struct IssuedCert {
-  std::string cert;  // PEM: the server's certificate, then the CA's
+  std::string cert;  // PEM: the server's certificate (the CA's stays out, as a server sends it)
   std::string key;   // PEM: its private key
 };
 
