@@ -80,6 +80,11 @@ TransportError tls_error(CURLcode rc, long verify_result, const HttpRequest& req
     return {"TLSError", "--ca-bundle " + req.ca_bundle + " could not be read as PEM certificates" + why +
                             "; give a file of PEM CA certificates"};
   }
+  // libcurl checks the name itself and says so ("no alternative certificate subject name matches ...").
+  if (detail.find("subject name") != std::string::npos || detail.find("does not match") != std::string::npos) {
+    return {"TLSError", "the certificate of " + host + " is for another host name" + why +
+                            "; give --endpoint a host name the certificate names"};
+  }
   switch (verify_result) {
     case X509_V_ERR_CERT_HAS_EXPIRED:
       return {"TLSError", "the certificate of " + host + " has expired" + why +

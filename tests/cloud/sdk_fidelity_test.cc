@@ -154,7 +154,7 @@ std::vector<Call> offsetctl_calls() {
 
 // offsetctl's reader of each action's answer: it must take every answer the models allow.
 std::string read_with_offsetctl(const std::string& action, const json& response) {
-  json whole = {{"Response", response}};
+  const json& whole = response;  // the codec reads the object inside {"Response": ...}
   auto message = [](const auto& r) { return r.ok() ? std::string() : r.error().message; };
   if (action == "DescribeGroupOffsets") return message(api::parse_describe_group_offsets(whole));
   if (action == "DescribeGroupInfo") return message(api::parse_describe_group_info(whole));

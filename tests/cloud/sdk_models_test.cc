@@ -101,8 +101,8 @@ TEST(SdkModels, SaysEachDifferenceOfAnAnswerWithItsPath) {
                 "Response.Extra is not a field of SomeResponse",
                 "Response.Records is an object, the model says an array (Array<ConsumerRecord>)",
                 "Response.RequestId is null, and SomeResponse does not say it may be",
-                "Response.Result[0].Partition is a number, the model says a string (string)",
                 "Response.Result[0].Offset is a string, the model says a number (number)",
+                "Response.Result[0].Partition is a number, the model says a string (string)",
                 "Response.Result[1] is a string, the model PartitionOffset is an object",
             }));
 }

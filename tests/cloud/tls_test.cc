@@ -52,8 +52,15 @@ struct Side {
     if (exit_code) *exit_code = r.exit_code;
     return neutral(r.out) + "\n--- stderr ---\n" + neutral(r.err);
   }
+  // Also the moment, run ids and RequestIds, which differ between any two runs.
   std::string neutral(const std::string& text) const {
-    return replace_all(replace_all(text, emulator.url(), "ENDPOINT"), dir.root(), "DIR");
+    static const std::regex uuid("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    static const std::regex run_id("run-[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}");
+    static const std::regex moment("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z");
+    std::string s = replace_all(replace_all(text, emulator.url(), "ENDPOINT"), dir.root(), "DIR");
+    s = std::regex_replace(s, uuid, "UUID");
+    s = std::regex_replace(s, run_id, "RUN");
+    return std::regex_replace(s, moment, "TIME");
   }
 };
 
