@@ -7,6 +7,7 @@
 
 #include "api/signer.h"
 #include "api/transport.h"
+#include "util/json_parse.h"
 
 #ifndef OFFSETCTL_VERSION
 #define OFFSETCTL_VERSION "0.0.0"
@@ -75,7 +76,8 @@ void append_sentence(std::string& message, const std::string& sentence) {
 ApiResult<json> interpret_answer(const std::string& action, const std::string& url, int status,
                                  const std::string& body) {
   const std::string http = "HTTP " + std::to_string(status);
-  json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  auto parsed = util::parse_json(body);
+  json j = parsed ? std::move(*parsed) : json(json::value_t::discarded);
   const bool has_response = !j.is_discarded() && j.is_object() && j.contains("Response") && j["Response"].is_object();
   if (!has_response) {
     if (status != 200) {
@@ -243,6 +245,10 @@ ApiResult<json> Caller::call(const std::string& action, const json& body, CallOp
     spdlog::debug("{} attempt {}/{}: {} in {} ms (RequestId {}){}", action, n, policy.max_attempts,
                   f.code.empty() ? kind_name(f.kind) : f.code, took, f.request_id.empty() ? "none" : f.request_id,
                   again ? ", retrying in " + std::to_string(delay) + " ms" : std::string());
+    if (again && config_.stats) {
+      ++config_.stats->retried;
+      if (f.code.rfind("RequestLimitExceeded", 0) == 0) ++config_.stats->rate_limited;
+    }
     if (!again) {
       append_sentence(f.message, auth_hint(f.code, config_.credentials));
       if (n > 1) f.message += " (gave up after " + std::to_string(n) + " attempts)";

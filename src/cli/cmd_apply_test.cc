@@ -188,12 +188,14 @@ TEST_F(ApplyCommand, AppliesASavedPlanWithTheFewestCallsAndVerifiesIt) {
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(last_line(r.out), "Apply: 11 changed and verified, 0 failed, 4 unchanged.");
-  EXPECT_NE(r.out.find("Group orders-consumer (instance ckafka-test)\n"
-                       "  TOPIC     PARTITION  BEFORE  TARGET  AFTER  RESULT    REQUEST ID\n"
-                       "  orders            0    1720    1500   1500  verified  "),
-            std::string::npos)
-      << r.out;
-  EXPECT_NE(r.out.find("Group reports (instance ckafka-test)\n  4 partitions unchanged (nothing to do)\n"),
+  // A line per group; the partitions changed are in the JSON, the audit log and -v.
+  EXPECT_NE(r.out.find("\n\nGroup billing (instance ckafka-test): 1 changed and verified\n"
+                       "Group orders-consumer (instance ckafka-test): 10 changed and verified\n"
+                       "Group reports (instance ckafka-test): 4 unchanged\n"
+                       "\n"
+                       "Partitions changed and verified are counted, not listed: -v lists them.\n"
+                       "\n"
+                       "Apply: 11 changed and verified, 0 failed, 4 unchanged.\n"),
             std::string::npos)
       << r.out;
   // orders and payments need the same set and share a call; refunds and billing's audit one each.
@@ -312,8 +314,13 @@ TEST_F(ApplyCommand, APartialFailureIsReportedAndARerunConverges) {
   EXPECT_EQ(r.err,
             "Some changes failed or could not be verified (see above): run the same command again to retry them; "
             "what is done already is left alone.\n");
-  EXPECT_NE(r.out.find("  orders            0    1720    1500   1720  failed    "), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("  refunds           1    1720    1600   1600  verified  "), std::string::npos) << r.out;
+  // Every partition that failed is listed under its group's line; the verified ones are counted.
+  EXPECT_NE(r.out.find("Group orders-consumer (instance ckafka-test): 2 changed and verified, 8 failed\n"
+                       "  TOPIC     PARTITION  BEFORE  TARGET  AFTER  RESULT  REQUEST ID  "),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  orders            0    1720    1500   1720  failed  "), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("  refunds           1    1720    1600   1600  verified  "), std::string::npos) << r.out;
 
   auto j = offsetctl(dir, {"apply", saved, "--format", "json", "--audit-log", "second.jsonl"});
   json failed = json::parse(j.out).at("groups").at(1).at("failed");
@@ -360,7 +367,7 @@ TEST_F(ApplyCommand, WithoutAutoApproveItOnlyShowsThePlan) {
 TEST_F(ApplyCommand, ADryRunChecksDriftAndShowsTheOutcomeButChangesNothing) {
   save_plan();
   size_t before = requests_now();
-  auto r = offsetctl(dir, {"apply", saved, "--dry-run"});
+  auto r = offsetctl(dir, {"-v", "apply", saved, "--dry-run"});  // -v: a row per partition
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
   EXPECT_EQ(r.out.rfind("Dry run (nothing is sent, nothing is written) against " + emulator.url(), 0), 0u) << r.out;
   EXPECT_NE(r.out.find("  audit          0     800     500    500  verified  dry-run\n"), std::string::npos) << r.out;
@@ -382,14 +389,22 @@ TEST_F(ApplyCommand, ADryRunChecksDriftAndShowsTheOutcomeButChangesNothing) {
             "  billing/audit[0]: committed offset is 850, the plan saw 800\n");
 }
 
-TEST(ApplyDts, APlanWithDtsRowsAppliesBothKindsAsTwoRuns) {
+Cluster with_dts() {
+  Cluster c;
+  c.dts = true;
+  return c;
+}
+
+// The cluster with a DTS subscription too, and plans/ holding kPlan and a
+// DtsOffsetPlan that moves grp-1 to latest.
+struct ApplyDts : ::testing::Test {
   testing::TempDir dir;
-  Cluster both;
-  both.dts = true;
-  Emulator emulator(dir, state_yaml(both), {"--no-rate-limit"});
-  ASSERT_FALSE(emulator.url().empty());
-  dir.write("plans/replay.yaml", kPlan);
-  dir.write("plans/dts.yaml", R"(apiVersion: offsetctl/v1
+  Emulator emulator{dir, state_yaml(with_dts()), {"--no-rate-limit"}};
+
+  void SetUp() override {
+    ASSERT_FALSE(emulator.url().empty()) << "the emulator did not start";
+    dir.write("plans/replay.yaml", kPlan);
+    dir.write("plans/dts.yaml", R"(apiVersion: offsetctl/v1
 kind: DtsOffsetPlan
 name: replay-subscription
 subscribeId: subs-635ns8r71g
@@ -399,6 +414,10 @@ groups:
     topic: account-subs-635ns8r71g-1
     to: latest
 )");
+  }
+};
+
+TEST_F(ApplyDts, APlanWithDtsRowsAppliesBothKindsAsTwoRuns) {
   auto r = offsetctl(dir, {"apply", dir.path("plans"), "--auto-approve", "--endpoint", emulator.url()});
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
   EXPECT_NE(r.out.find("\nRuns run-"), std::string::npos) << r.out;
@@ -412,6 +431,20 @@ groups:
   r = offsetctl(dir, {"apply", dir.path("plans"), "--auto-approve", "--endpoint", emulator.url()});
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
   EXPECT_EQ(last_line(r.out), "Apply: 0 changed and verified, 0 failed, 19 unchanged.");
+}
+
+TEST_F(ApplyDts, ADryRunCoversDtsRowsAndSendsNothing) {
+  auto r = offsetctl(dir, {"apply", dir.path("plans"), "--dry-run", "--endpoint", emulator.url()});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_EQ(last_line(r.out), "Dry run: 15 would change, 0 failed, 4 unchanged.");
+  EXPECT_EQ(emulator.calls().count("ResetConsumerGroupOffset"), 0u);
+  EXPECT_EQ(emulator.calls().count("BatchModifyGroupOffsets"), 0u);
+  EXPECT_FALSE(std::filesystem::exists(dir.path("offsetctl-audit.jsonl")));  // nothing written
+
+  // The real apply afterwards finds nothing drifted and changes the same 15 partitions.
+  r = offsetctl(dir, {"apply", dir.path("plans"), "--auto-approve", "--endpoint", emulator.url()});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_EQ(last_line(r.out), "Apply: 15 changed and verified, 0 failed, 4 unchanged.");
 }
 
 TEST_F(ApplyCommand, ASavedPlanRunsOnlyWhereItWasMade) {

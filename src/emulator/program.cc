@@ -18,18 +18,6 @@ namespace {
 
 constexpr const char* kName = "ckafka-emulator";
 
-struct Flags {
-  std::string listen;
-  std::string state_path;
-  std::string request_log;
-  double fault_rate = 0;
-  uint64_t seed = 1;
-  bool no_rate_limit = false;
-  std::string save_state;
-  int fault_delay_ms = 31000;
-  std::string tls_cert;
-  std::string tls_key;
-};
 
 int error(const std::string& message) {
   std::cerr << kName << ": error: " << message << "\n";
@@ -79,7 +67,7 @@ std::string explain_extras(const CLI::App& app) {
   return msg;
 }
 
-int serve(const Flags& flags) {
+int serve(const ProgramFlags& flags) {
   auto listen = parse_listen(flags.listen);
   if (!listen) return error(listen.error().message);
   if (!flags.save_state.empty()) {
@@ -123,10 +111,9 @@ int serve(const Flags& flags) {
 
 }  // namespace
 
-int run_program(int argc, char** argv) {
-  CLI::App app{"ckafka-emulator: a local Tencent Cloud CKafka (2019-08-19) and DTS (2021-12-06) API server"};
+void declare_flags(CLI::App& app, ProgramFlags& flags) {
+  app.description("ckafka-emulator: a local Tencent Cloud CKafka (2019-08-19) and DTS (2021-12-06) API server");
   app.name(kName);
-  Flags flags;
   app.add_option("--listen", flags.listen, "HOST:PORT to listen on; port 0 picks a free port")
       ->type_name("HOST:PORT")
       ->required();
@@ -150,6 +137,12 @@ int run_program(int argc, char** argv) {
                  "serve HTTPS with this certificate chain (PEM, the server's certificate first); needs --tls-key")
       ->type_name("FILE");
   app.add_option("--tls-key", flags.tls_key, "the private key (PEM) of --tls-cert")->type_name("FILE");
+}
+
+int run_program(int argc, char** argv) {
+  CLI::App app;
+  ProgramFlags flags;
+  declare_flags(app, flags);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

@@ -176,9 +176,9 @@ struct SdkFidelity : ::testing::Test {
   void SetUp() override {
     std::string why;
     models = installed_sdk_models(&why);
-    if (!models) GTEST_SKIP() << why;
+    ASSERT_NE(models, nullptr) << why;
     node = find_on_path("node");
-    if (node.empty()) GTEST_SKIP() << "node is not on PATH (scripts/deps installs nodejs and npm)";
+    ASSERT_FALSE(node.empty()) << "node is not on PATH (scripts/deps installs nodejs and npm)";
   }
 
   // Runs the calls through the SDK against `emulator`; one parsed output line per call.

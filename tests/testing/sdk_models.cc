@@ -6,6 +6,8 @@
 #include <regex>
 #include <sstream>
 
+#include "testing/temp_dir.h"
+
 namespace offsetctl::testing {
 namespace {
 
@@ -202,17 +204,10 @@ size_t SdkModels::size() const {
   return n;
 }
 
+// Installed by scripts/deps (npm ci of tests/node), into the checkout's .cache/.
 std::string node_sdk_dir() {
   if (const char* dir = std::getenv("OFFSETCTL_NODE_SDK_DIR"); dir && *dir) return dir;
-  std::string cache;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
-    cache = xdg;
-  } else if (const char* home = std::getenv("HOME"); home && *home) {
-    cache = std::string(home) + "/.cache";
-  } else {
-    return "";
-  }
-  return cache + "/offsetctl/node-sdk/node_modules/" + kNodeSdkPackage;
+  return source_dir() + "/.cache/node/node_modules/" + kNodeSdkPackage;
 }
 
 const SdkModels* installed_sdk_models(std::string* why) {
@@ -224,7 +219,7 @@ const SdkModels* installed_sdk_models(std::string* why) {
     models = SdkModels::load(dir, error);
     if (!models) {
       error = "the official Tencent Cloud Node SDK is not installed (" + error +
-              "); scripts/deps installs it (npm install " + kNodeSdkPackage + "), or set OFFSETCTL_NODE_SDK_DIR";
+              "); run scripts/deps (it installs tests/node's tools into .cache/node), or set OFFSETCTL_NODE_SDK_DIR";
     }
   });
   if (why) *why = error;
