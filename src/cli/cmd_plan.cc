@@ -18,7 +18,9 @@
 #include "cli/flags_ci.h"
 #include "plan/load_report.h"
 #include "report/render.h"
+#include "report/render_csv.h"
 #include "report/saved_plan.h"
+#include "util/plural.h"
 #pragma GCC diagnostic pop
 
 #ifndef OFFSETCTL_VERSION
@@ -120,8 +122,10 @@ Command plan_command() {
             sub.add_option("paths", o->paths, "Plan files, or folders searched for *.yaml and *.yml")
                 ->required()
                 ->type_name("PATH");
-            sub.add_option("--format", o->format, "Report format: text (default), markdown or json")
-                ->check(one_of({"text", "markdown", "json"}))
+            sub.add_option("--format", o->format,
+                           "Report format: text (default), markdown, json, or csv (the targets as kafka-consumer-groups' "
+                           "--dry-run --export CSV)")
+                ->check(one_of({"text", "markdown", "json", "csv"}))
                 ->type_name("FORMAT");
             sub.add_option("--out", o->out, "Also save the plan to this file, for offsetctl apply")
                 ->type_name("SAVED_PLAN");
@@ -131,8 +135,8 @@ Command plan_command() {
             add_ci_flags(sub, o->ci);
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {
-              if (o->format != "text" && o->format != "markdown" && o->format != "json") {
-                return fail("--format " + o->format + ": use text, markdown or json");
+              if (o->format != "text" && o->format != "markdown" && o->format != "json" && o->format != "csv") {
+                return fail("--format " + o->format + ": use text, markdown, json or csv");
               }
               if (auto ok = check_ci_flags(o->ci); !ok) return fail(std::move(ok).error());
               if (!o->out.empty()) {
@@ -150,6 +154,15 @@ Command plan_command() {
               const int code = plan_exit_code(result.summary, o->detailed);
               if (o->format == "json") {
                 ctx.out << report::render_json(result);
+              } else if (o->format == "csv") {
+                auto csv = report::render_csv(result);
+                if (!csv) return fail(std::move(csv).error());
+                ctx.out << *csv;
+                if (const size_t left_out = result.summary.blocked + result.summary.invalid; left_out > 0) {
+                  ctx.err << "offsetctl: note: " << util::plural(left_out, "partition", "partitions")
+                          << " blocked or invalid are not in the CSV; run 'offsetctl plan' without --format csv "
+                             "for the reasons\n";
+                }
               } else if (o->format == "markdown") {
                 ctx.out << report::render_markdown(result);
               } else {
