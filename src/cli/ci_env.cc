@@ -20,6 +20,8 @@ plan::GithubOptions github_options(const std::string& command, const std::vector
   return o;
 }
 
+std::string gitlab_workspace() { return env("CI_PROJECT_DIR"); }
+
 std::optional<std::string> step_summary_path(const std::string& flag) {
   if (!flag.empty()) return flag;
   std::string path = env("GITHUB_STEP_SUMMARY");

@@ -16,6 +16,9 @@ namespace offsetctl::cli {
 // as the command that shows every diagnostic.
 plan::GithubOptions github_options(const std::string& command, const std::vector<std::string>& paths);
 
+// Where GitLab checked out the repository (CI_PROJECT_DIR): Code Quality paths are relative to it.
+std::string gitlab_workspace();
+
 // The job summary file: `flag` when given, else GITHUB_STEP_SUMMARY when set and not empty.
 std::optional<std::string> step_summary_path(const std::string& flag);
 

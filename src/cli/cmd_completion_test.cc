@@ -41,7 +41,7 @@ TEST_F(CompletionCommand, BashCompletesCommandsFlagsAndTheirValues) {
   EXPECT_EQ(bash("offsetctl plan plans/a.yaml --out "), (V{"plans", "reviewed.json"}));  // a saved plan: *.json
   EXPECT_EQ(bash("offsetctl plan "), (V{"orders.yaml", "plans", "reviewed.json"}));
   EXPECT_EQ(bash("offsetctl apply --format "), (V{"json", "text"}));
-  EXPECT_EQ(bash("offsetctl validate --format "), (V{"github", "json", "text"}));
+  EXPECT_EQ(bash("offsetctl validate --format "), (V{"github", "gitlab", "json", "text"}));
   EXPECT_EQ(bash("offsetctl plan --diagnostics "), (V{"github", "json", "text"}));
   EXPECT_EQ(bash("offsetctl apply --summary "), (V{"orders.yaml", "plans", "reviewed.json"}));
   EXPECT_EQ(bash("offsetctl audit "), V{"verify"});
@@ -93,7 +93,7 @@ TEST_F(CompletionCommand, AChoiceFlagsRefusalIsTheCommands) {
   EXPECT_EQ(apply.exit_code, 1);
   EXPECT_EQ(apply.err, "offsetctl: error: --format yaml: use text or json\n");
   auto help = testing::offsetctl(dir_, {"validate", "--help"});
-  EXPECT_NE(help.out.find("--format FORMAT:{text,json,github}"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("--format FORMAT:{text,json,github,gitlab}"), std::string::npos) << help.out;
 }
 
 }  // namespace

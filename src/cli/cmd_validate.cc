@@ -31,19 +31,24 @@ Command validate_command() {
                 ->required()
                 ->type_name("PATH");
             sub.add_option("--format", o->format,
-                           "text (default), json (schemas/diagnostics.schema.json) or github (annotations on the "
-                           "plan files' lines, for GitHub Actions)")
-                ->check(one_of({"text", "json", "github"}))
+                           "text (default), json (schemas/diagnostics.schema.json), github (annotations on the "
+                           "plan files' lines, for GitHub Actions) or gitlab (a Code Quality report; the text goes "
+                           "to standard error)")
+                ->check(one_of({"text", "json", "github", "gitlab"}))
                 ->type_name("FORMAT");
             sub.add_flag("--json", o->json, "The same as --format json");
             return [o](Context& ctx) -> Result<int> {
               if (o->json) o->format = "json";
-              if (o->format != "text" && o->format != "json" && o->format != "github") {
-                return fail("--format " + o->format + ": use text, json or github");
+              if (o->format != "text" && o->format != "json" && o->format != "github" && o->format != "gitlab") {
+                return fail("--format " + o->format + ": use text, json, github or gitlab");
               }
               plan::LoadResult r = plan::load_plans(o->paths);
               if (o->format == "json") {
                 ctx.out << plan::diagnostics_json(r);
+              } else if (o->format == "gitlab") {
+                // Standard output is the report file (artifacts:reports:codequality); the job's log gets the text.
+                ctx.out << plan::diagnostics_gitlab(r.errors, gitlab_workspace());
+                ctx.err << plan::format_errors(r, false) << plan::load_summary(r) << "\n";
               } else if (o->format == "github") {
                 ctx.out << plan::diagnostics_github(r.errors, github_options("validate", o->paths));
                 print_text(r, ctx);

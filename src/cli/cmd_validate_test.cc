@@ -168,10 +168,33 @@ TEST(Validate, GithubAnnotationsOnThePlanFilesLines) {
   EXPECT_EQ(r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1), "3 errors in 1 of 2 files.\n");
 }
 
-TEST(Validate, FormatIsOneOfThree) {
+// GitLab: standard output is the Code Quality report the job keeps (artifacts:reports:codequality),
+// standard error the text for the job's log.
+TEST(Validate, GitlabCodeQualityReportOnThePlanFilesLines) {
+  TempDir dir;
+  dir.write("plans/a.yaml", kGood);
+  dir.write("plans/b.yaml", kBad);
+  testing::ProcessOptions options = in(dir.root());
+  options.env["CI_PROJECT_DIR"] = dir.root();
+  auto r = run_process({"offsetctl", "validate", dir.path("plans"), "--format", "gitlab"}, options);
+  EXPECT_EQ(r.exit_code, 1);
+  const auto issues = nlohmann::json::parse(r.out);
+  ASSERT_EQ(issues.size(), 3u) << r.out;
+  EXPECT_EQ(issues[0]["description"], "unknown key 'offest' in an entry of 'topics'; did you mean 'offset'?");
+  EXPECT_EQ(issues[0]["severity"], "major");
+  EXPECT_EQ(issues[0]["location"], nlohmann::json::parse(R"({"path": "plans/b.yaml", "lines": {"begin": 9}})"));
+  EXPECT_NE(r.err.find("plans/b.yaml:9:9: error: unknown key 'offest'"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.substr(r.err.rfind('\n', r.err.size() - 2) + 1), "3 errors in 1 of 2 files.\n");
+
+  auto good = run_process({"offsetctl", "validate", dir.path("plans/a.yaml"), "--format", "gitlab"}, options);
+  EXPECT_EQ(good.exit_code, 0);
+  EXPECT_EQ(good.out, "[]\n");  // GitLab reads an empty report as "no problems"
+}
+
+TEST(Validate, FormatIsOneOfFour) {
   auto r = run_process({"offsetctl", "validate", "--format", "markdown", "plans"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "offsetctl: error: --format markdown: use text, json or github\n");
+  EXPECT_EQ(r.err, "offsetctl: error: --format markdown: use text, json, github or gitlab\n");
 }
 
 TEST(Validate, NeedsAPath) {

@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "emulator/actions.h"
+#include "emulator/latency.h"
 #include "util/json_parse.h"
 #include "util/time.h"
 
@@ -37,6 +38,7 @@ Result<std::unique_ptr<Dispatcher>> Dispatcher::create(State state, const Server
     return fail("the fault rate must be between 0 and 1, not " + std::to_string(options.fault_rate));
   }
   if (options.fault_delay_ms < 0) return fail("the fault delay must be 0 ms or more");
+  if (auto ok = LatencyModel::check(options.latency_ms, options.latency_jitter_ms); !ok) return fail(ok.error());
   std::unique_ptr<RequestLog> log;
   if (!options.request_log_path.empty()) {
     auto opened = RequestLog::open(options.request_log_path);

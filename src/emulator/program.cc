@@ -73,6 +73,10 @@ int serve(const ProgramFlags& flags) {
   if (!flags.save_state.empty()) {
     if (auto ok = check_writable_dir(flags.save_state, "--save-state"); !ok) return error(ok.error().message);
   }
+  if (flags.latency_jitter_ms > flags.latency_ms) {
+    return error("--latency-jitter-ms " + std::to_string(flags.latency_jitter_ms) + " is more than --latency-ms " +
+                 std::to_string(flags.latency_ms) + ": an answer cannot come back before its request");
+  }
   auto state = load_state_file(flags.state_path);
   if (!state) return error(state.error().message);
   malloc_trim(0);  // the YAML tree of a big state is gone: give its memory back
@@ -95,6 +99,8 @@ int serve(const ProgramFlags& flags) {
   options.fault_delay_ms = flags.fault_delay_ms;
   options.tls_cert_path = flags.tls_cert;
   options.tls_key_path = flags.tls_key;
+  options.latency_ms = flags.latency_ms;
+  options.latency_jitter_ms = flags.latency_jitter_ms;
   auto server = Server::start(std::move(*state), options);
   if (!server) return error(server.error().message);
   std::cout << "listening on " << (*server)->url() << std::endl;  // flushed: callers wait for this line
@@ -125,7 +131,7 @@ void declare_flags(CLI::App& app, ProgramFlags& flags) {
   app.add_option("--fault-rate", flags.fault_rate, "fail this share of requests at random (0..1)")
       ->type_name("R")
       ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--seed", flags.seed, "seed of the fault sequence (default 1)")->type_name("N");
+  app.add_option("--seed", flags.seed, "seed of the fault and latency sequences (default 1)")->type_name("N");
   app.add_flag("--no-rate-limit", flags.no_rate_limit, "lift the per-action rate limits");
   app.add_option("--save-state", flags.save_state, "on SIGINT/SIGTERM, write the final state to FILE")
       ->type_name("FILE");
@@ -137,6 +143,14 @@ void declare_flags(CLI::App& app, ProgramFlags& flags) {
                  "serve HTTPS with this certificate chain (PEM, the server's certificate first); needs --tls-key")
       ->type_name("FILE");
   app.add_option("--tls-key", flags.tls_key, "the private key (PEM) of --tls-cert")->type_name("FILE");
+  app.add_option("--latency-ms", flags.latency_ms,
+                 "hold every answer about this long, as a far-away service (default 0: at once)")
+      ->type_name("MS")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--latency-jitter-ms", flags.latency_jitter_ms,
+                 "vary each answer's time uniformly by up to this much either side (at most --latency-ms)")
+      ->type_name("MS")
+      ->check(CLI::NonNegativeNumber);
 }
 
 int run_program(int argc, char** argv) {

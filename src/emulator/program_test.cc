@@ -130,6 +130,15 @@ TEST(ProgramTest, BadFlags) {
       run_process({"ckafka-emulator", "--listen", "127.0.0.1:0", "--state", "x.yaml", "--fault-rate", "2"});
   EXPECT_EQ(rate.exit_code, 1);
   EXPECT_EQ(rate.err.rfind("ckafka-emulator: error: --fault-rate: Value 2 not in range", 0), 0u) << rate.err;
+  auto jitter = run_process({"ckafka-emulator", "--listen", "127.0.0.1:0", "--state", "x.yaml", "--latency-ms",
+                             "50", "--latency-jitter-ms", "80"});
+  EXPECT_EQ(jitter.exit_code, 1);
+  EXPECT_EQ(jitter.err,
+            "ckafka-emulator: error: --latency-jitter-ms 80 is more than --latency-ms 50: an answer cannot come "
+            "back before its request\n");
+  auto latency_typo =
+      run_process({"ckafka-emulator", "--listen", "127.0.0.1:0", "--state", "x.yaml", "--latency", "5"});
+  EXPECT_EQ(latency_typo.err, "ckafka-emulator: error: unknown flag '--latency'; did you mean '--latency-ms'?\n");
   auto unknown =
       run_process({"ckafka-emulator", "--listen", "127.0.0.1:0", "--state", "x.yaml", "--sed", "1"});
   EXPECT_EQ(unknown.exit_code, 1);
@@ -166,6 +175,8 @@ TEST(ProgramTest, Help) {
   auto r = run_process({"ckafka-emulator", "--help"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("--fault-delay-ms"), std::string::npos);
+  EXPECT_NE(r.out.find("--latency-ms"), std::string::npos);
+  EXPECT_NE(r.out.find("--latency-jitter-ms"), std::string::npos);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "emulator/dispatcher.h"
+#include "emulator/latency.h"
 
 namespace offsetctl::emulator {
 namespace {
@@ -115,13 +116,23 @@ struct Server::Impl {
   bool tls = false;
   int port = 0;
   int delay_ms = 0;
+  std::unique_ptr<LatencyModel> latency;
   std::mutex mu;
   std::condition_variable stop_cv;
   bool stopping = false;
   bool stopped = false;
   std::atomic<bool> listen_returned{false};
 
-  void reply(const HttpReply& r, httplib::Response& res) {
+  // Holds the answer `hold_us` (the latency drawn when the request arrived) in this
+  // connection's own worker, so a slow answer holds back no other; stop() releases it.
+  void hold(int64_t hold_us) {
+    if (hold_us <= 0) return;
+    std::unique_lock<std::mutex> lock(mu);
+    stop_cv.wait_for(lock, std::chrono::microseconds(hold_us), [&] { return stopping; });
+  }
+
+  void reply(const HttpReply& r, httplib::Response& res, int64_t hold_us) {
+    hold(hold_us);
     res.status = 200;
     if (r.delivery == HttpReply::Delivery::Drop) {
       // Promise a body and fail to provide it: httplib closes the connection.
@@ -149,6 +160,7 @@ Result<std::unique_ptr<Server>> Server::start(State state, ServerOptions options
   impl->dispatcher = std::move(*dispatcher);
   impl->host = options.host;
   impl->delay_ms = options.fault_delay_ms;
+  impl->latency = std::make_unique<LatencyModel>(options.latency_ms, options.latency_jitter_ms, options.seed);
   Impl* self = impl.get();
 
   if (options.tls_cert_path.empty() != options.tls_key_path.empty())
@@ -173,7 +185,8 @@ Result<std::unique_ptr<Server>> Server::start(State state, ServerOptions options
   http.set_keep_alive_max_count(1000);
   http.set_keep_alive_timeout(2);  // bounds how long stop() waits for idle connections
   auto handler = [self](const httplib::Request& req, httplib::Response& res) {
-    self->reply(self->dispatcher->handle(to_request(req)), res);
+    int64_t hold_us = self->latency->next_us();  // drawn in order of arrival
+    self->reply(self->dispatcher->handle(to_request(req)), res, hold_us);
   };
   http.Post(".*", handler);
   http.Get(".*", handler);
@@ -190,10 +203,10 @@ Result<std::unique_ptr<Server>> Server::start(State state, ServerOptions options
             : invalid_parameter("The request could not be read (HTTP " + std::to_string(res.status) + ").");
     HttpRequest r = to_request(req);
     r.body.clear();
-    self->reply(self->dispatcher->refuse(r, error), res);
+    self->reply(self->dispatcher->refuse(r, error), res, self->latency->next_us());
   });
   http.set_exception_handler([self](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
-    self->reply(self->dispatcher->refuse(to_request(req), internal_error()), res);
+    self->reply(self->dispatcher->refuse(to_request(req), internal_error()), res, self->latency->next_us());
   });
 
   if (options.port == 0) {

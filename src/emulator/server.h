@@ -20,6 +20,8 @@ struct ServerOptions {
   bool rate_limit = true;              // per-action limits at the published figures
   std::string request_log_path;        // one JSON line per request; empty: none
   int fault_delay_ms = 31000;          // how long a "delayed reply" fault holds the answer
+  int latency_ms = 0;                  // every answer held for latency_ms ± latency_jitter_ms
+  int latency_jitter_ms = 0;           // (uniform, seeded with `seed`; jitter <= latency)
   const util::Clock* clock = nullptr;  // server time for SignatureExpire and logs; null: system
   // HTTPS with this certificate chain and private key (PEM files); both empty: plain HTTP.
   std::string tls_cert_path;

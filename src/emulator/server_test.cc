@@ -7,10 +7,15 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <mutex>
+#include <set>
 #include <thread>
 
 #include "emulator/test_support.h"
+#include "testing/temp_dir.h"
+#include "util/files.h"
 
 namespace offsetctl::emulator {
 namespace {
@@ -192,6 +197,66 @@ TEST(ServerTest, ManyClientsAtOnce) {
                   .at(1),
               24);
   }
+}
+
+// Answers held for different times come back out of order across connections:
+// each must still reach its own request, none may be lost, and a later call
+// must see what an earlier one changed.
+TEST(ServerTest, LatencyNeitherLosesNorMixesUpAnswers) {
+  offsetctl::testing::TempDir dir;
+  ServerOptions options;
+  options.rate_limit = false;
+  options.latency_ms = 20;
+  options.latency_jitter_ms = 15;
+  options.request_log_path = dir.path("requests.jsonl");
+  auto server = start(options);
+  const int kThreads = 8, kRounds = 5;
+  std::vector<std::thread> threads;
+  std::mutex mu;
+  std::set<std::string> request_ids;
+  std::atomic<int> matched{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      std::string group = "lat" + std::to_string(t);
+      for (int i = 0; i < kRounds; ++i) {
+        int offset = t * 100 + i;
+        json body = {{"InstanceId", "ckafka-test"},
+                     {"GroupName", group},
+                     {"TopicName", {"orders"}},
+                     {"Partitions", {{{"Partition", 1}, {"Offset", offset}}}}};
+        auto w = call_http(*server, "BatchModifyGroupOffsets", body);
+        auto r = call_http(*server, "DescribeGroupOffsets", {{"InstanceId", "ckafka-test"}, {"Group", group}});
+        {
+          std::lock_guard<std::mutex> lock(mu);
+          if (w.response.is_object()) request_ids.insert(w.response.value("RequestId", ""));
+          if (r.response.is_object()) request_ids.insert(r.response.value("RequestId", ""));
+        }
+        if (error_code(w.response) != "" || error_code(r.response) != "") continue;
+        for (const auto& topic : r.response["Result"]["TopicList"]) {
+          for (const auto& p : topic["Partitions"]) {
+            if (topic["Topic"] == "orders" && p["Partition"] == 1 && p["Offset"] == offset) ++matched;
+          }
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(matched.load(), kThreads * kRounds);
+  EXPECT_EQ(request_ids.size(), static_cast<size_t>(2 * kThreads * kRounds));
+  server->stop();
+  std::string log = *util::read_file(dir.path("requests.jsonl"));
+  EXPECT_EQ(std::count(log.begin(), log.end(), '\n'), 2 * kThreads * kRounds);
+}
+
+TEST(ServerTest, ALatencyJitterAboveTheLatencyIsRefused) {
+  ServerOptions options;
+  options.latency_ms = 10;
+  options.latency_jitter_ms = 11;
+  auto s = Server::start(testing::fixture_state(), options);
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().message,
+            "the latency jitter (11 ms) must not exceed the latency (10 ms): an answer cannot come back before "
+            "its request");
 }
 
 TEST(ServerTest, APortInUseIsAnError) {

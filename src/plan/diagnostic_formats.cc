@@ -6,6 +6,7 @@
 #include <map>
 
 #include "plan/load_report.h"
+#include "util/crypto.h"
 #include "util/github.h"
 #include "util/plural.h"
 
@@ -73,6 +74,23 @@ std::string one_level(const std::vector<Diagnostic>& all, Severity level, const 
 
 std::string diagnostics_github(const std::vector<Diagnostic>& diagnostics, const GithubOptions& options) {
   return one_level(diagnostics, Severity::Error, options) + one_level(diagnostics, Severity::Warning, options);
+}
+
+std::string diagnostics_gitlab(const std::vector<Diagnostic>& diagnostics, const std::string& workspace) {
+  nlohmann::json issues = nlohmann::json::array();
+  for (const auto& d : diagnostics) {
+    const std::string path = d.file.empty() ? "." : util::relative_to_workspace(d.file, workspace);
+    const int line = std::max(d.line, 1);  // GitLab needs a line; 0 means the file as a whole
+    const std::string message = d.text();
+    issues.push_back(
+        {{"description", message},
+         {"check_name", "offsetctl"},
+         {"fingerprint", util::sha256_hex(path + ":" + std::to_string(d.line) + ":" + std::to_string(d.col) + ":" +
+                                          message)},
+         {"severity", d.severity == Severity::Warning ? "minor" : "major"},
+         {"location", {{"path", path}, {"lines", {{"begin", line}}}}}});
+  }
+  return issues.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string diagnostics_json(const LoadResult& r) {

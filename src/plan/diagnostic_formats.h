@@ -1,7 +1,7 @@
 #pragma once
 // The diagnostics of a load for machines: GitHub Actions annotations on the
-// plan file's line, and one JSON document (schemas/diagnostics.schema.json).
-// The text form is load_report.h's.
+// plan file's line, a GitLab Code Quality report, and one JSON document
+// (schemas/diagnostics.schema.json). The text form is load_report.h's.
 
 #include <cstddef>
 #include <string>
@@ -27,6 +27,15 @@ struct GithubOptions {
 // every broken file gets its annotation. When a level has more than
 // max_per_level, its last annotation says how many more there are.
 std::string diagnostics_github(const std::vector<Diagnostic>& diagnostics, const GithubOptions& options);
+
+// A GitLab Code Quality report (the subset of the Code Climate issue format
+// GitLab reads), which merge requests show on the plan file's line:
+// [{"description", "check_name": "offsetctl", "fingerprint", "severity",
+//   "location": {"path", "lines": {"begin"}}}], pretty-printed, ending in '\n'.
+// Paths relative to `workspace` (CI_PROJECT_DIR); errors are "major",
+// warnings "minor"; the fingerprint (sha256 of path, line, column and
+// message) is the same for the same problem in the next pipeline.
+std::string diagnostics_gitlab(const std::vector<Diagnostic>& diagnostics, const std::string& workspace);
 
 // {"format_version", "kind": "diagnostics", "valid", "files", "plans", "errors", "warnings", "diagnostics": [{"file", "line", "col",
 // "severity", "message", "hint"}], "summary"}, pretty-printed, ending in '\n'.

@@ -53,6 +53,30 @@ TEST(DiagnosticsGithub, PathsAndMessagesAreEscaped) {
   EXPECT_EQ(diagnostics_github(ds, {}), "::error file=plans/a%2Cb%3Ac.yaml,line=1,col=3,title=offsetctl::100%25 wrong%0Anext\n");
 }
 
+TEST(DiagnosticsGitlab, OneCodeQualityIssuePerDiagnosticOnItsLine) {
+  const auto issues = nlohmann::json::parse(
+      diagnostics_gitlab({diag("/builds/ops/offsets/plans/a.yaml", 9, "unknown key 'offest'", Severity::Error,
+                               "did you mean 'offset'?"),
+                          diag("plans/b.yaml", 0, "the group is new", Severity::Warning)},
+                         "/builds/ops/offsets"));
+  ASSERT_EQ(issues.size(), 2u);
+  EXPECT_EQ(issues[0]["description"], "unknown key 'offest'; did you mean 'offset'?");
+  EXPECT_EQ(issues[0]["check_name"], "offsetctl");
+  EXPECT_EQ(issues[0]["severity"], "major");
+  EXPECT_EQ(issues[0]["location"], nlohmann::json::parse(R"({"path": "plans/a.yaml", "lines": {"begin": 9}})"));
+  EXPECT_EQ(issues[0]["fingerprint"].get<std::string>().size(), 64u);
+  EXPECT_EQ(issues[1]["severity"], "minor");
+  EXPECT_EQ(issues[1]["location"]["lines"]["begin"], 1);  // a whole-file warning: GitLab needs a line
+  EXPECT_NE(issues[0]["fingerprint"], issues[1]["fingerprint"]);
+}
+
+TEST(DiagnosticsGitlab, TheSameProblemKeepsItsFingerprintAndNoProblemIsAnEmptyList) {
+  const auto one = diagnostics_gitlab({diag("plans/a.yaml", 9, "bad")}, "");
+  EXPECT_EQ(one, diagnostics_gitlab({diag("plans/a.yaml", 9, "bad")}, ""));
+  EXPECT_NE(one, diagnostics_gitlab({diag("plans/a.yaml", 10, "bad")}, ""));
+  EXPECT_EQ(diagnostics_gitlab({}, ""), "[]\n");
+}
+
 TEST(DiagnosticsJson, EveryDiagnosticWithItsHintAndTheSchemaHolds) {
   LoadResult r = load_plan_text("apiVersion: offsetctl/v1\nkind: OffsetPlna\nname: x\n", "plans/x.yaml");
   ASSERT_FALSE(r.ok());
