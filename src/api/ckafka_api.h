@@ -18,6 +18,7 @@ class CkafkaApi {
   virtual ApiResult<GroupOffsetResponse> describe_group_offsets(const DescribeGroupOffsetsRequest&) = 0;
   virtual ApiResult<std::vector<GroupInfoResponse>> describe_group_info(const DescribeGroupInfoRequest&) = 0;
   virtual ApiResult<ConsumerGroupResponse> describe_consumer_group(const DescribeConsumerGroupRequest&) = 0;
+  virtual ApiResult<GroupResponse> describe_group(const DescribeGroupRequest&) = 0;
   virtual ApiResult<TopicInSyncReplicaResult> describe_topic_sync_replica(
       const DescribeTopicSyncReplicaRequest&) = 0;
   virtual ApiResult<std::vector<ConsumerRecord>> fetch_message_list_by_timestamp(

@@ -37,6 +37,12 @@ json to_json(const DescribeConsumerGroupRequest& r) {
   return j;
 }
 
+json to_json(const DescribeGroupRequest& r) {
+  json j = {{"InstanceId", r.InstanceId}, {"Offset", r.Offset}, {"Limit", r.Limit}};
+  if (r.SearchWord) j["SearchWord"] = *r.SearchWord;
+  return j;
+}
+
 json to_json(const DescribeTopicSyncReplicaRequest& r) {
   json j = {{"InstanceId", r.InstanceId}, {"TopicName", r.TopicName}, {"Offset", r.Offset}, {"Limit", r.Limit}};
   if (r.OutOfSyncReplicaOnly) j["OutOfSyncReplicaOnly"] = *r.OutOfSyncReplicaOnly;
@@ -163,6 +169,21 @@ Result<ConsumerGroupResponse> parse_describe_consumer_group(const json& response
       });
       out.GroupList.push_back(std::move(cg));
     });
+  });
+  return done(std::move(out), errors);
+}
+
+Result<GroupResponse> parse_describe_group(const json& response) {
+  JsonErrors errors;
+  GroupResponse out;
+  ObjReader resp(response, "Response", errors);
+  resp.req_obj("Result", [&](ObjReader& result) {
+    out.TotalCount = result.req_int("TotalCount", 0);
+    result.req_array("GroupList", [&](const json& g, const std::string& path) {
+      ObjReader group(g, path, errors);
+      out.GroupList.push_back({group.req_str("Group"), group.opt_str("Protocol")});
+    });
+    out.GroupCountQuota = result.opt_int("GroupCountQuota", 0).value_or(0);
   });
   return done(std::move(out), errors);
 }

@@ -14,10 +14,13 @@ namespace offsetctl::api {
 
 // The API's maximum Limit for DescribeGroupOffsets (paging is by topic).
 inline constexpr int64_t kMaxDescribeGroupOffsetsLimit = 50;
+// DescribeGroup documents its default Limit (20) and no maximum: pages of 20 are what it surely serves.
+inline constexpr int64_t kDescribeGroupLimit = 20;
 
 nlohmann::json to_json(const DescribeGroupOffsetsRequest&);
 nlohmann::json to_json(const DescribeGroupInfoRequest&);
 nlohmann::json to_json(const DescribeConsumerGroupRequest&);
+nlohmann::json to_json(const DescribeGroupRequest&);
 nlohmann::json to_json(const DescribeTopicSyncReplicaRequest&);
 nlohmann::json to_json(const FetchMessageListByTimestampRequest&);
 nlohmann::json to_json(const BatchModifyGroupOffsetsRequest&);
@@ -27,6 +30,7 @@ nlohmann::json to_json(const ModifyGroupOffsetsRequest&);
 Result<GroupOffsetResponse> parse_describe_group_offsets(const nlohmann::json& response);
 Result<std::vector<GroupInfoResponse>> parse_describe_group_info(const nlohmann::json& response);
 Result<ConsumerGroupResponse> parse_describe_consumer_group(const nlohmann::json& response);
+Result<GroupResponse> parse_describe_group(const nlohmann::json& response);
 Result<TopicInSyncReplicaResult> parse_describe_topic_sync_replica(const nlohmann::json& response);
 Result<std::vector<ConsumerRecord>> parse_fetch_message_list_by_timestamp(
     const nlohmann::json& response);

@@ -79,6 +79,10 @@ class CkafkaClient final : public CkafkaApi {
                                              parse_describe_consumer_group);
   }
 
+  ApiResult<GroupResponse> describe_group(const DescribeGroupRequest& r) override {
+    return typed_call<GroupResponse>(*caller_, "DescribeGroup", to_json(r), parse_describe_group);
+  }
+
   ApiResult<TopicInSyncReplicaResult> describe_topic_sync_replica(const DescribeTopicSyncReplicaRequest& r) override {
     return typed_call<TopicInSyncReplicaResult>(*caller_, "DescribeTopicSyncReplica", to_json(r),
                                                 parse_describe_topic_sync_replica);

@@ -4,6 +4,7 @@
 
 #include "api/ckafka_codec.h"
 #include "api/dts_codec.h"
+#include "util/plural.h"
 
 namespace offsetctl::api {
 namespace {
@@ -48,7 +49,7 @@ ApiResult<Resp> all_pages(const char* action, int64_t start, int64_t limit, Fetc
     }
     if (offset + n > total) {
       return fail(bad_paging(action, rid, "the page at Offset " + std::to_string(offset) + " has " +
-                                              std::to_string(n) + " items, beyond TotalCount " +
+                                              util::plural(n, "item", "items") + ", beyond TotalCount " +
                                               std::to_string(total)));
     }
     if (n == 0 && offset < total) {
@@ -97,6 +98,19 @@ ApiResult<TopicInSyncReplicaResult> describe_all_topic_sync_replica(CkafkaApi& a
       },
       [](TopicInSyncReplicaResult& r) -> std::vector<TopicInSyncReplicaInfo>& { return r.TopicInSyncReplicaList; },
       [](const TopicInSyncReplicaInfo& i) { return "partition " + i.Partition; });
+}
+
+ApiResult<GroupResponse> describe_all_groups(CkafkaApi& api, DescribeGroupRequest request) {
+  request.Limit = kDescribeGroupLimit;
+  const int64_t start = request.Offset;
+  return all_pages<GroupResponse>(
+      "DescribeGroup", start, request.Limit,
+      [&](int64_t offset) {
+        request.Offset = offset;
+        return api.describe_group(request);
+      },
+      [](GroupResponse& r) -> std::vector<DescribeGroup>& { return r.GroupList; },
+      [](const DescribeGroup& g) { return "group " + g.Group; });
 }
 
 ApiResult<DescribeConsumerGroupsResponse> describe_all_consumer_groups(DtsApi& api,

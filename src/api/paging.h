@@ -14,6 +14,8 @@ ApiResult<GroupOffsetResponse> describe_all_group_offsets(CkafkaApi& api, Descri
 // Pages by partition with the request's Limit.
 ApiResult<TopicInSyncReplicaResult> describe_all_topic_sync_replica(CkafkaApi& api,
                                                                     DescribeTopicSyncReplicaRequest request);
+// Every group of an instance: pages of kDescribeGroupLimit from the request's Offset on.
+ApiResult<GroupResponse> describe_all_groups(CkafkaApi& api, DescribeGroupRequest request);
 // Pages by group with Limit 10 (the API's maximum).
 ApiResult<DescribeConsumerGroupsResponse> describe_all_consumer_groups(DtsApi& api,
                                                                        DescribeConsumerGroupsRequest request);

@@ -12,6 +12,7 @@ class FakeCkafka final : public CkafkaApi {
  public:
   std::function<GroupOffsetResponse(const DescribeGroupOffsetsRequest&)> offsets;
   std::function<TopicInSyncReplicaResult(const DescribeTopicSyncReplicaRequest&)> replicas;
+  std::function<GroupResponse(const DescribeGroupRequest&)> groups;
   std::vector<int64_t> offsets_asked, limits_asked;
 
   ApiResult<GroupOffsetResponse> describe_group_offsets(const DescribeGroupOffsetsRequest& r) override {
@@ -28,6 +29,10 @@ class FakeCkafka final : public CkafkaApi {
   }
   ApiResult<ConsumerGroupResponse> describe_consumer_group(const DescribeConsumerGroupRequest&) override {
     return unused<ConsumerGroupResponse>();
+  }
+  ApiResult<GroupResponse> describe_group(const DescribeGroupRequest& r) override {
+    offsets_asked.push_back(r.Offset);
+    return Answer<GroupResponse>{groups(r), "rid-" + std::to_string(r.Offset)};
   }
   ApiResult<std::vector<ConsumerRecord>> fetch_message_list_by_timestamp(
       const FetchMessageListByTimestampRequest&) override {
@@ -181,6 +186,9 @@ TEST(Paging, AFailedPageEndsTheReadWithItsFailure) {
     ApiResult<ConsumerGroupResponse> describe_consumer_group(const DescribeConsumerGroupRequest&) override {
       return fail(ApiFailure{});
     }
+    ApiResult<GroupResponse> describe_group(const DescribeGroupRequest&) override {
+      return fail(ApiFailure{});
+    }
     ApiResult<TopicInSyncReplicaResult> describe_topic_sync_replica(const DescribeTopicSyncReplicaRequest&) override {
       return fail(ApiFailure{});
     }
@@ -243,6 +251,25 @@ class FakeDts final : public DtsApi {
     return fail(ApiFailure{});
   }
 };
+
+TEST(Paging, AnInstancesGroupsTwentyAtATime) {
+  FakeCkafka api;
+  api.groups = [](const DescribeGroupRequest& r) {
+    EXPECT_EQ(r.Limit, 20);
+    GroupResponse page;
+    page.TotalCount = 45;
+    page.GroupCountQuota = 1000;
+    for (int64_t i = r.Offset; i < std::min<int64_t>(45, r.Offset + r.Limit); ++i) {
+      page.GroupList.push_back({"group-" + std::to_string(i), "consumer"});
+    }
+    return page;
+  };
+  auto all = describe_all_groups(api, {"ckafka-1", std::nullopt, 0, 100});
+  ASSERT_TRUE(all.ok()) << all.error().describe();
+  EXPECT_EQ(api.offsets_asked, (std::vector<int64_t>{0, 20, 40}));
+  ASSERT_EQ(all->result.GroupList.size(), 45u);
+  EXPECT_EQ(all->result.GroupList[44].Group, "group-44");
+}
 
 TEST(Paging, DtsConsumerGroupsTenAtATime) {
   FakeDts api;

@@ -22,7 +22,7 @@ const std::vector<std::string>& known_actions() {
       "BatchModifyGroupOffsets", "DescribeConsumerGroup",   "DescribeGroupInfo",
       "DescribeGroupOffsets",    "DescribeTopicSyncReplica", "FetchMessageListByTimestamp",
       "ModifyGroupOffsets",      "DescribeConsumerGroups",  "DescribeOffsetByTime",
-      "ResetConsumerGroupOffset",
+      "ResetConsumerGroupOffset", "DescribeGroup",
   };
   return actions;
 }
@@ -31,6 +31,7 @@ RateLimits RateLimits::published() {
   RateLimits l;
   l.per_action = {
       {"DescribeGroupOffsets", 100},
+      {"DescribeGroup", 100},
       {"ModifyGroupOffsets", 100},
       {"BatchModifyGroupOffsets", 20},
       {"ResetConsumerGroupOffset", 20},

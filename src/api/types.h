@@ -64,6 +64,23 @@ struct DescribeGroupInfoRequest {
   std::vector<std::string> GroupList;
 };
 
+// ---- DescribeGroup (lists an instance's groups; paged by group, Limit default 20)
+struct DescribeGroupRequest {
+  std::string InstanceId;
+  std::optional<std::string> SearchWord;  // a substring of the names
+  int64_t Offset = 0;
+  int64_t Limit = 20;
+};
+struct DescribeGroup {
+  std::string Group;
+  std::string Protocol;
+};
+struct GroupResponse {
+  int64_t TotalCount = 0;
+  std::vector<::offsetctl::api::DescribeGroup> GroupList;
+  int64_t GroupCountQuota = 0;
+};
+
 // ---- DescribeConsumerGroup
 struct DescribeConsumerGroupRequest {
   std::string InstanceId;

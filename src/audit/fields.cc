@@ -82,6 +82,10 @@ nlohmann::json run_started_fields(const RunStartedInfo& info) {
   j["plan_files"] = nlohmann::json::array();
   for (const auto& f : info.plan_files) j["plan_files"].push_back(file_hash_json(f));
   if (info.saved_plan) j["saved_plan"] = file_hash_json(*info.saved_plan);
+  if (!info.plans.empty()) {
+    j["plans"] = nlohmann::json::array();
+    for (const auto& p : info.plans) j["plans"].push_back(clip_text(p, kShortText));
+  }
   j["tool_version"] = info.tool_version;
   j["endpoint"] = clip_text(info.endpoint, kShortText);
   j["region"] = clip_text(info.region, kShortText);

@@ -34,6 +34,7 @@ struct RunStartedInfo {
   std::optional<GitCheckout> repository;  // find_git_checkout(folder of the plan files)
   std::vector<FileHash> plan_files;
   std::optional<FileHash> saved_plan;  // the saved plan applied, if any
+  std::vector<std::string> plans;      // the names of the plans applied, sorted
   std::string tool_version;
   std::string endpoint;
   std::string region;

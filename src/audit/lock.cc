@@ -10,10 +10,13 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <thread>
+
+#include "util/time.h"
 
 namespace offsetctl::audit {
 
@@ -40,6 +43,38 @@ std::optional<long> flock_holder_pid(int fd) {
     }
   }
   return std::nullopt;
+}
+
+std::optional<int64_t> process_start_ms(long pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string text;
+  std::getline(stat, text);  // one line
+  // "pid (comm) state ppid ...": comm may hold spaces and parentheses; fields resume after the last ')'.
+  auto close = text.rfind(')');
+  if (close == std::string::npos) return std::nullopt;
+  std::istringstream fields(text.substr(close + 1));
+  std::string field;
+  unsigned long long start_ticks = 0;
+  for (int i = 3; i <= 22 && fields >> field; ++i) {
+    if (i == 22) start_ticks = std::strtoull(field.c_str(), nullptr, 10);
+  }
+  if (start_ticks == 0) return std::nullopt;
+  std::ifstream proc_stat("/proc/stat");
+  std::string line;
+  long long boot_s = 0;
+  while (std::getline(proc_stat, line)) {
+    if (line.rfind("btime ", 0) == 0) boot_s = std::atoll(line.c_str() + 6);
+  }
+  const long ticks = ::sysconf(_SC_CLK_TCK);
+  if (boot_s <= 0 || ticks <= 0) return std::nullopt;
+  return boot_s * 1000 + static_cast<int64_t>(start_ticks) * 1000 / ticks;
+}
+
+std::string describe_holder(std::optional<long> pid) {
+  if (!pid) return "";
+  std::string out = " (pid " + std::to_string(*pid);
+  if (auto started = process_start_ms(*pid)) out += ", started " + util::format_rfc3339_ms(*started);
+  return out + ")";
 }
 
 std::string format_wait(int ms) {
@@ -71,9 +106,14 @@ Status<> lock_audit_file(int fd, const std::string& path, int timeout_ms) {
     }
     std::this_thread::sleep_for(std::min<Steady::duration>(std::chrono::milliseconds(50), deadline - now));
   }
-  auto pid = flock_holder_pid(fd);
-  return fail("audit log " + path + " is locked by another offsetctl run" +
-              (pid ? " (pid " + std::to_string(*pid) + ")" : "") + " and was still locked after " +
+  const std::string holder = describe_holder(flock_holder_pid(fd));
+  if (timeout_ms <= 0) {
+    return fail("audit log " + path + " is locked by another offsetctl run" + holder +
+                ": two runs must not write one audit log at once. Let that run finish and run this command "
+                "again, or wait for it with --lock-timeout (e.g. --lock-timeout 1m); the lock goes away by itself "
+                "when that process ends.");
+  }
+  return fail("audit log " + path + " is locked by another offsetctl run" + holder + " and was still locked after " +
               format_wait(timeout_ms) +
               ". Two runs must not write one audit log at the same time: let that run finish, then run "
               "this command again (the lock goes away by itself when that process ends).");

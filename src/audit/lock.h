@@ -3,6 +3,7 @@
 // whole run and released by the kernel when the process ends, even when killed,
 // so a crash never leaves a stale lock.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -16,6 +17,9 @@ Status<> lock_audit_file(int fd, const std::string& path, int timeout_ms);
 
 // The process holding a flock on the file open as `fd`, from /proc/locks.
 std::optional<long> flock_holder_pid(int fd);
+
+// When process `pid` started (ms since the epoch), from /proc; nullopt when unknown.
+std::optional<int64_t> process_start_ms(long pid);
 
 // "10 s", "1.5 s", "200 ms".
 std::string format_wait(int ms);

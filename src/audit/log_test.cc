@@ -7,10 +7,12 @@
 
 #include <thread>
 
+#include "audit/lock.h"
 #include "audit/test_support.h"
 #include "audit/verify.h"
 #include "testing/temp_dir.h"
 #include "util/crypto.h"
+#include "util/time.h"
 
 namespace offsetctl::audit {
 namespace {
@@ -179,6 +181,7 @@ TEST(AuditLog, SecondRunWaitsForTheLockThenFailsClearly) {
   EXPECT_EQ(
       second.error().message,
       "audit log " + path + " is locked by another offsetctl run (pid " + std::to_string(::getpid()) +
+          ", started " + util::format_rfc3339_ms(*process_start_ms(::getpid())) +
           ") and was still locked after 200 ms. Two runs must not write one audit log at the same time: "
           "let that run finish, then run this command again (the lock goes away by itself when that "
           "process ends).");
@@ -226,7 +229,7 @@ TEST(AuditLog, LockHeldByAnotherProcessNamesItAndDiesWithIt) {
   auto second = AuditLog::open(path, kRun2, clock, 100);
   ASSERT_FALSE(second);
   EXPECT_NE(
-      second.error().message.find("is locked by another offsetctl run (pid " + std::to_string(child) + ")"),
+      second.error().message.find("is locked by another offsetctl run (pid " + std::to_string(child) + ", started "),
       std::string::npos)
       << second.error().message;
   ::kill(child, SIGKILL);  // a crashed run never leaves a stale lock

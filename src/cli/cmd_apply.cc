@@ -2,8 +2,6 @@
 // offsets a plan says, after checking nothing drifted since it was made, and
 // records every change in the audit log (docs/apply.md).
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <ostream>
 
 #include "api/client.h"
@@ -11,10 +9,13 @@
 #include "audit/actor.h"
 #include "audit/git.h"
 #include "audit/log.h"
-#include "cli/command_line.h"
 #include "cli/cmd_plan.h"
+#include "cli/command_line.h"
+#include "cli/shell_words.h"
 #include "cli/commands.h"
 #include "cli/flags_ci.h"
+#include "cli/flags_format.h"
+#include "cli/output_guard.h"
 #include "cli/progress_line.h"
 #include "engine/apply.h"
 #include "engine/plan.h"
@@ -22,6 +23,7 @@
 #include "executor/apply_report.h"
 #include "report/render.h"
 #include "report/saved_plan.h"
+#include "util/time.h"
 
 #ifndef OFFSETCTL_VERSION
 #define OFFSETCTL_VERSION "0.0.0"
@@ -39,24 +41,12 @@ struct ApplyFlags {
   bool dry_run = false;
   std::string audit_log = kDefaultAuditLog;
   std::string format = "text";
+  std::vector<std::string> targets;
+  std::string lock_timeout = "0s";
   bool quiet = false;
   ApiFlags api;
   CiFlags ci;
 };
-
-// A saved plan is JSON (`offsetctl plan --out`); plan files are YAML documents,
-// which never start with '{'. Only the first bytes are read.
-bool looks_like_saved_plan(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return false;
-  std::ifstream in(path, std::ios::binary);
-  char c = 0;
-  while (in.get(c)) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-    return c == '{';
-  }
-  return false;
-}
 
 // The endpoint as the client would POST to, so equal URLs compare equal
 // ("http://127.0.0.1:9000" and "http://127.0.0.1:9000/").
@@ -118,8 +108,12 @@ Result<std::optional<Loaded>> plan_now(const ApplyFlags& o, Context& ctx, int& c
     code = 1;
     return std::optional<Loaded>();
   }
-  auto made = engine::plan(loaded.plans, plan_request(loaded.plans, o.api, ctx.clock));
+  if (auto ok = restrict_plans(loaded.plans, o.targets); !ok) return fail(std::move(ok).error());
+  engine::PlanRequest request = plan_request(loaded.plans, o.api, ctx.clock);
+  if (auto ok = check_plan_regions(loaded.plans, o.api, request); !ok) return fail(std::move(ok).error());
+  auto made = engine::plan(loaded.plans, request);
   if (!made) return fail(std::move(made).error());
+  made->result.targets = o.targets;
   const bool approved = o.auto_approve || o.dry_run;  // a dry run changes nothing: no approval needed
   if (o.format == "json") {
     if (!approved) ctx.out << report::render_json(made->result);
@@ -128,14 +122,16 @@ Result<std::optional<Loaded>> plan_now(const ApplyFlags& o, Context& ctx, int& c
   }
   ctx.out.flush();
   if (!approved) {
-    return fail(
-        "nothing was changed: review the plan, then apply it with 'offsetctl apply PATH... --auto-approve', or "
-        "save it with 'offsetctl plan PATH... --out FILE' and run 'offsetctl apply FILE'");
+    return fail("nothing was changed: review the plan above, then apply it with: " + shell_command(ctx.args) +
+                " --auto-approve");
   }
   return std::optional<Loaded>(Loaded{std::move(*made), std::nullopt});
 }
 
 Result<int> run_apply(ApplyFlags& o, Context& ctx) {
+  // A bad --lock-timeout is a usage error: said before anything is read or planned.
+  auto wait_ms = util::parse_wait_duration_ms(o.lock_timeout);
+  if (!wait_ms) return fail("--lock-timeout " + wait_ms.error().message);
   const bool saved = o.paths.size() == 1 && looks_like_saved_plan(o.paths[0]);
   if (!saved) {
     for (const auto& p : o.paths) {
@@ -143,6 +139,10 @@ Result<int> run_apply(ApplyFlags& o, Context& ctx) {
         return fail(p + " is a saved plan: apply it on its own (offsetctl apply " + p + ")");
       }
     }
+  }
+  if (saved && !o.targets.empty()) {
+    return fail("--target chooses what is planned; a saved plan is applied whole: plan it again with --target "
+                "and --out, or apply the plan files with --target and --auto-approve");
   }
   Loaded loaded;
   if (saved) {
@@ -164,6 +164,7 @@ Result<int> run_apply(ApplyFlags& o, Context& ctx) {
   request.dry_run = o.dry_run;
   request.audit_log = o.audit_log;
   request.max_in_flight = static_cast<size_t>(std::max(1, o.api.max_in_flight));
+  request.lock_timeout_ms = static_cast<int>(*wait_ms);
   request.saved_file = loaded.saved_file;
   request.tool_version = OFFSETCTL_VERSION;
   request.progress = &progress;
@@ -213,15 +214,17 @@ Command apply_command() {
             sub.add_option("--audit-log", o->audit_log, "Append the audit records to this file")
                 ->type_name("FILE")
                 ->capture_default_str();
-            sub.add_option("--format", o->format, "Report format: text (default) or json")
-                ->check(one_of({"text", "json"}))
-                ->type_name("FORMAT");
+            add_format_flag(sub, o->format, {"text", "json"});
+            add_target_flag(sub, o->targets);
+            sub.add_option("--lock-timeout", o->lock_timeout,
+                           "How long to wait for another run holding the audit log, e.g. 10s or 1m (default 0s: "
+                           "fail at once, naming it)")
+                ->type_name("DURATION");
             sub.add_flag("--quiet", o->quiet,
                          "No progress line on standard error while the calls run (the report is printed as ever)");
             add_ci_flags(sub, o->ci);
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {
-              if (o->format != "text" && o->format != "json") return fail("--format " + o->format + ": use text or json");
               if (auto ok = check_ci_flags(o->ci); !ok) return fail(std::move(ok).error());
               return run_apply(*o, ctx);
             };

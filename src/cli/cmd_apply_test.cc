@@ -1,7 +1,11 @@
 // offsetctl apply against the real ckafka-emulator: what an operator sees,
 // the calls it takes (from the emulator's request log), what the audit log
 // holds, and that reruns and rollbacks converge.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -10,10 +14,12 @@
 #include <set>
 #include <thread>
 
+#include "audit/lock.h"
 #include "audit/verify.h"
 #include "executor/rollback.h"
 #include "testing/emulator.h"
 #include "util/files.h"
+#include "util/time.h"
 
 namespace offsetctl::cli {
 namespace {
@@ -297,7 +303,7 @@ TEST_F(ApplyCommand, AGroupNoLongerEmptyIsRefused) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
             "offsetctl: error: the plan is stale: run offsetctl plan again (nothing was changed)\n"
-            "  orders-consumer: the group is Stable with 1 member (consumer-1@/10.0.0.1); offsets can only be "
+            "  orders-consumer: the group is Stable with 1 member (consumer-1@10.0.0.1); offsets can only be "
             "reset while it is Empty: stop its consumers\n");
   EXPECT_EQ(emulator.calls().count("BatchModifyGroupOffsets"), 0u);
 }
@@ -349,6 +355,45 @@ TEST_F(ApplyCommand, AutoApprovePlansAndAppliesInOneStep) {
   EXPECT_EQ(last_line(r.out), "Apply: 11 changed and verified, 0 failed, 4 unchanged.");
   EXPECT_EQ(committed(dir, emulator).at("orders-consumer/refunds/0"), 1500);
   EXPECT_TRUE(audit::verify_audit_log(audit).ok);
+  // The audit log names the plan and its file; audit list shows the run.
+  auto list = offsetctl(dir, {"audit", "list", audit, "--format", "json"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  json run = json::parse(list.out).at("runs").at(0);
+  EXPECT_EQ(run.at("plans"), json::array({"replay"}));
+  EXPECT_EQ(run.at("plan_files"), json::array({plan_path}));
+  EXPECT_EQ(run.at("outcome"), "succeeded");
+  EXPECT_EQ(run.at("counts"), (json{{"changed", 11}, {"unchanged", 4}, {"failed", 0}}));
+}
+
+TEST_F(ApplyCommand, TheJsonReportNamesTheRegionOfThePlanWhenNoneIsGiven) {
+  auto r = offsetctl(dir, {"apply", plan_path, "--auto-approve", "--format", "json", "--endpoint", emulator.url()});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_EQ(json::parse(r.out).at("region"), "ap-guangzhou");
+}
+
+TEST_F(ApplyCommand, ALockedAuditLogFailsAtOnceNamingTheHolder) {
+  save_plan();
+  std::string log = dir.write("offsetctl-audit.jsonl", "");
+  ASSERT_EQ(::chmod(log.c_str(), 0600), 0);  // private, as offsetctl makes it: no warning
+  int holder = ::open(log.c_str(), O_RDWR | O_CLOEXEC);
+  ASSERT_GE(holder, 0);
+  ASSERT_EQ(::flock(holder, LOCK_EX | LOCK_NB), 0);
+  size_t before = requests_now();
+  auto r = offsetctl(dir, {"apply", saved});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "offsetctl: error: audit log ./offsetctl-audit.jsonl is locked by another offsetctl run (pid " +
+                       std::to_string(::getpid()) + ", started " +
+                       util::format_rfc3339_ms(*audit::process_start_ms(::getpid())) +
+                       "): two runs must not write one audit log at once. Let that run finish and run this command "
+                       "again, or wait for it with --lock-timeout (e.g. --lock-timeout 1m); the lock goes away by "
+                       "itself when that process ends.\n");
+  EXPECT_EQ(requests_now(), before);  // nothing read, nothing changed
+  auto bad = offsetctl(dir, {"apply", saved, "--lock-timeout", "soon"});
+  EXPECT_EQ(bad.err, "offsetctl: error: --lock-timeout 'soon' is not a duration: write it like 0s, 10s, 1m, 1m30s "
+                     "or 500ms\n");
+  ::close(holder);
+  auto waited = offsetctl(dir, {"apply", saved, "--lock-timeout", "5s"});
+  EXPECT_EQ(waited.exit_code, 0) << waited.err;
 }
 
 TEST_F(ApplyCommand, WithoutAutoApproveItOnlyShowsThePlan) {
@@ -356,9 +401,8 @@ TEST_F(ApplyCommand, WithoutAutoApproveItOnlyShowsThePlan) {
   auto r = offsetctl(dir, {"apply", plan_path, "--endpoint", emulator.url()});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("Plan: 11 to change, 4 unchanged, 0 blocked, 0 invalid.\n"), std::string::npos) << r.out;
-  EXPECT_EQ(r.err,
-            "offsetctl: error: nothing was changed: review the plan, then apply it with 'offsetctl apply PATH... "
-            "--auto-approve', or save it with 'offsetctl plan PATH... --out FILE' and run 'offsetctl apply FILE'\n");
+  EXPECT_EQ(r.err, "offsetctl: error: nothing was changed: review the plan above, then apply it with: offsetctl "
+                   "apply " + plan_path + " --endpoint " + emulator.url() + " --auto-approve\n");
   auto calls = emulator.calls(before);
   EXPECT_EQ(calls.count("BatchModifyGroupOffsets") + calls.count("ModifyGroupOffsets"), 0u);
   EXPECT_FALSE(std::filesystem::exists(audit));  // nothing ran, nothing to audit
@@ -508,9 +552,10 @@ struct ManyGroups {
   }
 };
 
-// Two applies of the same saved plan at once: the audit log's lock, taken
-// before the drift check, runs them one after the other, and the second finds
-// everything done. Each change is sent once.
+// Two applies of the same saved plan at once, both willing to wait for the
+// lock (--lock-timeout): the audit log's lock, taken before the drift check,
+// runs them one after the other, and the second finds everything done. Each
+// change is sent once.
 TEST(ApplyConcurrent, TwoAppliesOfOnePlanChangeEachPartitionOnce) {
   testing::TempDir dir;
   ManyGroups many;
@@ -522,8 +567,8 @@ TEST(ApplyConcurrent, TwoAppliesOfOnePlanChangeEachPartitionOnce) {
   size_t before = emulator.requests().size();
 
   testing::ProcessResult a, b;
-  std::thread first([&] { a = offsetctl(dir, {"apply", saved}); });
-  std::thread second([&] { b = offsetctl(dir, {"apply", saved}); });
+  std::thread first([&] { a = offsetctl(dir, {"apply", saved, "--lock-timeout", "1m"}); });
+  std::thread second([&] { b = offsetctl(dir, {"apply", saved, "--lock-timeout", "1m"}); });
   first.join();
   second.join();
   EXPECT_EQ(a.exit_code, 0) << a.err;

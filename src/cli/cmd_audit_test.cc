@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "audit/test_support.h"
 #include "cli/run_cli_test.h"
 #include "testing/process.h"
@@ -84,13 +86,55 @@ TEST_F(AuditCommand, MissingFile) {
 TEST_F(AuditCommand, NeedsASubcommandAndAFile) {
   CliRun none = run_cli({"audit"});
   EXPECT_EQ(none.code, 1);
-  EXPECT_EQ(
-      none.err,
-      "offsetctl: error: 'offsetctl audit' needs a subcommand: 'offsetctl audit verify FILE' checks an audit "
-      "log\n");
+  EXPECT_EQ(none.err,
+            "offsetctl: error: 'offsetctl audit' needs a subcommand: 'offsetctl audit verify FILE' checks an audit "
+            "log, 'offsetctl audit list FILE' lists its runs\n");
   CliRun r = run_cli({"audit", "verify"});
   EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.err.find("file is required"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err,
+            "offsetctl: error: missing FILE: 'offsetctl audit verify' needs the audit log (JSON Lines), e.g. "
+            "offsetctl-audit.jsonl (see 'offsetctl audit verify --help')\n");
+}
+
+TEST_F(AuditCommand, ListShowsEveryRun) {
+  CliRun r = run_cli({"audit", "list", path_});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "RUN                          STARTED                   ENDED                     ACTOR  CHANGED  "
+            "UNCHANGED  FAILED  OUTCOME      PLANS\n"
+            "run-20261123T120000Z-aaaaaa  2026-11-23T12:00:00.000Z  2026-11-23T12:00:00.025Z  alice  2        0   "
+            "       0       succeeded    plans/orders.yaml\n"
+            "run-20261123T130000Z-bbbbbb  2026-11-23T13:00:00.000Z  2026-11-23T13:00:00.015Z  alice  1        0   "
+            "       0       succeeded    plans/orders.yaml\n" +
+                path_ + ": 2 runs, chain intact.\n");
+}
+
+TEST_F(AuditCommand, ListAsJson) {
+  CliRun r = run_cli({"audit", "list", path_, "--format", "json"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  nlohmann::json doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc.at("ok"), true);
+  ASSERT_EQ(doc.at("runs").size(), 2u);
+  EXPECT_EQ(doc.at("runs").at(1), nlohmann::json::parse(R"({"run_id": "run-20261123T130000Z-bbbbbb",
+      "started_at": "2026-11-23T13:00:00.000Z", "finished_at": "2026-11-23T13:00:00.015Z", "actor": "alice",
+      "plans": [], "plan_files": ["plans/orders.yaml"], "saved_plan": null, "region": "ap-guangzhou",
+      "counts": {"changed": 1, "unchanged": 0, "failed": 0}, "outcome": "succeeded", "reason": null})"));
+}
+
+TEST_F(AuditCommand, ListMarksAnInterruptedRunAndADamagedLog) {
+  auto lines = read_lines(path_);
+  lines.pop_back();  // run 2 never finished
+  write_lines(path_, lines);
+  CliRun r = run_cli({"audit", "list", path_, "--format", "json"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  nlohmann::json doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc.at("runs").at(1).at("outcome"), "interrupted");
+  EXPECT_TRUE(doc.at("runs").at(1).at("finished_at").is_null());
+  std::swap(lines[1], lines[2]);
+  write_lines(path_, lines);
+  CliRun bad = run_cli({"audit", "list", path_});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.out.find(path_ + ":2: error: seq 3 follows seq 1"), std::string::npos) << bad.out;
 }
 
 TEST_F(AuditCommand, TheProgramExitsWithTheVerdict) {

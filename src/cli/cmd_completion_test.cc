@@ -44,7 +44,7 @@ TEST_F(CompletionCommand, BashCompletesCommandsFlagsAndTheirValues) {
   EXPECT_EQ(bash("offsetctl validate --format "), (V{"github", "gitlab", "json", "text"}));
   EXPECT_EQ(bash("offsetctl plan --diagnostics "), (V{"github", "json", "text"}));
   EXPECT_EQ(bash("offsetctl apply --summary "), (V{"orders.yaml", "plans", "reviewed.json"}));
-  EXPECT_EQ(bash("offsetctl audit "), V{"verify"});
+  EXPECT_EQ(bash("offsetctl audit "), (V{"list", "verify"}));
   EXPECT_EQ(bash("offsetctl -v audit v"), V{"verify"});
   EXPECT_EQ(bash("offsetctl completion "), (V{"bash", "fish", "zsh"}));
   EXPECT_EQ(bash("offsetctl --ver"), (V{"--verbose", "--version"}));
@@ -84,14 +84,16 @@ TEST_F(CompletionCommand, AnotherShellIsRefused) {
   EXPECT_EQ(r.err, "offsetctl: error: no completion for shell 'tcsh'; use bash, zsh or fish\n");
 }
 
-// The choices a flag names for completion leave the refusal to the command, in its own words.
+// The choices a flag names for completion leave the refusal to the CLI's own words, never CLI11's.
 TEST_F(CompletionCommand, AChoiceFlagsRefusalIsTheCommands) {
   auto plan = testing::offsetctl(dir_, {"plan", "--format", "xml", "work/orders.yaml"});
   EXPECT_EQ(plan.exit_code, 1);
-  EXPECT_EQ(plan.err, "offsetctl: error: --format xml: use text, markdown, json or csv\n");
+  EXPECT_EQ(plan.err, "offsetctl: error: --format: 'xml' is not a format of 'offsetctl plan': use text, markdown, json "
+                      "or csv\n");
   auto apply = testing::offsetctl(dir_, {"apply", "--format", "yaml", "work/reviewed.json"});
   EXPECT_EQ(apply.exit_code, 1);
-  EXPECT_EQ(apply.err, "offsetctl: error: --format yaml: use text or json\n");
+  EXPECT_EQ(apply.err,
+            "offsetctl: error: --format: 'yaml' is not a format of 'offsetctl apply': use text or json\n");
   auto help = testing::offsetctl(dir_, {"validate", "--help"});
   EXPECT_NE(help.out.find("--format FORMAT:{text,json,github,gitlab}"), std::string::npos) << help.out;
 }

@@ -12,6 +12,7 @@
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/flags_api.h"
+#include "cli/output_guard.h"
 #include "plan/offsets_csv.h"
 #include "plan/plan_name.h"
 #include "util/files.h"
@@ -65,11 +66,14 @@ Command export_command() {
                 return fail("--format " + o->format + ": use yaml or csv");
               }
               if (!o->name.empty() && !plan::valid_plan_name(o->name)) {
-                return fail("--name '" + o->name + "': a plan name has lower-case letters, digits and '-' only (at "
+                return fail("--name '" + o->name + "': a plan name has letters, digits and '-' only (at "
                             "most 128)");
               }
               if (!o->out.empty()) {
-                if (auto ok = check_output_folder(o->out, "--out"); !ok) return fail(std::move(ok).error());
+                // A plan file is checked like every plan file written; a CSV only for its folder.
+                auto ok = o->format == "csv" ? check_output_folder(o->out, "--out")
+                                             : check_output_file(o->out, "--out", OutputKind::PlanFile, {});
+                if (!ok) return fail(std::move(ok).error());
               }
               auto config = client_config(o->api, api::kCkafkaService, std::nullopt, ctx.clock);
               if (!config) return fail(std::move(config).error());

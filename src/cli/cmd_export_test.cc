@@ -122,11 +122,26 @@ TEST_F(ExportCommand, AnUnknownTopicIsAnError) {
   EXPECT_EQ(r.err, "offsetctl: error: topic 'ordres' does not exist on instance ckafka-test: check the --topic names\n");
 }
 
-TEST_F(ExportCommand, NothingCommittedIsAnError) {
+TEST_F(ExportCommand, AGroupThatDoesNotExistIsAnError) {
   auto r = offsetctl(dir, concat({"export", "--instance", "ckafka-test", "--group", "newcomer"}, at(emulator)));
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err,
-            "offsetctl: error: nothing to export: no group of 1 has a committed offset on instance ckafka-test\n");
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "offsetctl: error: group 'newcomer' does not exist on ckafka-test: check the --group names (it "
+                   "has no members and nothing committed)\n");
+  auto typo = offsetctl(dir, concat({"export", "--instance", "ckafka-test", "--group", "biling"}, at(emulator)));
+  EXPECT_EQ(typo.exit_code, 1);
+  EXPECT_EQ(typo.err, "offsetctl: error: group 'biling' does not exist on ckafka-test; did you mean 'billing'?\n");
+}
+
+TEST_F(ExportCommand, NeverOverwritesAFileThatIsNotAPlan) {
+  std::string notes = dir.write("notes.txt", "keep me\n");
+  auto r = offsetctl(dir, concat({"export", "--instance", "ckafka-test", "--group", "billing", "--out", notes},
+                                 at(emulator)));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "offsetctl: error: --out " + notes +
+                       ": the file exists and is not a plan file, so it is left alone; choose another name, or "
+                       "remove it first\n");
+  EXPECT_TRUE(emulator.requests().empty());
 }
 
 TEST_F(ExportCommand, ABadNameIsRefusedBeforeAnyCall) {
@@ -134,7 +149,7 @@ TEST_F(ExportCommand, ABadNameIsRefusedBeforeAnyCall) {
                                  at(emulator)));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
-            "offsetctl: error: --name 'Before_Replay': a plan name has lower-case letters, digits and '-' only (at "
+            "offsetctl: error: --name 'Before_Replay': a plan name has letters, digits and '-' only (at "
             "most 128)\n");
   EXPECT_TRUE(emulator.requests().empty());
 }

@@ -45,7 +45,7 @@ Command import_command() {
                 ->capture_default_str();
             return [o](Context& ctx) -> Result<int> {
               if (!o->name.empty() && !plan::valid_plan_name(o->name)) {
-                return fail("--name '" + o->name + "': a plan name has lower-case letters, digits and '-' only (at "
+                return fail("--name '" + o->name + "': a plan name has letters, digits and '-' only (at "
                             "most 128)");
               }
               if (!o->group.empty()) {

@@ -13,11 +13,17 @@
 #include <ostream>
 
 #include "api/client.h"
+#include "api/credentials.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/flags_ci.h"
+#include "cli/flags_format.h"
+#include "cli/output_guard.h"
+#include "cli/plan_save.h"
 #include "plan/load_report.h"
 #include "report/render.h"
+#include "planner/regions.h"
+#include "planner/targets.h"
 #include "report/render_csv.h"
 #include "report/saved_plan.h"
 #include "util/plural.h"
@@ -90,6 +96,29 @@ engine::PlanRequest plan_request(const plan::PlanSet& plans, const ApiFlags& fla
   return request;
 }
 
+Status<> check_plan_regions(const plan::PlanSet& plans, const ApiFlags& flags, const engine::PlanRequest& request) {
+  const bool default_region =
+      !request.region.empty() || api::resolve_region(std::nullopt, flags.region, api::process_env()).ok();
+  return planner::check_regions(plans, default_region);
+}
+
+void add_target_flag(CLI::App& sub, std::vector<std::string>& targets) {
+  sub.add_option("--target", targets,
+                 "Only this group of the plans (INSTANCE/GROUP to be exact; repeat for more); the report says "
+                 "the run was restricted")
+      ->type_name("GROUP");
+}
+
+Status<> restrict_plans(plan::PlanSet& plans, const std::vector<std::string>& targets) {
+  std::vector<planner::Target> parsed;
+  for (const auto& t : targets) {
+    auto target = planner::parse_target(t);
+    if (!target) return fail(std::move(target).error());
+    parsed.push_back(std::move(*target));
+  }
+  return planner::restrict_to_targets(plans, parsed);
+}
+
 Status<> check_output_folder(const std::string& path, const std::string& flag) {
   namespace fs = std::filesystem;
   fs::path folder = fs::path(path).parent_path();
@@ -112,9 +141,11 @@ Command plan_command() {
           [](CLI::App& sub) -> Runner {
             struct Options {
               std::vector<std::string> paths;
-              std::string format = "text";
+              std::string format;
               std::string out;
               bool detailed = false;
+              bool allow_partial = false;
+              std::vector<std::string> targets;
               ApiFlags api;
               CiFlags ci;
             };
@@ -122,23 +153,25 @@ Command plan_command() {
             sub.add_option("paths", o->paths, "Plan files, or folders searched for *.yaml and *.yml")
                 ->required()
                 ->type_name("PATH");
-            sub.add_option("--format", o->format,
-                           "Report format: text (default), markdown, json, or csv (the targets as kafka-consumer-groups' "
-                           "--dry-run --export CSV)")
-                ->check(one_of({"text", "markdown", "json", "csv"}))
-                ->type_name("FORMAT");
-            sub.add_option("--out", o->out, "Also save the plan to this file, for offsetctl apply")
+            add_format_flag(sub, o->format, {"text", "markdown", "json", "csv"});
+            sub.add_option("--out", o->out,
+                           "Also save the plan to this file, for offsetctl apply (only when all of it can be applied)")
                 ->type_name("SAVED_PLAN");
+            sub.add_flag("--allow-partial", o->allow_partial,
+                         "With --out: save the partitions that can be applied, leaving out what is blocked or "
+                         "invalid (listed on standard error)");
+            add_target_flag(sub, o->targets);
             sub.add_flag("--detailed-exitcode", o->detailed,
                          "Exit 0 when nothing changes, 2 when there are changes, 1 when anything is blocked or "
                          "invalid (or on error)");
             add_ci_flags(sub, o->ci);
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {
-              if (o->format != "text" && o->format != "markdown" && o->format != "json" && o->format != "csv") {
-                return fail("--format " + o->format + ": use text, markdown, json or csv");
+              if (o->allow_partial && o->out.empty()) {
+                return fail("--allow-partial only says what --out saves: add --out SAVED_PLAN, or leave it out");
               }
               if (auto ok = check_ci_flags(o->ci); !ok) return fail(std::move(ok).error());
+              if (auto ok = refuse_saved_plans(o->paths); !ok) return fail(std::move(ok).error());
               if (!o->out.empty()) {
                 if (auto ok = check_output_folder(o->out, "--out"); !ok) return fail(std::move(ok).error());
               }
@@ -147,8 +180,19 @@ Command plan_command() {
                 report_load_errors(loaded, o->ci, o->format, "validate", o->paths, ctx);
                 return 1;
               }
-              auto saved = engine::plan(loaded.plans, plan_request(loaded.plans, o->api, ctx.clock));
+              if (auto ok = restrict_plans(loaded.plans, o->targets); !ok) return fail(std::move(ok).error());
+              if (!o->out.empty()) {
+                std::vector<std::string> inputs = o->paths;
+                for (const auto& f : loaded.plans.files) inputs.push_back(f.path);
+                if (auto ok = check_output_file(o->out, "--out", OutputKind::SavedPlan, inputs); !ok) {
+                  return fail(std::move(ok).error());
+                }
+              }
+              engine::PlanRequest request = plan_request(loaded.plans, o->api, ctx.clock);
+              if (auto ok = check_plan_regions(loaded.plans, o->api, request); !ok) return fail(std::move(ok).error());
+              auto saved = engine::plan(loaded.plans, request);
               if (!saved) return fail(std::move(saved).error());
+              saved->result.targets = o->targets;
               loaded.plans = {};  // the model of a million partitions is not needed to render them
               const planner::PlanResult& result = saved->result;
               const int code = plan_exit_code(result.summary, o->detailed);
@@ -171,9 +215,9 @@ Command plan_command() {
               ctx.out.flush();
               write_step_summary(o->ci, [&result] { return report::render_markdown(result); },
                                  "run 'offsetctl plan' on the same files for the whole report", ctx);
-              if (!o->out.empty()) {
-                if (auto w = report::write_saved_plan(o->out, *saved); !w) return fail(std::move(w).error());
-                ctx.err << "Saved the plan to " << o->out << "; apply it with: offsetctl apply " << o->out << "\n";
+              if (o->out.empty()) return code;
+              if (auto ok = save_plan(std::move(*saved), o->out, o->allow_partial, ctx.err); !ok) {
+                return fail(std::move(ok).error());
               }
               return code;
             };

@@ -38,9 +38,18 @@ engine::Clients api_clients(const ApiFlags& flags, const util::Clock& clock,
 // first region a plan names), --max-in-flight.
 engine::PlanRequest plan_request(const plan::PlanSet& plans, const ApiFlags& flags, const util::Clock& clock);
 
+// Before any call: every plan has a region, its own or the default one
+// ("plans/x.yaml:7: plan 'x' names no region: add 'region:', ...").
+Status<> check_plan_regions(const plan::PlanSet& plans, const ApiFlags& flags, const engine::PlanRequest& request);
+
 // Refuses, before any call, an output path whose folder does not exist:
 // "--out plans/x.yaml: the folder plans does not exist".
 Status<> check_output_folder(const std::string& path, const std::string& flag);
+
+// --target GROUP / INSTANCE/GROUP (repeatable), on plan and apply PATH...
+void add_target_flag(CLI::App& sub, std::vector<std::string>& targets);
+// Restricts `plans` to the targeted groups before anything is read (planner/targets.h).
+Status<> restrict_plans(plan::PlanSet& plans, const std::vector<std::string>& targets);
 
 // Exit code of a made plan: with --detailed-exitcode 0 no changes, 2 changes
 // only, 1 anything blocked or invalid; without it, 0.

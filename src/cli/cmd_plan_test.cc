@@ -333,7 +333,47 @@ TEST_F(PlanCommand, UnknownTopicsAndPartitionsAreInvalid) {
   EXPECT_EQ(c.at("billing/audit/3").at("reason"),
             "partition 3 does not exist: topic 'audit' has only partition 0; remove it from the entry");
   EXPECT_EQ(c.at("billing/audit/0").at("action"), "noop");
-  EXPECT_EQ(emulator.calls().count("DescribeTopicSyncReplica"), 0u);
+  // The one call that tells "no such topic" from "nothing committed" (DescribeGroupOffsets may leave out either).
+  EXPECT_EQ(emulator.calls().at("DescribeTopicSyncReplica"), 1);
+  EXPECT_EQ(emulator.calls().count("DescribeGroup"), 0u);  // every group exists: no listing
+}
+
+TEST_F(PlanCommand, AMisspeltGroupIsInvalidWithTheNameItMeant) {
+  auto r = plan(plan_head("typo") + R"(  - group: biling
+    topics:
+      - topic: orders
+        partitions: [0, 1]
+        to: earliest
+)",
+                {"--format", "json", "--detailed-exitcode"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  auto c = rows(r.out);
+  for (const char* key : {"biling/orders/0", "biling/orders/1"}) {
+    EXPECT_EQ(c.at(key).at("action"), "invalid");
+    EXPECT_EQ(c.at(key).at("reason"), "group 'biling' does not exist on ckafka-test; did you mean 'billing'?");
+  }
+  EXPECT_EQ(emulator.calls().at("DescribeGroup"), 1);
+}
+
+TEST_F(PlanCommand, ANewGroupIsPlannedWithAWarningInEveryFormat) {
+  std::string text = plan_head("first-start") + R"(  - group: payments-reader
+    topics:
+      - topic: orders
+        partitions: [0]
+        to: earliest
+)";
+  const std::string warning =
+      "new group: group 'payments-reader' does not exist on ckafka-test yet; its consumers start from these "
+      "offsets when they first join";
+  auto json_report = plan(text, {"--format", "json"});
+  ASSERT_EQ(json_report.exit_code, 0) << json_report.err;
+  json doc = json::parse(json_report.out);
+  EXPECT_EQ(doc.at("groups").at(0).at("warning"), warning);
+  EXPECT_EQ(rows(json_report.out).at("payments-reader/orders/0").at("action"), "change");
+  auto text_report = plan(text);
+  EXPECT_NE(text_report.out.find("  Warning: " + warning + "\n"), std::string::npos) << text_report.out;
+  auto md = plan(text, {"--format", "markdown"});
+  EXPECT_NE(md.out.find("> [!NOTE]\n> - " + warning + "\n"), std::string::npos) << md.out;
 }
 
 TEST_F(PlanCommand, ReadsEveryPageOfAGroupWithMoreThan50Topics) {
@@ -429,6 +469,52 @@ groups:
   EXPECT_EQ(doc.at("changes")[2].at("partition"), 1);
   EXPECT_EQ(doc.at("summary").at("to_change"), 3);
   EXPECT_EQ(emulator.calls().at("DescribeConsumerGroups"), 1);
+}
+
+TEST_F(PlanCommand, APlanWithoutARegionIsNamedWithItsFileBeforeAnyCall) {
+  std::string body = "groups:\n  - group: billing\n    topics:\n      - topic: audit\n        to: latest\n";
+  std::string a = dir.write("plans/a.yaml", "apiVersion: offsetctl/v1\nkind: OffsetPlan\nname: no-region\n"
+                                            "instance: ckafka-test\n" + body);
+  dir.write("plans/b.yaml", "apiVersion: offsetctl/v1\nkind: OffsetPlan\nname: nor-this\ninstance: ckafka-test\n"
+                            "groups:\n  - group: live\n    topics:\n      - topic: orders\n        to: latest\n");
+  auto r = offsetctl(dir, {"plan", dir.path("plans"), "--endpoint", emulator.url()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "offsetctl: error: " + a +
+                       ":3: plan 'no-region' names no region (1 other plan names none either): add 'region:', pass "
+                       "--region or set TENCENTCLOUD_REGION\n");
+  EXPECT_TRUE(emulator.requests().empty());
+  auto with_env = offsetctl(dir, {"plan", a, "--endpoint", emulator.url()}, {{"TENCENTCLOUD_REGION", "ap-guangzhou"}});
+  EXPECT_EQ(with_env.exit_code, 0) << with_env.err;
+}
+
+TEST_F(PlanCommand, TargetRestrictsTheRunAndTheReportSaysSo) {
+  std::string text = plan_head("two-groups") + R"(  - group: billing
+    topics:
+      - topic: audit
+        offset: 10
+  - group: live
+    topics:
+      - topic: orders
+        to: earliest
+)";
+  auto r = plan(text, {"--target", "billing"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Restricted by --target to billing: the plans' other groups were left out.\n"
+                       "Plan: 1 to change, 0 unchanged, 0 blocked, 0 invalid.\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("live"), std::string::npos) << r.out;
+  auto json_report2 = plan(text, {"--target", "ckafka-test/billing", "--format", "json"});
+  EXPECT_EQ(nlohmann::json::parse(json_report2.out).at("targets"), (nlohmann::json{"ckafka-test/billing"}));
+  auto md = plan(text, {"--target", "billing", "--format", "markdown"});
+  EXPECT_NE(md.out.find("> Restricted by --target to billing: the plans' other groups were left out.\n"),
+            std::string::npos)
+      << md.out;
+  size_t before = emulator.requests().size();
+  auto typo = plan(text, {"--target", "biling"});
+  EXPECT_EQ(typo.exit_code, 1);
+  EXPECT_EQ(typo.err, "offsetctl: error: --target biling: no plan given names that group; did you mean 'billing'?\n");
+  EXPECT_EQ(emulator.requests().size(), before);
 }
 
 TEST_F(PlanCommand, MarkdownAndTextShowTheSameSummary) {

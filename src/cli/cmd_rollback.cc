@@ -1,5 +1,5 @@
-// offsetctl rollback [--audit-log FILE] [--run RUN_ID] --out PLAN.yaml: writes a
-// plan file that sets the offsets a run changed back to their values before it
+// offsetctl rollback [--audit-log FILE] [--run RUN_ID] [--out PLAN.yaml]: writes a
+// plan file (standard output unless --out) that sets the offsets a run changed back to their values before it
 // (docs/audit-log.md). It changes nothing itself: the plan is reviewed and
 // applied like any other.
 #include <memory>
@@ -8,6 +8,7 @@
 #include <set>
 
 #include "cli/commands.h"
+#include "cli/output_guard.h"
 #include "engine/rollback.h"
 #include "util/plural.h"
 
@@ -35,23 +36,32 @@ Command rollback_command() {
             ->capture_default_str();
         sub.add_option("--run", o->run, "The run to roll back (default: the latest run that changed offsets)")
             ->type_name("RUN_ID");
-        sub.add_option("--out", o->out, "Write the rollback plan to this file")
-            ->required()
+        sub.add_option("--out", o->out, "Write the rollback plan to this file instead of standard output")
             ->type_name("PLAN.yaml");
         return [o](Context& ctx) -> Result<int> {
+          if (!o->out.empty()) {
+            if (auto ok = check_output_file(o->out, "--out", OutputKind::PlanFile, {o->audit_log}); !ok) {
+              return fail(std::move(ok).error());
+            }
+          }
           engine::RollbackRequest request{o->audit_log, std::nullopt, o->out};
           if (!o->run.empty()) request.run = o->run;
           auto rb = engine::rollback(request);
           if (!rb) return fail(rb.error());
+          if (o->out.empty()) {
+            ctx.out << rb->yaml;
+            ctx.out.flush();
+          }
+          const std::string where = o->out.empty() ? std::string("the plan") : o->out;
           for (const auto& p : rb->not_restorable) {
             ctx.err << "offsetctl: warning: " << p.instance << "/" << p.group << "/" << p.topic << "["
                     << p.partition << "] had no committed offset before run " << rb->run_id
-                    << " and cannot be set back to nothing; it is left out of " << o->out << "\n";
+                    << " and cannot be set back to nothing; it is left out of " << where << "\n";
           }
           for (const auto& p : rb->dts_not_restorable) {
             ctx.err << "offsetctl: warning: " << p.instance << "/" << p.group << "/" << p.topic << "["
                     << p.partition << "] belongs to a DTS subscription group, which cannot be set to a given "
-                    << "offset; it is left out of " << o->out << "\n";
+                    << "offset; it is left out of " << where << "\n";
           }
           if (rb->truncated_tail) {
             ctx.err << "offsetctl: warning: " << o->audit_log
@@ -59,11 +69,18 @@ Command rollback_command() {
           }
           std::set<std::string> groups;
           for (const auto& p : rb->restored) groups.insert(p.instance + "/" + p.group);
-          ctx.out << "Wrote " << o->out << ": restores "
-                  << plural(rb->restored.size(), "partition", "partitions") << " in "
-                  << plural(groups.size(), "group", "groups") << " to their committed offsets before run "
-                  << rb->run_id << " (started " << rb->started_at << ").\n"
-                  << "Review it with 'offsetctl plan " << o->out << "', then apply it.\n";
+          const std::string what = plural(rb->restored.size(), "partition", "partitions") + " in " +
+                                   plural(groups.size(), "group", "groups") +
+                                   " to their committed offsets before run " + rb->run_id + " (started " +
+                                   rb->started_at + ")";
+          if (o->out.empty()) {
+            ctx.err << "The rollback plan above restores " << what
+                    << ". Save it to a file (or pass --out FILE), review it with 'offsetctl plan FILE', then "
+                       "apply it.\n";
+          } else {
+            ctx.err << "Wrote " << o->out << ": restores " << what << ".\nReview it with 'offsetctl plan "
+                    << o->out << "', then apply it.\n";
+          }
           return 0;
         };
       }};

@@ -5,6 +5,8 @@
 #include "cli/ci_env.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
+#include "cli/flags_format.h"
+#include "cli/output_guard.h"
 #include "plan/diagnostic_formats.h"
 #include "plan/load.h"
 #include "plan/load_report.h"
@@ -23,25 +25,17 @@ Command validate_command() {
           [](CLI::App& sub) -> Runner {
             struct Options {
               std::vector<std::string> paths;
-              std::string format = "text";
-              bool json = false;
+              std::string format;
             };
             auto o = std::make_shared<Options>();
             sub.add_option("paths", o->paths, "Plan files, or folders searched for *.yaml and *.yml")
                 ->required()
                 ->type_name("PATH");
-            sub.add_option("--format", o->format,
-                           "text (default), json (schemas/diagnostics.schema.json), github (annotations on the "
-                           "plan files' lines, for GitHub Actions) or gitlab (a Code Quality report; the text goes "
-                           "to standard error)")
-                ->check(one_of({"text", "json", "github", "gitlab"}))
-                ->type_name("FORMAT");
-            sub.add_flag("--json", o->json, "The same as --format json");
+            // json: schemas/diagnostics.schema.json; github: annotations on the plan files' lines (GitHub Actions);
+            // gitlab: a Code Quality report (the text goes to standard error).
+            add_format_flag(sub, o->format, {"text", "json", "github", "gitlab"}, true);
             return [o](Context& ctx) -> Result<int> {
-              if (o->json) o->format = "json";
-              if (o->format != "text" && o->format != "json" && o->format != "github" && o->format != "gitlab") {
-                return fail("--format " + o->format + ": use text, json, github or gitlab");
-              }
+              if (auto ok = refuse_saved_plans(o->paths); !ok) return fail(std::move(ok).error());
               plan::LoadResult r = plan::load_plans(o->paths);
               if (o->format == "json") {
                 ctx.out << plan::diagnostics_json(r);

@@ -24,6 +24,7 @@ struct Context {
   int verbosity = 0;
   const util::Clock& clock;
   bool err_is_tty = false;
+  const std::vector<std::string>& args;  // the command line as given, after "offsetctl"
 };
 
 // Runs the command: the exit code, or an error that main prints as

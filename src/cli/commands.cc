@@ -6,6 +6,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       validate_command(),
       plan_command(),
+      show_command(),
       export_command(),
       import_command(),
       apply_command(),

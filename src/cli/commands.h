@@ -12,6 +12,7 @@ Command import_command();
 Command apply_command();
 Command audit_command();
 Command rollback_command();
+Command show_command();
 Command completion_command();
 
 }  // namespace offsetctl::cli

@@ -9,6 +9,7 @@ const std::vector<ActionSpec>& action_table() {
       {"ckafka", "DescribeGroupOffsets", describe_group_offsets, 100},
       {"ckafka", "DescribeGroupInfo", describe_group_info, 20},
       {"ckafka", "DescribeConsumerGroup", describe_consumer_group, 20},
+      {"ckafka", "DescribeGroup", describe_group, 100},
       {"ckafka", "DescribeTopicSyncReplica", describe_topic_sync_replica, 20},
       {"ckafka", "FetchMessageListByTimestamp", fetch_message_list_by_timestamp, 20},
       {"ckafka", "BatchModifyGroupOffsets", batch_modify_group_offsets, 20},

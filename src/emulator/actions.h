@@ -44,6 +44,7 @@ const ActionSpec* find_action(std::string_view service, std::string_view name);
 ActionResult describe_group_offsets(const nlohmann::json& params, ActionContext& ctx);
 ActionResult describe_group_info(const nlohmann::json& params, ActionContext& ctx);
 ActionResult describe_consumer_group(const nlohmann::json& params, ActionContext& ctx);
+ActionResult describe_group(const nlohmann::json& params, ActionContext& ctx);
 ActionResult describe_topic_sync_replica(const nlohmann::json& params, ActionContext& ctx);
 ActionResult fetch_message_list_by_timestamp(const nlohmann::json& params, ActionContext& ctx);
 ActionResult batch_modify_group_offsets(const nlohmann::json& params, ActionContext& ctx);

@@ -13,7 +13,8 @@ TEST(ActionsTest, EveryActionWithItsServiceAndLimit) {
   };
   for (const Want& w :
        {Want{"ckafka", "DescribeGroupOffsets", 100}, Want{"ckafka", "DescribeGroupInfo", 20},
-        Want{"ckafka", "DescribeConsumerGroup", 20}, Want{"ckafka", "DescribeTopicSyncReplica", 20},
+        Want{"ckafka", "DescribeConsumerGroup", 20}, Want{"ckafka", "DescribeGroup", 100},
+        Want{"ckafka", "DescribeTopicSyncReplica", 20},
         Want{"ckafka", "FetchMessageListByTimestamp", 20}, Want{"ckafka", "BatchModifyGroupOffsets", 20},
         Want{"ckafka", "ModifyGroupOffsets", 100}, Want{"dts", "DescribeConsumerGroups", 20},
         Want{"dts", "DescribeOffsetByTime", 20}, Want{"dts", "ResetConsumerGroupOffset", 20}}) {
@@ -21,7 +22,7 @@ TEST(ActionsTest, EveryActionWithItsServiceAndLimit) {
     ASSERT_NE(a, nullptr) << w.name;
     EXPECT_EQ(a->limit_per_second, w.limit) << w.name;
   }
-  EXPECT_EQ(action_table().size(), 10u);
+  EXPECT_EQ(action_table().size(), 11u);
 }
 
 TEST(ActionsTest, ActionsBelongToOneService) {

@@ -56,12 +56,15 @@ ActionResult describe_group_offsets(const json& params, ActionContext& ctx) {
   if (!in) return fail(in.error());
   const Group* group = find_group(**in, group_name);
 
-  // With a Topics filter: every requested topic that exists (unknown ones are left out);
-  // without: the topics the group has committed offsets on. Sorted by name, so pages are stable.
+  // With a Topics filter: every requested topic that exists (unknown ones are left out; with
+  // --uncommitted-topics omit, those the group has nothing committed on too); without: the
+  // topics the group has committed offsets on. Sorted by name, so pages are stable.
   std::set<std::string> names;
   if (!wanted.empty()) {
+    const bool omit = ctx.state.uncommitted_topics == UncommittedTopics::Omit;
     for (const auto& t : wanted) {
-      if ((*in)->topics.count(t)) names.insert(t);
+      const bool committed = group && group->offsets.count(t) && !group->offsets.at(t).empty();
+      if ((*in)->topics.count(t) && (committed || !omit)) names.insert(t);
     }
   } else if (group) {
     for (const auto& [t, offs] : group->offsets) {
@@ -185,6 +188,50 @@ ActionResult describe_consumer_group(const json& params, ActionContext& ctx) {
                 {"TotalTopic", topics.size()},
                 {"TopicListForMonitor", topic_list},
                 {"GroupListForMonitor", std::move(groups_for_monitor)}}}};
+}
+
+// The groups of an instance, as Kafka lists them (a Dead group does not exist): by name,
+// paged, filtered by a substring (SearchWord) and by state (Filters GroupState Empty/Stable).
+ActionResult describe_group(const json& params, ActionContext& ctx) {
+  Params p(params, {"InstanceId", "SearchWord", "Offset", "Limit", "Filters"});
+  std::string id = p.string("InstanceId", true);
+  std::string search = p.string("SearchWord", false);
+  Page page = read_page(p, 20, 50);
+  page_error(page, p);
+  const json* filters = p.object_list("Filters", false);
+  std::set<std::string> states;
+  for (size_t i = 0; filters && i < filters->size() && !p.error(); ++i) {
+    Params filter((*filters)[i], {"Name", "Values"}, "Filters." + std::to_string(i) + ".");
+    std::string name = filter.string("Name", true);
+    std::vector<std::string> values = filter.string_list("Values", true);
+    if (auto e = filter.error()) {
+      p.fail(*e);
+      break;
+    }
+    if (name != "GroupState") {
+      p.fail(invalid_parameter_value("The filter `" + name + "` is not supported; only GroupState is."));
+    }
+    for (const auto& v : values) {
+      if (v != "Empty" && v != "Stable") {
+        p.fail(invalid_parameter_value("GroupState filters take Empty or Stable, not `" + v + "`."));
+      }
+      states.insert(v);
+    }
+  }
+  if (auto e = p.error()) return fail(*e);
+  auto in = find_instance_or_error(ctx, id);
+  if (!in) return fail(in.error());
+  std::vector<const Group*> groups;
+  for (const auto& [name, g] : (*in)->groups) {
+    if (g.state == "Dead") continue;
+    if (!fuzzy_match(name, search)) continue;
+    if (!states.empty() && !states.count(g.state)) continue;
+    groups.push_back(&g);
+  }
+  auto [first, last] = page_range(page, groups.size());
+  json list = json::array();
+  for (size_t i = first; i < last; ++i) list.push_back({{"Group", groups[i]->name}, {"Protocol", "consumer"}});
+  return json{{"Result", {{"TotalCount", groups.size()}, {"GroupList", std::move(list)}, {"GroupCountQuota", 10000}}}};
 }
 
 ActionResult describe_topic_sync_replica(const json& params, ActionContext& ctx) {

@@ -185,6 +185,54 @@ TEST(DescribeConsumerGroupTest, Filters) {
   EXPECT_EQ(paged["Result"]["GroupList"][0]["ConsumerGroupName"], "idle");
 }
 
+TEST(DescribeGroupOffsetsTest, UncommittedTopicsAreListedOrOmittedAsSwitched) {
+  json request = {{"InstanceId", "ckafka-test"}, {"Group", "busy"}, {"Topics", {"orders", "payments"}}};
+  Harness listed;
+  EXPECT_EQ(listed.call("DescribeGroupOffsets", request)["Result"]["TotalCount"], 2);
+  State state = testing::fixture_state();
+  state.uncommitted_topics = UncommittedTopics::Omit;
+  Harness omitted(state);
+  json r = omitted.call("DescribeGroupOffsets", request);
+  ASSERT_EQ(error_code(r), "") << r;
+  EXPECT_EQ(r["Result"]["TotalCount"], 1);  // busy has nothing committed on payments
+  EXPECT_EQ(r["Result"]["TopicList"][0]["Topic"], "orders");
+}
+
+TEST(DescribeGroupTest, ListsTheGroupsThatExistPagedByName) {
+  Harness h;
+  json r = h.call("DescribeGroup", {{"InstanceId", "ckafka-test"}});
+  ASSERT_EQ(error_code(r), "") << r;
+  EXPECT_EQ(r["Result"], json::parse(R"({"TotalCount": 2, "GroupCountQuota": 10000, "GroupList": [
+      {"Group": "busy", "Protocol": "consumer"}, {"Group": "idle", "Protocol": "consumer"}]})"));
+  json second = h.call("DescribeGroup", {{"InstanceId", "ckafka-test"}, {"Offset", 1}, {"Limit", 1}});
+  EXPECT_EQ(second["Result"]["TotalCount"], 2);
+  ASSERT_EQ(second["Result"]["GroupList"].size(), 1u);
+  EXPECT_EQ(second["Result"]["GroupList"][0]["Group"], "idle");
+}
+
+TEST(DescribeGroupTest, SearchWordAndStateFilter) {
+  Harness h;
+  json r = h.call("DescribeGroup", {{"InstanceId", "ckafka-test"}, {"SearchWord", "US"}});
+  EXPECT_EQ(r["Result"]["TotalCount"], 1);
+  json stable = h.call("DescribeGroup", {{"InstanceId", "ckafka-test"},
+                                         {"Filters", {{{"Name", "GroupState"}, {"Values", {"Stable"}}}}}});
+  ASSERT_EQ(stable["Result"]["GroupList"].size(), 1u);
+  EXPECT_EQ(stable["Result"]["GroupList"][0]["Group"], "busy");
+}
+
+TEST(DescribeGroupTest, Errors) {
+  Harness h;
+  EXPECT_EQ(error_code(h.call("DescribeGroup", json::object())), "MissingParameter");
+  EXPECT_EQ(error_code(h.call("DescribeGroup", {{"InstanceId", "ckafka-nope"}})),
+            "InvalidParameterValue.InstanceNotExist");
+  json bad_filter = h.call("DescribeGroup", {{"InstanceId", "ckafka-test"},
+                                             {"Filters", {{{"Name", "GroupState"}, {"Values", {"Dead"}}}}}});
+  EXPECT_EQ(error_code(bad_filter), "InvalidParameterValue");
+  EXPECT_EQ(error_message(bad_filter), "GroupState filters take Empty or Stable, not `Dead`.");
+  EXPECT_EQ(error_code(h.call("DescribeGroup", {{"InstanceId", "ckafka-test"}, {"Limit", 0}})),
+            "InvalidParameterValue");
+}
+
 TEST(DescribeTopicSyncReplicaTest, PartitionsAsStringsWithTheirBounds) {
   Harness h;
   json r = h.call("DescribeTopicSyncReplica", {{"InstanceId", "ckafka-test"}, {"TopicName", "payments"}});

@@ -79,6 +79,8 @@ int serve(const ProgramFlags& flags) {
   }
   auto state = load_state_file(flags.state_path);
   if (!state) return error(state.error().message);
+  state->uncommitted_topics =
+      flags.uncommitted_topics == "omit" ? UncommittedTopics::Omit : UncommittedTopics::List;
   malloc_trim(0);  // the YAML tree of a big state is gone: give its memory back
 
   // Block the stop signals in every thread (the server's inherit the mask) and wait for them here.
@@ -143,6 +145,11 @@ void declare_flags(CLI::App& app, ProgramFlags& flags) {
                  "serve HTTPS with this certificate chain (PEM, the server's certificate first); needs --tls-key")
       ->type_name("FILE");
   app.add_option("--tls-key", flags.tls_key, "the private key (PEM) of --tls-cert")->type_name("FILE");
+  app.add_option("--uncommitted-topics", flags.uncommitted_topics,
+                 "what DescribeGroupOffsets answers, given Topics, for a topic the group has nothing committed on: "
+                 "list (with Offset -1, the default) or omit (leave it out)")
+      ->type_name("list|omit")
+      ->check(CLI::IsMember({"list", "omit"}));
   app.add_option("--latency-ms", flags.latency_ms,
                  "hold every answer about this long, as a far-away service (default 0: at once)")
       ->type_name("MS")

@@ -83,10 +83,18 @@ struct Subscription {
   std::map<std::string, DtsGroup> groups;  // by short name
 };
 
+// What DescribeGroupOffsets answers, with Topics, for a topic the group has
+// nothing committed on: the API documents only "the subscribed topics".
+enum class UncommittedTopics {
+  List,  // with Offset -1 on every partition (the default)
+  Omit,  // left out of TopicList, as a server may
+};
+
 struct State {
   std::vector<Credential> credentials;
   std::vector<Instance> instances;
   std::vector<Subscription> subscriptions;
+  UncommittedTopics uncommitted_topics = UncommittedTopics::List;
 
   const Credential* find_credential(std::string_view secret_id) const;
   Instance* find_instance(std::string_view id, std::string_view region);

@@ -26,6 +26,16 @@ audit::RunStartedInfo run_info(const report::SavedPlan& plan, const ApplyRequest
   if (!anchor.empty()) info.repository = audit::find_git_checkout(anchor);
   for (const auto& f : plan.files) info.plan_files.push_back({f.path, f.sha256});
   info.saved_plan = request.saved_file;
+  std::set<std::string> names;  // a group several plans name carries "a, b"
+  for (const auto& g : plan.result.groups) {
+    for (size_t at = 0; at < g.plan_name.size();) {
+      size_t comma = g.plan_name.find(", ", at);
+      names.insert(g.plan_name.substr(at, comma == std::string::npos ? std::string::npos : comma - at));
+      at = comma == std::string::npos ? g.plan_name.size() : comma + 2;
+    }
+  }
+  names.erase("");
+  info.plans.assign(names.begin(), names.end());
   info.tool_version = request.tool_version;
   info.endpoint = plan.endpoint;
   info.region = plan.region;
@@ -51,7 +61,7 @@ Result<executor::ApplyResult> audited_run(const PlanKind& kind, const report::Sa
     return kind.apply(rows, clients, nothing, options);
   }
   options.run_id = audit::make_run_id(clock.now_ms());
-  auto log = audit::AuditLog::open(request.audit_log, options.run_id, clock);
+  auto log = audit::AuditLog::open(request.audit_log, options.run_id, clock, request.lock_timeout_ms);
   if (!log) return fail(std::move(log).error());
   if (auto line = (*log)->truncated_line()) {
     spdlog::warn("{}:{}: a record cut short by an earlier crash; the chain goes on from the record before it",

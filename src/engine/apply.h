@@ -25,6 +25,9 @@ struct ApplyRequest {
   bool dry_run = false;
   std::string audit_log;      // appended to (and locked for the run); unused by a dry run
   size_t max_in_flight = 16;  // groups worked on at once
+  // How long to wait for another run holding the audit log's lock; 0: fail at
+  // once, naming its pid and start time (apply --lock-timeout).
+  int lock_timeout_ms = 0;
   // The saved plan file applied, if any: its path and sha256 go into run_started.
   std::optional<audit::FileHash> saved_file;
   std::string tool_version;

@@ -40,13 +40,13 @@ TEST_F(EngineExport, WritesAPlanThatPinsTheCommittedOffsets) {
   EXPECT_EQ(saved->result.summary.unchanged, 12u);
 }
 
-TEST_F(EngineExport, AnUnknownGroupOnlyIsNothingToExport) {
+TEST_F(EngineExport, AnUnknownGroupIsAnError) {
   start();
   ExportRequest request = export_request();
   request.snapshot.groups = {"no-such-group"};
   auto r = export_offsets(request);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().message.rfind("nothing to export", 0), 0u) << r.error().message;
+  EXPECT_EQ(r.error().message.rfind("group 'no-such-group' does not exist on ", 0), 0u) << r.error().message;
 }
 
 }  // namespace

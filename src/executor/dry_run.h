@@ -32,6 +32,9 @@ class DryRunApi final : public api::CkafkaApi {
   api::ApiResult<api::ConsumerGroupResponse> describe_consumer_group(const api::DescribeConsumerGroupRequest& r) override {
     return real_->describe_consumer_group(r);
   }
+  api::ApiResult<api::GroupResponse> describe_group(const api::DescribeGroupRequest& r) override {
+    return real_->describe_group(r);
+  }
   api::ApiResult<api::TopicInSyncReplicaResult> describe_topic_sync_replica(
       const api::DescribeTopicSyncReplicaRequest& r) override {
     return real_->describe_topic_sync_replica(r);

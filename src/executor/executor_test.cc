@@ -52,7 +52,7 @@ struct Fixture {
     api->set(group, topic, partition, current);
     bool known = false;
     for (const auto& g : plan.result.groups) known = known || g.group == group;
-    if (!known) plan.result.groups.push_back({"ckafka-a", group, "ap-guangzhou", "plan", "Empty", {}});
+    if (!known) plan.result.groups.push_back({"ckafka-a", group, "ap-guangzhou", "plan", "Empty", {}, ""});
   }
 
   ApplyResult apply() {

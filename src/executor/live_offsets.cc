@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "planner/group_reader.h"
+#include "planner/offset_resolver.h"
 #include "util/parallel.h"
 
 namespace offsetctl::executor {
@@ -84,9 +85,7 @@ OffsetsResult read_offsets(api::CkafkaApi* api, const std::string& instance, con
 }
 
 std::string member_text(const api::GroupInfoMember& m) {
-  std::string s = m.ClientId.empty() ? m.MemberId : m.ClientId;
-  if (!m.ClientHost.empty()) s += "@" + m.ClientHost;
-  return s;
+  return planner::member_address(m.ClientId, m.MemberId, m.ClientHost);
 }
 
 }  // namespace

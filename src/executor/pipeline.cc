@@ -1,6 +1,8 @@
 #include "executor/pipeline.h"
 
 #include <algorithm>
+#include <set>
+#include <string>
 #include <tuple>
 
 #include "executor/drift.h"
@@ -95,6 +97,17 @@ Result<ApplyResult> refuse(ApplyResult r, audit::AuditSink& sink, std::string he
   return r;
 }
 
+// The regions the plan's groups name, when it has no default one: "ap-guangzhou",
+// or "ap-guangzhou, ap-shanghai" for several (the report says where it ran).
+std::string plan_regions(const report::SavedPlan& plan) {
+  std::set<std::string> regions;
+  for (const auto& g : plan.result.groups)
+    if (!g.region.empty()) regions.insert(g.region);
+  std::string out;
+  for (const auto& r : regions) out += (out.empty() ? "" : ", ") + r;
+  return out;
+}
+
 }  // namespace
 
 Result<ApplyResult> run_apply(const report::SavedPlan& plan, ApplyBackend& backend, audit::AuditSink& audit,
@@ -103,7 +116,7 @@ Result<ApplyResult> run_apply(const report::SavedPlan& plan, ApplyBackend& backe
   ApplyResult r;
   r.run_id = options.run_id;
   r.endpoint = plan.endpoint;
-  r.region = plan.region;
+  r.region = plan.region.empty() ? plan_regions(plan) : plan.region;
   r.dry_run = options.dry_run;
 
   if (options.progress) options.progress->phase = ApplyProgress::Phase::Checking;

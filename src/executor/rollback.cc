@@ -69,12 +69,11 @@ bool looks_like_region(const std::string& s) {
   return parts > 0 && s.size() <= 64;
 }
 
-// Plan names are lower-case letters, digits and '-'.
+// Plan names are letters, digits and '-': the run ID stays as written ("rollback-run-20261123T125501Z-1a2b3c").
 std::string plan_name(const std::string& run_id, const std::string& instance, bool per_instance) {
   std::string name = "rollback-" + run_id + (per_instance ? "-" + instance : "");
   for (char& c : name) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) c = '-';
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) c = '-';
   }
   return name.substr(0, 128);
 }

@@ -39,7 +39,7 @@ TEST_F(RollbackTest, LatestRunByDefault) {
                           "# Review it like any plan (offsetctl validate, offsetctl plan), then apply it.\n"
                           "apiVersion: offsetctl/v1\n"
                           "kind: OffsetPlan\n"
-                          "name: rollback-run-20261123t130000z-bbbbbb\n"
+                          "name: rollback-run-20261123T130000Z-bbbbbb\n"
                           "description: \"Sets the committed offsets that run " +
                           kRun2 +
                           " (started 2026-11-23T13:00:00.000Z) "
@@ -58,7 +58,7 @@ TEST_F(RollbackTest, ChosenRun) {
   auto rb = build_rollback(path_, kRun1);
   ASSERT_TRUE(rb) << rb.error().message;
   EXPECT_EQ(rb->run_id, kRun1);
-  EXPECT_NE(rb->yaml.find("name: rollback-run-20261123t120000z-aaaaaa\n"), std::string::npos);
+  EXPECT_NE(rb->yaml.find("name: rollback-run-20261123T120000Z-aaaaaa\n"), std::string::npos);
   EXPECT_NE(rb->yaml.find("        offsets: {0: 1720, 1: 800}\n"), std::string::npos) << rb->yaml;
   EXPECT_EQ(rb->restored.size(), 2u);
 }
@@ -216,8 +216,8 @@ TEST_F(RollbackTest, OnePlanPerInstance) {
   auto rb = build_rollback(path_, std::nullopt);
   ASSERT_TRUE(rb) << rb.error().message;
   ASSERT_EQ(rb->plans.size(), 2u);
-  EXPECT_EQ(rb->plans[0].name, "rollback-run-20261123t120000z-aaaaaa-ckafka-a");
-  EXPECT_EQ(rb->plans[1].name, "rollback-run-20261123t120000z-aaaaaa-ckafka-b");
+  EXPECT_EQ(rb->plans[0].name, "rollback-run-20261123T120000Z-aaaaaa-ckafka-a");
+  EXPECT_EQ(rb->plans[1].name, "rollback-run-20261123T120000Z-aaaaaa-ckafka-b");
   auto loaded = plan::load_plan_text(rb->yaml, "rollback.yaml");
   EXPECT_TRUE(loaded.ok()) << (loaded.errors.empty() ? "" : loaded.errors[0].format());
 }

@@ -24,6 +24,15 @@ TEST(Examples, AreValidTogether) {
   EXPECT_EQ(r.plan_count(), r.files_read);
 }
 
+TEST(Examples, EachNamesItsRegion) {
+  // A new user plans them first, without --region: each must say where it runs.
+  LoadResult r = load_plans({examples()});
+  for (const auto& f : r.plans.files) {
+    for (const auto& p : f.offset_plans) EXPECT_TRUE(p.region && !p.region->empty()) << f.path;
+    for (const auto& p : f.dts_plans) EXPECT_TRUE(p.region && !p.region->empty()) << f.path;
+  }
+}
+
 TEST(Examples, AreValidAloneAndPointEditorsAtTheSchema) {
   for (const auto& entry : std::filesystem::directory_iterator(examples())) {
     const std::string path = entry.path().string();

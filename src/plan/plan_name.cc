@@ -5,7 +5,7 @@ namespace offsetctl::plan {
 bool valid_plan_name(const std::string& name) {
   if (name.empty() || name.size() > kMaxPlanName) return false;
   for (char c : name) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
   }
   return true;
 }

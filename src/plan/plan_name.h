@@ -1,5 +1,5 @@
 #pragma once
-// Plan names as plan files allow them: lower-case letters, digits and '-', at
+// Plan names as plan files allow them: letters, digits and '-', at
 // most 128 characters. For the commands that write plans (export, import).
 
 #include <string>

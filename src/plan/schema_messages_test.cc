@@ -73,7 +73,7 @@ TEST(SchemaMessages, EmptyAndTooLong) {
 TEST(SchemaMessages, PatternsSayWhatIsAllowed) {
   std::string p = plan_with("        to: latest\n");
   EXPECT_EQ(first_error(std::string(p).replace(p.find("name: test-plan"), 15, "name: Test_Plan")),
-            "3:7: invalid name 'Test_Plan': a plan name has lower-case letters, digits and '-' only");
+            "3:7: invalid name 'Test_Plan': a plan name has letters, digits and '-' only");
   EXPECT_EQ(first_error(std::string(p).replace(p.find("topic: orders"), 13, "topic: \"orders v2\"")),
             "8:16: invalid topic 'orders v2': a topic name has letters, digits, '.', '_' and '-' only");
   EXPECT_EQ(first_error(plan_with("        to: latest\n", "region: Guangzhou\n")),

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "util/parallel.h"
+#include "util/plural.h"
 #include "util/result.h"
 
 namespace offsetctl::planner {
@@ -41,7 +42,7 @@ class CallBatch {
       }
     }
     if (!first) return Ok{};
-    if (more) first->message += " (" + std::to_string(more) + " other calls failed too)";
+    if (more) first->message += " (" + util::plural(more, "other call", "other calls") + " failed too)";
     return fail(std::move(*first));
   }
 

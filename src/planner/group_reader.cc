@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "api/ckafka_codec.h"
 #include "api/paging.h"
 
 namespace offsetctl::planner {
@@ -36,6 +37,25 @@ std::optional<std::string> group_state(const api::GroupInfoResponse& info) {
   const bool not_found = code == "69" || code == "GROUP_ID_NOT_FOUND";
   if (!code.empty() && code != "0" && !not_found) return std::nullopt;
   return not_found ? std::string("Dead") : info.State;
+}
+
+api::ApiResult<std::vector<std::string>> read_group_list(api::CkafkaApi& api, const std::string& instance) {
+  auto answer = api::describe_all_groups(api, {instance, std::nullopt, 0, api::kDescribeGroupLimit});
+  if (!answer) return fail(std::move(answer).error());
+  std::vector<std::string> names;
+  names.reserve(answer->result.GroupList.size());
+  for (auto& g : answer->result.GroupList) names.push_back(std::move(g.Group));
+  return api::Answer<std::vector<std::string>>{std::move(names), answer->request_id};
+}
+
+bool may_not_exist(const api::GroupInfoResponse& info, const api::GroupOffsetResponse& offsets) {
+  if (group_state(info) != std::optional<std::string>("Dead") || !info.Members.empty()) return false;
+  for (const auto& t : offsets.TopicList) {
+    for (const auto& p : t.Partitions) {
+      if (p.Offset >= 0) return false;
+    }
+  }
+  return true;
 }
 
 std::vector<Member> members_of(const api::GroupInfoResponse& info) {

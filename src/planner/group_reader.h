@@ -3,7 +3,8 @@
 // by plan (live_fetch.h), export (snapshot.h) and apply's drift check and
 // verification (executor/live_offsets.h): DescribeGroupInfo for up to 100
 // groups a call, DescribeGroupOffsets per group with the Topics filter, every
-// page; and what their answers mean (an unknown group is Dead).
+// page; DescribeGroup's list of an instance's groups, every page, when a group
+// looks like it may not exist; and what their answers mean (an unknown group is Dead).
 
 #include <cstddef>
 #include <optional>
@@ -35,6 +36,14 @@ api::ApiResult<api::GroupOffsetResponse> read_group_offsets(api::CkafkaApi& api,
 // ErrorCode 69 or GROUP_ID_NOT_FOUND); nullopt when any other ErrorCode makes
 // the answer unusable (the group coordinator may be moving: read again).
 std::optional<std::string> group_state(const api::GroupInfoResponse& info);
+
+// The names of every group of the instance (DescribeGroup, every page of 20).
+api::ApiResult<std::vector<std::string>> read_group_list(api::CkafkaApi& api, const std::string& instance);
+
+// Whether a group may not exist at all: Dead, no members and nothing committed
+// anywhere. Only then is the instance's group list read, so an existing group
+// costs no call.
+bool may_not_exist(const api::GroupInfoResponse& info, const api::GroupOffsetResponse& offsets);
 
 // The members and their assignments.
 std::vector<Member> members_of(const api::GroupInfoResponse& info);

@@ -11,6 +11,8 @@
 
 #include "api/paging.h"
 #include "planner/call_batch.h"
+#include "util/did_you_mean.h"
+#include "util/plural.h"
 #include "util/time.h"
 
 namespace offsetctl::planner {
@@ -40,10 +42,73 @@ struct InstanceWork {
   std::vector<std::vector<api::TopicInSyncReplicaInfo>> begins;
   std::vector<TimeKey> times;  // distinct, of existing partitions
   std::vector<std::optional<int64_t>> time_answers;
+  // Topics no group's offsets showed, and what DescribeTopicSyncReplica says of each (nullopt: no such topic).
+  std::vector<std::string> unconfirmed;
+  std::vector<std::optional<std::vector<api::TopicInSyncReplicaInfo>>> confirmed;
+  // Groups that look like they do not exist, and the instance's group list when there are any.
+  std::vector<std::string> doubtful_groups;
+  std::vector<std::string> listed_groups;
   // Topics found by topics: all entries whose begin offsets no group claimed in phase 1.
   std::vector<std::string> found_begin_topics;
   std::vector<std::vector<api::TopicInSyncReplicaInfo>> found_begins;
 };
+
+// The topics the plans name that no group's offsets showed. DescribeGroupOffsets promises only
+// "the subscribed topics": a server may leave out one the group never committed on, which is
+// "nothing committed", not "no such topic", once DescribeTopicSyncReplica knows the topic.
+void find_unconfirmed(InstanceWork& w, const InstanceLive& live) {
+  std::set<std::string> names;
+  for (const auto& g : w.needs->groups) {
+    for (const auto& t : g.topics) {
+      if (!live.topics.count(t)) names.insert(t);
+    }
+  }
+  w.unconfirmed.assign(names.begin(), names.end());
+  w.confirmed.resize(w.unconfirmed.size());
+}
+
+// Dead groups with nothing committed on the planned topics: they may not exist at all.
+void find_doubtful(InstanceWork& w, const InstanceLive& live) {
+  for (const auto& [name, g] : live.groups) {
+    if (g.state != "Dead" || !g.members.empty()) continue;
+    bool committed = false;
+    for (const auto& [topic, parts] : g.committed) {
+      for (const auto& [p, offset] : parts) committed = committed || offset.has_value();
+    }
+    if (!committed) w.doubtful_groups.push_back(name);
+  }
+}
+
+Status<> merge_confirmed(InstanceWork& w, InstanceLive& live) {
+  for (size_t k = 0; k < w.unconfirmed.size(); ++k) {
+    if (!w.confirmed[k]) continue;  // no such topic: the resolver says so, with a suggestion
+    TopicLive& topic = live.topics[w.unconfirmed[k]];
+    for (const auto& info : *w.confirmed[k]) {
+      int32_t p = 0;
+      const char* end = info.Partition.data() + info.Partition.size();
+      auto [ptr, ec] = std::from_chars(info.Partition.data(), end, p);
+      if (ec != std::errc() || ptr != end) {
+        return fail("DescribeTopicSyncReplica on " + on_instance(*w.needs) + " answered topic '" +
+                    w.unconfirmed[k] + "' with partition '" + info.Partition + "', which is not a number");
+      }
+      PartitionBounds& b = topic.partitions[p];
+      b.begin = info.BeginOffset;
+      b.end = info.EndOffset;
+    }
+  }
+  return Ok{};
+}
+
+void merge_listing(const InstanceWork& w, InstanceLive& live) {
+  if (w.doubtful_groups.empty()) return;
+  const std::set<std::string> listed(w.listed_groups.begin(), w.listed_groups.end());
+  for (const auto& name : w.doubtful_groups) {
+    if (listed.count(name)) continue;  // it exists after all (Dead only for a moment)
+    GroupLive& g = live.groups[name];
+    g.unlisted = true;
+    if (auto m = util::closest_match(name, w.listed_groups)) g.closest_listed = *m;
+  }
+}
 
 bool asked_for(const GroupNeeds& need, const std::string& topic) {
   return need.all_topics || std::binary_search(need.topics.begin(), need.topics.end(), topic);
@@ -206,6 +271,12 @@ void plan_second_phase(InstanceWork& w, const InstanceLive& live) {
 
 }  // namespace
 
+bool topic_not_found(const api::ApiFailure& f) {
+  return f.kind == api::ApiFailure::Kind::Api &&
+         (f.code == "InvalidParameterValue" || f.code.rfind("ResourceNotFound", 0) == 0 ||
+          f.code.find("TopicNotExist") != std::string::npos);
+}
+
 Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& clients,
                                    const FetchOptions& options) {
   std::map<std::string, std::shared_ptr<api::CkafkaApi>> by_region;
@@ -269,6 +340,45 @@ Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& 
     for (const auto& g : w.needs->groups) live.groups[g.group];  // DescribeGroupInfo sets the state
     if (auto s = merge_group_offsets(w, live); !s) return fail(std::move(s).error());
     if (auto s = merge_group_info(w, live); !s) return fail(std::move(s).error());
+    find_unconfirmed(w, live);
+    find_doubtful(w, live);
+  }
+
+  // Only when something looks missing: whether those topics and groups exist.
+  for (InstanceWork& w : work) {
+    for (size_t k = 0; k < w.unconfirmed.size(); ++k) {
+      batch.add([&w, k]() -> std::optional<Error> {
+        api::DescribeTopicSyncReplicaRequest req;
+        req.InstanceId = w.needs->instance;
+        req.TopicName = w.unconfirmed[k];
+        req.Limit = kPartitionsPerSyncReplicaPage;
+        auto answer = api::describe_all_topic_sync_replica(*w.api, std::move(req));
+        if (!answer && topic_not_found(answer.error())) return std::nullopt;
+        if (!answer) {
+          return Error{"reading the partitions of topic '" + w.unconfirmed[k] + "' on " + on_instance(*w.needs) +
+                       ": " + answer.error().describe()};
+        }
+        w.confirmed[k] = std::move(answer->result.TopicInSyncReplicaList);
+        return std::nullopt;
+      });
+    }
+    if (!w.doubtful_groups.empty()) {
+      batch.add([&w]() -> std::optional<Error> {
+        auto answer = read_group_list(*w.api, w.needs->instance);
+        if (!answer) {
+          return Error{"listing the groups of " + on_instance(*w.needs) + " (to check that group " +
+                       list_groups(w.doubtful_groups) + " exists): " + answer.error().describe()};
+        }
+        w.listed_groups = std::move(answer->result);
+        return std::nullopt;
+      });
+    }
+  }
+  if (auto s = batch.run(options.max_in_flight); !s) return fail(std::move(s).error());
+  for (InstanceWork& w : work) {
+    InstanceLive& live = state.instances[w.needs->instance];
+    if (auto s = merge_confirmed(w, live); !s) return fail(std::move(s).error());
+    merge_listing(w, live);
     plan_second_phase(w, live);
   }
 
@@ -309,7 +419,7 @@ Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& 
     if (auto s = merge_begins(w, live); !s) return fail(std::move(s).error());
     for (size_t k = 0; k < w.times.size(); ++k) live.offset_at_time[w.times[k]] = w.time_answers[k];
   }
-  spdlog::debug("read the live state of {} instances", state.instances.size());
+  spdlog::debug("read the live state of {}", util::plural(state.instances.size(), "instance", "instances"));
   return state;
 }
 

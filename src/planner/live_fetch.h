@@ -6,6 +6,12 @@
 //     every page; and DescribeTopicSyncReplica once per existing topic whose
 //     begin offsets are needed (every page), made by the first group whose
 //     offsets show the topic exists, so these overlap the other groups' reads;
+//   only when something looks missing, concurrently: DescribeTopicSyncReplica
+//     for a planned topic that no group's offsets showed (a server may leave
+//     out a topic a group never committed on: "nothing committed" once this
+//     knows the topic, "no such topic" when it does not either), and the
+//     instance's group list (DescribeGroup, every page) when a group is Dead
+//     with nothing committed, to tell a new group from a misspelt one;
 //   phase 2, concurrently, once the partitions are known:
 //     FetchMessageListByTimestamp once per distinct (topic, partition, instant).
 
@@ -32,6 +38,11 @@ struct FetchOptions {
 
 // Partitions per DescribeTopicSyncReplica page: one call covers most topics.
 inline constexpr int64_t kPartitionsPerSyncReplicaPage = 100;
+
+// Whether DescribeTopicSyncReplica's failure says the topic does not exist:
+// the emulator answers InvalidParameterValue; a server may say ResourceNotFound
+// or a TopicNotExist sub-code.
+bool topic_not_found(const api::ApiFailure& f);
 
 // Fails on the first failed call, naming the action, the group or topic, and
 // what came back; the other calls still in the air finish, no new ones start.

@@ -51,9 +51,16 @@ TEST(FetchLiveState, MakesExactlyTheFewestCallsTheApiAllows) {
 
   auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake), {4});
   ASSERT_TRUE(live.ok()) << live.error().message;
+  // No group has committed anything: one group list (DescribeGroup). `wide` takes two pages of
+  // DescribeTopicSyncReplica, `nope` one (it does not exist); when the answers leave out the topics a
+  // group has nothing committed on, every topic is confirmed that way (60 more).
+  const int sync_replica = fake->omit_uncommitted_topics ? 2 + 60 + 1 : 2 + 1;
+  // `big` has nothing committed on its 61 topics: left out, they fit one page.
+  const int big_pages = fake->omit_uncommitted_topics ? 1 : 2;
   EXPECT_EQ(fake->calls(), (std::map<std::string, int>{{"DescribeGroupInfo", 2},
-                                                        {"DescribeGroupOffsets", 120 + 2 + 1 + 1},
-                                                        {"DescribeTopicSyncReplica", 2},
+                                                        {"DescribeGroupOffsets", 120 + big_pages + 1 + 1},
+                                                        {"DescribeGroup", 1},
+                                                        {"DescribeTopicSyncReplica", sync_replica},
                                                         {"FetchMessageListByTimestamp", 150}}));
   // The two DescribeGroupInfo calls run in parallel: their order is the scheduler's.
   std::vector<size_t> sizes = fake->group_info_sizes();
@@ -118,6 +125,10 @@ class OrderRecorder final : public api::CkafkaApi {
   api::ApiResult<api::ConsumerGroupResponse> describe_consumer_group(const api::DescribeConsumerGroupRequest& r) override {
     return fake_->describe_consumer_group(r);
   }
+  api::ApiResult<api::GroupResponse> describe_group(const api::DescribeGroupRequest& r) override {
+    order.push_back("list");
+    return fake_->describe_group(r);
+  }
   api::ApiResult<api::TopicInSyncReplicaResult> describe_topic_sync_replica(
       const api::DescribeTopicSyncReplicaRequest& r) override {
     order.push_back("begins " + r.TopicName);
@@ -158,13 +169,21 @@ TEST(FetchLiveState, ReadsBeginOffsetsOnceAsSoonAsAGroupShowsTheTopicExists) {
   };
   auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), one, {1});
   ASSERT_TRUE(live.ok()) << live.error().message;
-  EXPECT_EQ(recorder->order, (std::vector<std::string>{"info", "offsets a", "begins orders", "offsets b", "offsets c",
-                                                       "time payments"}));
+  if (fake->omit_uncommitted_topics) {
+    // No group committed anything, so no answer shows a topic: each is confirmed after the offsets.
+    EXPECT_EQ(recorder->order,
+              (std::vector<std::string>{"info", "offsets a", "offsets b", "offsets c", "begins ghost", "begins orders",
+                                        "begins payments", "list", "time payments"}));
+  } else {
+    EXPECT_EQ(recorder->order, (std::vector<std::string>{"info", "offsets a", "begins orders", "offsets b", "offsets c",
+                                                         "begins ghost", "list", "time payments"}));
+    EXPECT_EQ(live->instances.at("ckafka-1").topics.at("payments").partitions.at(1).begin, std::nullopt);  // not needed
+  }
   EXPECT_EQ(live->instances.at("ckafka-1").topics.at("orders").partitions.at(1).begin, 10);
-  EXPECT_EQ(live->instances.at("ckafka-1").topics.at("payments").partitions.at(1).begin, std::nullopt);  // not needed
+  EXPECT_EQ(live->instances.at("ckafka-1").topics.count("ghost"), 0u);
 }
 
-TEST(FetchLiveState, ReadsNothingForUnknownTopicsBeyondTheGroupOffsets) {
+TEST(FetchLiveState, AnUnknownTopicCostsOneDescribeTopicSyncReplicaAndNothingMore) {
   auto fake = std::make_shared<FakeCkafka>();
   plan::OffsetPlan p;
   p.instance = "ckafka-1";
@@ -173,10 +192,67 @@ TEST(FetchLiveState, ReadsNothingForUnknownTopicsBeyondTheGroupOffsets) {
                       {}});
   auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake));
   ASSERT_TRUE(live.ok()) << live.error().message;
-  EXPECT_EQ(fake->calls(), (std::map<std::string, int>{{"DescribeGroupInfo", 1}, {"DescribeGroupOffsets", 1}}));
+  EXPECT_EQ(fake->calls(), (std::map<std::string, int>{{"DescribeGroupInfo", 1},
+                                                        {"DescribeGroupOffsets", 1},
+                                                        {"DescribeGroup", 1},
+                                                        {"DescribeTopicSyncReplica", 1}}));
   PlanResult r = make_plan(one_plan(p), *live, {kFetchNow, ""});
   ASSERT_EQ(r.changes.size(), 2u);
   EXPECT_EQ(r.summary.invalid, 2u);
+}
+
+// DescribeGroupOffsets may leave out a topic the group never committed on, or list it with -1:
+// both plan the same, and only a topic DescribeTopicSyncReplica does not know is invalid.
+TEST(FetchLiveState, ATopicLeftOutOfTheOffsetsIsNothingCommittedWhenItExists) {
+  for (bool omit : {false, true}) {
+    SCOPED_TRACE(omit ? "omitted" : "listed with -1");
+    auto fake = std::make_shared<FakeCkafka>();
+    fake->omit_uncommitted_topics = omit;
+    fake->topics["orders"] = {2, 10, 100};
+    fake->topics["audit"] = {1, 0, 50};
+    fake->groups["billing"].committed["audit"] = {{0, 20}};
+    plan::OffsetPlan p;
+    p.instance = "ckafka-1";
+    p.groups.push_back({"billing", {entry("orders", plan::ToAnchor{plan::Anchor::Earliest}),
+                                    entry("audit", plan::ToAnchor{plan::Anchor::Latest})},
+                        {}});
+    auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake));
+    ASSERT_TRUE(live.ok()) << live.error().message;
+    PlanResult r = make_plan(one_plan(p), *live, {kFetchNow, ""});
+    ASSERT_EQ(r.changes.size(), 3u);
+    EXPECT_EQ(r.changes[1].topic, "orders");
+    EXPECT_EQ(r.changes[1].action, Action::Change);
+    EXPECT_EQ(r.changes[1].current, std::nullopt);
+    EXPECT_EQ(r.changes[1].target, 10);
+    EXPECT_EQ(r.changes[2].end_offset, 100);
+    EXPECT_EQ(fake->calls().count("DescribeGroup"), 0u);  // the group exists
+    EXPECT_EQ(fake->calls().at("DescribeTopicSyncReplica"), 1);  // orders' begin offsets, or its existence
+  }
+}
+
+TEST(FetchLiveState, AGroupMissingFromTheListIsATypoOrANewGroup) {
+  auto fake = std::make_shared<FakeCkafka>();
+  fake->topics["orders"] = {1, 0, 10};
+  fake->groups["orders-consumer"].committed["orders"] = {{0, 5}};
+  plan::OffsetPlan p;
+  p.instance = "ckafka-demo";
+  p.groups.push_back({"orders-consmer", {entry("orders", plan::ToAnchor{plan::Anchor::Earliest})}, {}});
+  p.groups.push_back({"fresh-reader", {entry("orders", plan::ToAnchor{plan::Anchor::Earliest})}, {}});
+  auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake));
+  ASSERT_TRUE(live.ok()) << live.error().message;
+  EXPECT_EQ(fake->calls().at("DescribeGroup"), 1);  // once per instance, however many groups are in doubt
+  PlanResult r = make_plan(one_plan(p), *live, {kFetchNow, ""});
+  ASSERT_EQ(r.changes.size(), 2u);
+  EXPECT_EQ(r.changes[0].group, "fresh-reader");
+  EXPECT_EQ(r.changes[0].action, Action::Change);
+  EXPECT_EQ(r.groups[0].warning,
+            "new group: group 'fresh-reader' does not exist on ckafka-demo yet; its consumers start from these "
+            "offsets when they first join");
+  EXPECT_EQ(r.changes[1].action, Action::Invalid);
+  EXPECT_EQ(r.changes[1].reason,
+            "group 'orders-consmer' does not exist on ckafka-demo; did you mean 'orders-consumer'?");
+  EXPECT_EQ(r.groups[1].warning, "");
+  EXPECT_EQ(r.summary.invalid, 1u);
 }
 
 TEST(FetchLiveState, AFailedCallNamesTheGroupTheActionAndTheAnswer) {

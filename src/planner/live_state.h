@@ -33,6 +33,10 @@ struct GroupLive {
   std::vector<Member> members;
   // topic -> partition -> committed offset (nullopt: nothing committed)
   std::map<std::string, std::map<int32_t, std::optional<int64_t>>> committed;
+  // Dead with nothing committed, and absent from the instance's group list (DescribeGroup): a
+  // group that does not exist yet. Only checked then, so an existing group costs no call.
+  bool unlisted = false;
+  std::string closest_listed;  // when unlisted: a listed name close to it (likely a typo), else ""
 };
 
 // The first offset whose message timestamp is at or after a time; nullopt: none (log end).

@@ -6,6 +6,7 @@
 
 #include "planner/partition_rules.h"
 #include "util/did_you_mean.h"
+#include "util/plural.h"
 #include "util/time.h"
 
 namespace offsetctl::planner {
@@ -85,7 +86,7 @@ std::string describe_partitions(const TopicLive& topic) {
   if (first == 0 && static_cast<size_t>(last) + 1 == n) {
     return n == 1 ? "has only partition 0" : "has partitions 0-" + std::to_string(last);
   }
-  return "has " + std::to_string(n) + " partitions";
+  return "has " + util::plural(n, "partition", "partitions");
 }
 
 }  // namespace
@@ -208,6 +209,14 @@ void resolve_offset_entry(const plan::OffsetPlan& plan, const plan::TopicSpec& e
   }
 }
 
+std::string member_address(const std::string& client_id, const std::string& member_id, const std::string& host) {
+  std::string out = client_id.empty() ? member_id : client_id;
+  std::string_view h = host;
+  if (!h.empty() && h.front() == '/') h.remove_prefix(1);  // Kafka writes "/10.0.0.1"
+  if (!h.empty()) out += "@" + std::string(h);
+  return out;
+}
+
 std::string describe_members(const std::vector<Member>& members) {
   size_t n = members.size();
   std::string out = std::to_string(n) + (n == 1 ? " member" : " members");
@@ -216,11 +225,8 @@ std::string describe_members(const std::vector<Member>& members) {
   constexpr size_t kShown = 3;
   for (size_t i = 0; i < n && i < kShown; ++i) {
     const Member& m = members[i];
-    std::string host = m.client_host;
-    if (!host.empty() && host.front() == '/') host.erase(0, 1);  // Kafka writes "/10.0.0.1"
     if (i) out += ", ";
-    out += m.client_id.empty() ? m.member_id : m.client_id;
-    if (!host.empty()) out += "@" + host;
+    out += member_address(m.client_id, m.member_id, m.client_host);
   }
   if (n > kShown) out += ", and " + std::to_string(n - kShown) + " more";
   return out + ")";

@@ -36,6 +36,10 @@ size_t offset_entry_rows(const plan::TopicSpec& entry, const GroupContext& group
 // or "" when Kafka accepts an outside reset (Empty, Dead).
 std::string blocked_reason(const GroupLive& group);
 
+// "consumer-1@10.0.0.1": a group member as every report and message writes it:
+// the client ID (else the member ID), '@', the host without Kafka's leading '/'.
+std::string member_address(const std::string& client_id, const std::string& member_id, const std::string& host);
+
 // "2 members (consumer-1@10.0.0.1, consumer-2@10.0.0.2)", at most three by name.
 std::string describe_members(const std::vector<Member>& members);
 

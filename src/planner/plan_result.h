@@ -94,6 +94,9 @@ struct GroupReport {
   std::string plan_name;  // several plans naming the group: their names joined by ", "
   std::string state;      // as DescribeGroupInfo reported it; "Dead" when the group does not exist
   std::vector<Member> members;
+  // "new group: ..." when the group does not exist yet (committing before a first start is
+  // legitimate); every format shows it. "" otherwise.
+  std::string warning;
 };
 
 struct PlanSummary {
@@ -108,6 +111,8 @@ struct PlanResult {
   std::vector<GroupReport> groups;       // same order
   PlanSummary summary;
   int64_t planned_at_ms = 0;
+  // --target: the run was restricted to these groups ("ckafka-demo/billing"), as given; every report says so.
+  std::vector<std::string> targets;
 };
 
 }  // namespace offsetctl::planner

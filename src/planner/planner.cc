@@ -142,6 +142,27 @@ std::string describe_spec(const plan::Spec& spec) {
       spec);
 }
 
+namespace {
+
+// A group absent from the instance's group list: a typo of a listed name makes every row
+// invalid; else it is a new group, planned as usual with a warning.
+void check_group_exists(const GroupContext& ctx, std::vector<PartitionChange>& changes, size_t from,
+                        GroupReport& report) {
+  if (!ctx.group_live || !ctx.group_live->unlisted) return;
+  const std::string where = "group '" + std::string(ctx.group) + "' does not exist on " + std::string(ctx.instance);
+  if (ctx.group_live->closest_listed.empty()) {
+    report.warning = "new group: " + where + " yet; its consumers start from these offsets when they first join";
+    return;
+  }
+  const std::string reason = where + "; did you mean '" + ctx.group_live->closest_listed + "'?";
+  for (size_t i = from; i < changes.size(); ++i) {
+    changes[i].action = Action::Invalid;
+    changes[i].reason = reason;
+  }
+}
+
+}  // namespace
+
 PlanResult make_plan(const plan::PlanSet& plans, const LiveState& live, const PlanOptions& options) {
   std::vector<Entry> entries;
   std::deque<plan::TopicSpec> expanded;  // topics: all, one entry per topic it selects (stable addresses)
@@ -204,6 +225,7 @@ PlanResult make_plan(const plan::PlanSet& plans, const LiveState& live, const Pl
   result.changes.reserve(rows);
   result.groups.reserve(runs.size());
   for (const GroupRun& run : runs) {
+    const size_t group_start = result.changes.size();
     for (size_t i = run.from; i < run.to;) {
       size_t j = i + 1;
       while (j < run.to && entries[j].topic->topic == entries[i].topic->topic) ++j;
@@ -222,6 +244,7 @@ PlanResult make_plan(const plan::PlanSet& plans, const LiveState& live, const Pl
       i = j;
     }
     result.groups.push_back(group_report(entries, run.from, run.to, run.ctx, options));
+    check_group_exists(run.ctx, result.changes, group_start, result.groups.back());
   }
 
   for (const PartitionChange& c : result.changes) {

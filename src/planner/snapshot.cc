@@ -4,9 +4,11 @@
 #include <map>
 #include <set>
 
+#include "api/paging.h"
 #include "planner/call_batch.h"
 #include "planner/group_reader.h"
 #include "planner/offset_resolver.h"
+#include "util/did_you_mean.h"
 #include "util/time.h"
 
 namespace offsetctl::planner {
@@ -33,15 +35,19 @@ std::string partition_list(const std::vector<int32_t>& parts) {
 }  // namespace
 
 Result<Snapshot> build_snapshot(const SnapshotRequest& request, const std::vector<api::GroupOffsetResponse>& offsets,
-                                const std::vector<api::GroupInfoResponse>& infos) {
+                                const std::vector<api::GroupInfoResponse>& infos,
+                                const std::vector<std::string>& confirmed_topics) {
   const std::vector<std::string> groups = distinct(request.groups);
   const std::vector<std::string> topics = distinct(request.topics);
   const std::string scope = topics.empty() ? "" : " on the topics asked for";
 
-  // Every group is asked about the same topics: one that no answer has does not exist.
+  // Every group is asked about the same topics: one that no answer has and that
+  // DescribeTopicSyncReplica does not know either does not exist.
   if (!topics.empty() && !offsets.empty()) {
-    std::set<std::string> found;
-    for (const auto& t : offsets.front().TopicList) found.insert(t.Topic);
+    std::set<std::string> found(confirmed_topics.begin(), confirmed_topics.end());
+    for (const auto& o : offsets) {
+      for (const auto& t : o.TopicList) found.insert(t.Topic);
+    }
     std::vector<std::string> missing;
     for (const auto& t : topics) {
       if (!found.count(t)) missing.push_back("'" + t + "'");
@@ -101,8 +107,14 @@ Result<Snapshot> build_snapshot(const SnapshotRequest& request, const std::vecto
       t.spec = std::move(pinned);
       spec.topics.push_back(std::move(t));
     }
+    // A topic asked for that the answer left out: nothing committed on it, as when it lists it with -1.
+    for (const auto& topic : topics) {
+      if (!by_topic.count(topic)) {
+        s.notes.push_back("group '" + name + "' has nothing committed on topic '" + topic + "': left out");
+      }
+    }
     if (spec.topics.empty()) {
-      if (by_topic.empty()) s.notes.push_back("group '" + name + "' has nothing committed" + scope + ": left out");
+      if (by_topic.empty() && topics.empty()) s.notes.push_back("group '" + name + "' has nothing committed: left out");
       continue;
     }
     s.plan.groups.push_back(std::move(spec));
@@ -149,7 +161,44 @@ Result<Snapshot> take_snapshot(api::CkafkaApi& api, const SnapshotRequest& reque
   for (size_t g = 0; g < groups.size(); ++g) {
     if (auto it = info_of.find(groups[g]); it != info_of.end()) infos[g] = *it->second;
   }
-  return build_snapshot(request, offsets, infos);
+
+  // Topics asked for that no group's offsets showed: a server may leave out a topic a group never
+  // committed on, so DescribeTopicSyncReplica says whether it exists.
+  std::set<std::string> shown;
+  for (const auto& o : offsets) {
+    for (const auto& t : o.TopicList) shown.insert(t.Topic);
+  }
+  std::vector<std::string> confirmed;
+  for (const auto& t : topics) {
+    if (shown.count(t) || groups.empty()) continue;
+    api::DescribeTopicSyncReplicaRequest req;
+    req.InstanceId = request.instance;
+    req.TopicName = t;
+    req.Limit = kPartitionsPerSyncReplicaPage;
+    auto answer = api::describe_all_topic_sync_replica(api, std::move(req));
+    if (answer) {
+      confirmed.push_back(t);
+    } else if (!topic_not_found(answer.error())) {
+      return fail("reading the partitions of topic '" + t + "'" + where + ": " + answer.error().describe());
+    }
+  }
+
+  // A Dead group with nothing committed may not exist at all: the instance's group list says.
+  std::vector<std::string> doubtful;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (may_not_exist(infos[g], offsets[g])) doubtful.push_back(groups[g]);
+  }
+  if (!doubtful.empty()) {
+    auto names = read_group_list(api, request.instance);
+    if (!names) return fail("listing the groups" + where + ": " + names.error().describe());
+    for (const auto& g : doubtful) {
+      if (std::find(names->result.begin(), names->result.end(), g) != names->result.end()) continue;
+      std::string msg = "group '" + g + "' does not exist on " + request.instance;
+      if (auto m = util::closest_match(g, names->result)) return fail(msg + "; did you mean '" + *m + "'?");
+      return fail(msg + ": check the --group names (it has no members and nothing committed)");
+    }
+  }
+  return build_snapshot(request, offsets, infos, confirmed);
 }
 
 }  // namespace offsetctl::planner

@@ -32,12 +32,19 @@ struct Snapshot {
 
 // The pure part: the plan from what DescribeGroupInfo and DescribeGroupOffsets
 // said of each group (offsets[i] and infos[i] belong to the i-th distinct group).
-// Fails when a requested topic does not exist or nothing at all is committed.
+// `confirmed_topics`: requested topics no answer had that DescribeTopicSyncReplica
+// knows (nothing committed on them). Fails when a requested topic does not exist
+// or nothing at all is committed.
 Result<Snapshot> build_snapshot(const SnapshotRequest& request, const std::vector<api::GroupOffsetResponse>& offsets,
-                                const std::vector<api::GroupInfoResponse>& infos);
+                                const std::vector<api::GroupInfoResponse>& infos,
+                                const std::vector<std::string>& confirmed_topics = {});
 
 // Reads the groups (DescribeGroupInfo per 100 groups, DescribeGroupOffsets per
-// group, every page, concurrently) and builds the snapshot.
+// group, every page, concurrently) and builds the snapshot. Only when something
+// looks missing: DescribeTopicSyncReplica for a requested topic no group's
+// offsets showed, and the instance's group list (DescribeGroup) for a Dead group
+// with nothing committed, which is an error when the list lacks it ("does not
+// exist", with the closest listed name).
 Result<Snapshot> take_snapshot(api::CkafkaApi& api, const SnapshotRequest& request, const FetchOptions& options = {});
 
 }  // namespace offsetctl::planner

@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "planner/offset_resolver.h"
 #include "report/table.h"
 #include "util/time.h"
 
@@ -86,6 +87,12 @@ std::vector<GroupSection> group_sections(const planner::PlanResult& result) {
   return sections;
 }
 
+std::string restricted_line(const std::vector<std::string>& targets) {
+  std::string out = "Restricted by --target to ";
+  for (size_t i = 0; i < targets.size(); ++i) out.append((i ? ", " : "") + targets[i]);
+  return out + ": the plans' other groups were left out.";
+}
+
 std::string summary_line(const planner::PlanSummary& s) {
   std::string out = "Plan: ";
   append_int(out, static_cast<int64_t>(s.to_change));
@@ -164,7 +171,8 @@ std::string assignment_text(const planner::Member& m) {
 }
 
 std::string member_line(const planner::Member& m) {
-  std::string out = m.member_id.empty() ? std::string("(no member id)") : m.member_id;
+  std::string out = planner::member_address(m.client_id, m.member_id, m.client_host);
+  if (out.empty()) out = "(no member id)";
   std::string details;
   auto add = [&](std::string_view label, const std::string& value) {
     if (value.empty()) return;
@@ -172,8 +180,7 @@ std::string member_line(const planner::Member& m) {
     details.append(label);
     details.append(value);
   };
-  add("client ", m.client_id);
-  add("host ", m.client_host);
+  if (!m.client_id.empty()) add("member ", m.member_id);  // else the address is the member ID
   add("assigned ", assignment_text(m));
   if (!details.empty()) out.append(" (" + details + ")");
   return out;

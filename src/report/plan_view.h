@@ -38,6 +38,9 @@ std::vector<GroupSection> group_sections(const planner::PlanResult& result);
 // "Plan: 3 to change, 2 unchanged, 1 blocked, 1 invalid."
 std::string summary_line(const planner::PlanSummary& s);
 
+// "Restricted by --target to billing, ckafka-demo/orders-consumer: the plans' other groups were left out."
+std::string restricted_line(const std::vector<std::string>& targets);
+
 // The parts of a group header that are known, e.g.
 // "instance ckafka-1, region ap-guangzhou, plan replay-orders, state Empty".
 // Names are given to `escape` before they are appended.

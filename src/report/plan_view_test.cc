@@ -100,7 +100,7 @@ TEST(Members, OneLineEach) {
   m.client_id = "app";
   m.client_host = "/10.0.0.12";
   m.assignment = {{"orders", {3, 0, 1, 2}}, {"payments", {7}}};
-  EXPECT_EQ(member_line(m), "consumer-1 (client app, host /10.0.0.12, assigned orders(0-3),payments(7))");
+  EXPECT_EQ(member_line(m), "app@10.0.0.12 (member consumer-1, assigned orders(0-3),payments(7))");
   EXPECT_EQ(member_line(planner::Member{}), "(no member id)");
 }
 

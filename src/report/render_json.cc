@@ -32,6 +32,7 @@ void write_group(JsonWriter& w, const planner::GroupReport& g) {
   w.key("region").string_or_null(g.region);
   w.key("plan").string_or_null(g.plan_name);
   w.key("state").string_or_null(g.state);
+  w.key("warning").string_or_null(g.warning);
   w.key("members").begin_array();
   for (const auto& m : g.members) write_member(w, m);
   w.end_array();
@@ -60,6 +61,11 @@ std::string render_json(const planner::PlanResult& result) {
   w.member("blocked", result.summary.blocked);
   w.member("invalid", result.summary.invalid);
   w.end_object();
+  if (!result.targets.empty()) {
+    w.key("targets").begin_array();
+    for (const auto& t : result.targets) w.string(t);
+    w.end_array();
+  }
   w.key("groups").begin_array();
   for (const auto& g : result.groups) write_group(w, g);
   w.end_array();

@@ -59,6 +59,19 @@ std::string counts_text(const planner::PlanSummary& c) {
 
 // One "> - " line per blocked group and per run of invalid partitions of a
 // topic that share a reason.
+// The groups' own warnings ("new group: ..."): said whatever else the plan holds.
+std::string group_warnings(const std::vector<GroupSection>& sections) {
+  std::string out;
+  for (const GroupSection& s : sections) {
+    if (s.report == nullptr || s.report->warning.empty()) continue;
+    if (out.empty()) out = "> [!NOTE]\n";
+    out.append("> - ");
+    md(out, s.report->warning);
+    out.push_back('\n');
+  }
+  return out.empty() ? out : out + "\n";
+}
+
 std::string warning_block(const PlanResult& result, const std::vector<GroupSection>& sections) {
   const size_t problems = result.summary.blocked + result.summary.invalid;
   if (problems == 0) return {};
@@ -251,7 +264,9 @@ std::string render_markdown(const PlanResult& result, size_t limit) {
   out.append("**");
   out.append(summary_line(result.summary));
   out.append("**\n\n");
+  if (!result.targets.empty()) out.append("> " + restricted_line(result.targets) + "\n\n");
   out.append(warning_block(result, sections));
+  out.append(group_warnings(sections));
 
   std::string part;
   size_t shown = 0;

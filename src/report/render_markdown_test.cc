@@ -34,7 +34,7 @@ TEST(RenderMarkdown, SummaryThenProblemsThenGroups) {
             std::string::npos);
   EXPECT_NE(head.find("topic ghost-topic, every partition: topic 'ghost-topic' does not exist"), std::string::npos);
   // The blocked group's members are listed in full with its table.
-  EXPECT_NE(md.find("- consumer-1-7d1c2a4e (client consumer-1, host /10.0.0.12, assigned payments(0))\n"),
+  EXPECT_NE(md.find("- consumer-1@10.0.0.12 (member consumer-1-7d1c2a4e, assigned payments(0))\n"),
             std::string::npos);
 }
 

@@ -46,6 +46,11 @@ void render_header(std::string& out, const GroupSection& s, const TextOptions& o
   if (options.color) out.append(ansi::kReset);
   out.push_back('\n');
 
+  if (s.report != nullptr && !s.report->warning.empty()) {
+    out.append("  Warning: ");
+    append_safe(out, s.report->warning);
+    out.push_back('\n');
+  }
   // An active group is why partitions are blocked: say so once, and name who holds it.
   for (std::string_view reason : s.blocked_reasons) {
     out.append("  Blocked: ");
@@ -129,6 +134,7 @@ std::string render_text(const planner::PlanResult& result, const TextOptions& op
     render_changes(out, result, s, options);
     out.push_back('\n');
   }
+  if (!result.targets.empty()) out.append(restricted_line(result.targets) + "\n");
   out.append(summary_line(result.summary));
   out.push_back('\n');
   return out;

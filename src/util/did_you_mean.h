@@ -8,7 +8,7 @@
 
 namespace offsetctl::util {
 
-// Levenshtein distance, case-sensitive.
+// Edit distance (insert, delete, replace, swap two neighbours), case-sensitive.
 size_t edit_distance(std::string_view a, std::string_view b);
 
 // The closest candidate when it is close enough to be a likely typo

@@ -112,6 +112,40 @@ Result<int64_t> parse_rfc3339(std::string_view s) {
   return secs * 1000 + ms;
 }
 
+Result<int64_t> parse_wait_duration_ms(std::string_view s) {
+  const auto bad = [&] {
+    return fail("'" + std::string(s) + "' is not a duration: write it like 0s, 10s, 1m, 1m30s or 500ms");
+  };
+  if (s.empty()) return bad();
+  constexpr int64_t kMaxMs = 24LL * 3600 * 1000;  // a day: anything longer is a mistake
+  int64_t total = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    int64_t n = 0;
+    size_t digits = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+      n = n * 10 + (s[i++] - '0');
+      if (++digits > 9) return bad();
+    }
+    if (digits == 0) return bad();
+    int64_t unit = 0;
+    if (s.substr(i, 2) == "ms") {
+      unit = 1, i += 2;
+    } else if (i < s.size() && s[i] == 's') {
+      unit = 1000, ++i;
+    } else if (i < s.size() && s[i] == 'm') {
+      unit = 60 * 1000, ++i;
+    } else if (i < s.size() && s[i] == 'h') {
+      unit = 3600 * 1000, ++i;
+    } else {
+      return bad();
+    }
+    total += n * unit;
+    if (total > kMaxMs) return fail("'" + std::string(s) + "' is longer than a day: give a shorter wait");
+  }
+  return total;
+}
+
 Result<int64_t> parse_iso8601_duration_ms(std::string_view s) {
   const std::string quoted = "\"" + std::string(s) + "\"";
   const auto bad = [&](const std::string& why) {

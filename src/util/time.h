@@ -19,6 +19,10 @@ Result<int64_t> parse_rfc3339(std::string_view text);
 // time itself); a negative duration (-PT2H, PT-2H) is refused with the reason.
 Result<int64_t> parse_iso8601_duration_ms(std::string_view text);
 
+// "0s", "10s", "1m", "1m30s", "500ms", "2h": a wait as a command-line flag
+// writes it (terraform's -lock-timeout); whole numbers of ms, s, m, h.
+Result<int64_t> parse_wait_duration_ms(std::string_view text);
+
 // "2026-11-23T12:00:00.000Z"
 std::string format_rfc3339_ms(int64_t epoch_ms);
 

@@ -4,6 +4,22 @@
 
 namespace offsetctl::util {
 
+TEST(WaitDuration, TheFormsAFlagTakes) {
+  EXPECT_EQ(*parse_wait_duration_ms("0s"), 0);
+  EXPECT_EQ(*parse_wait_duration_ms("10s"), 10000);
+  EXPECT_EQ(*parse_wait_duration_ms("1m"), 60000);
+  EXPECT_EQ(*parse_wait_duration_ms("1m30s"), 90000);
+  EXPECT_EQ(*parse_wait_duration_ms("500ms"), 500);
+  EXPECT_EQ(*parse_wait_duration_ms("2h"), 7200000);
+  for (const char* bad : {"", "10", "s", "1.5s", "-1s", "10 s", "1d", "10sec"}) {
+    auto r = parse_wait_duration_ms(bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().message,
+              std::string("'") + bad + "' is not a duration: write it like 0s, 10s, 1m, 1m30s or 500ms");
+  }
+  EXPECT_EQ(parse_wait_duration_ms("25h").error().message, "'25h' is longer than a day: give a shorter wait");
+}
+
 TEST(Time, ParsesRfc3339WithOffset) {
   auto t = parse_rfc3339("2026-11-20T00:00:00+08:00");
   ASSERT_TRUE(t.ok()) << t.error().message;

@@ -108,6 +108,9 @@ std::vector<Call> offsetctl_calls() {
   ckafka("DescribeGroupOffsets", to_json(DescribeGroupOffsetsRequest{"ckafka-sdk", "nobody", {"orders"}, {}, 0, 50}));
   ckafka("DescribeGroupOffsets", to_json(DescribeGroupOffsetsRequest{"ckafka-sdk", "billing", {}, "ord", 0, 50}));
   ckafka("DescribeGroupInfo", to_json(DescribeGroupInfoRequest{"ckafka-sdk", {"billing", "live", "nobody"}}));
+  ckafka("DescribeGroup", to_json(DescribeGroupRequest{"ckafka-sdk", {}, 0, 20}));
+  ckafka("DescribeGroup", to_json(DescribeGroupRequest{"ckafka-sdk", "BILL", 0, 20}));
+  ckafka("DescribeGroup", to_json(DescribeGroupRequest{"ckafka-sdk", {}, 1, 1}));
   ckafka("DescribeConsumerGroup", to_json(DescribeConsumerGroupRequest{"ckafka-sdk", {}, {}, 50, 0}));
   ckafka("DescribeConsumerGroup", to_json(DescribeConsumerGroupRequest{"ckafka-sdk", "billing", "orders", 50, 0}));
   DescribeTopicSyncReplicaRequest replicas;
@@ -159,6 +162,7 @@ std::string read_with_offsetctl(const std::string& action, const json& response)
   if (action == "DescribeGroupOffsets") return message(api::parse_describe_group_offsets(whole));
   if (action == "DescribeGroupInfo") return message(api::parse_describe_group_info(whole));
   if (action == "DescribeConsumerGroup") return message(api::parse_describe_consumer_group(whole));
+  if (action == "DescribeGroup") return message(api::parse_describe_group(whole));
   if (action == "DescribeTopicSyncReplica") return message(api::parse_describe_topic_sync_replica(whole));
   if (action == "FetchMessageListByTimestamp") return message(api::parse_fetch_message_list_by_timestamp(whole));
   if (action == "BatchModifyGroupOffsets" || action == "ModifyGroupOffsets")

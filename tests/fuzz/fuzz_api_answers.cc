@@ -98,6 +98,9 @@ class PagedCkafka final : public api::CkafkaApi {
   api::ApiResult<api::ConsumerGroupResponse> describe_consumer_group(const api::DescribeConsumerGroupRequest&) override {
     return fail(not_fuzzed("DescribeConsumerGroup"));
   }
+  api::ApiResult<api::GroupResponse> describe_group(const api::DescribeGroupRequest&) override {
+    return fail(not_fuzzed("DescribeGroup"));
+  }
   api::ApiResult<std::vector<api::ConsumerRecord>> fetch_message_list_by_timestamp(
       const api::FetchMessageListByTimestampRequest&) override {
     return fail(not_fuzzed("FetchMessageListByTimestamp"));

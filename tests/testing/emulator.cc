@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 
 #include "testing/sdk_models.h"
@@ -58,6 +59,11 @@ void Emulator::start(const std::string& state_yaml, const std::vector<std::strin
                                    "--request-log",
                                    log_};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
+  // CTest runs the plan tests a second time with the other DescribeGroupOffsets answer style.
+  if (const char* style = std::getenv("OFFSETCTL_TEST_UNCOMMITTED_TOPICS"); style != nullptr && *style != '\0') {
+    args.push_back("--uncommitted-topics");
+    args.push_back(style);
+  }
   int out[2];
   if (::pipe(out) != 0) return;
   pid_ = ::fork();

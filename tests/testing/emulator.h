@@ -22,7 +22,8 @@ namespace offsetctl::testing {
 class Emulator {
  public:
   // Starts it with `state_yaml` and `extra_args` (e.g. "--no-rate-limit") on a free port;
-  // url() is empty when it did not start.
+  // url() is empty when it did not start. OFFSETCTL_TEST_UNCOMMITTED_TOPICS=omit in the
+  // environment adds "--uncommitted-topics omit" (CTest's second run of the plan tests).
   Emulator(const TempDir& dir, const std::string& state_yaml, std::vector<std::string> extra_args = {});
   ~Emulator();
   Emulator(const Emulator&) = delete;

@@ -1,0 +1,41 @@
+#include "cli/flags_format.h"
+
+#include <algorithm>
+
+#include "cli/command_line.h"
+#include "cli/usage_errors.h"
+
+namespace offsetctl::cli {
+
+std::string or_list(const std::vector<std::string>& words) {
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += i + 1 == words.size() ? " or " : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+void add_format_flag(CLI::App& sub, std::string& format, const std::vector<std::string>& formats, bool json_alias) {
+  format = formats.front();
+  std::string help = "Report format: " + formats.front() + " (default)";
+  if (formats.size() > 1) {
+    std::vector<std::string> rest(formats.begin() + 1, formats.end());
+    help += formats.size() == 2 ? " or " + rest.front() : ", " + or_list(rest);
+  }
+  CLI::App* app = &sub;
+  auto check = [formats, app](std::string& value) -> std::string {
+    if (std::find(formats.begin(), formats.end(), value) != formats.end()) return "";
+    return "'" + value + "' is not a format of '" + command_path(*app) + "': use " + or_list(formats);
+  };
+  // one_of names the choices for --help, the man page and the completions; `check` refuses the rest.
+  sub.add_option("--format", format, help)
+      ->type_name("FORMAT")
+      ->check(one_of(formats))
+      ->check(CLI::Validator(check, ""));
+  if (json_alias) {
+    sub.add_flag_callback("--json", [&format] { format = "json"; }, "The same as --format json")->group("");
+  }
+}
+
+}  // namespace offsetctl::cli
