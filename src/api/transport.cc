@@ -2,16 +2,20 @@
 
 #include <openssl/x509_vfy.h>
 
+#include <memory>
+#include <mutex>
+#include <vector>
+
 #include "api/curl_library.h"
 
 namespace offsetctl::api {
 namespace {
 
-// The calling thread's handle, cleaned up when the thread ends. Made only
-// once libcurl is loaded (`curl`).
-class ThreadHandle {
+// A libcurl easy handle and its connection cache. Made only once libcurl is
+// loaded (`curl`).
+class EasyHandle {
  public:
-  explicit ThreadHandle(const CurlLibrary& curl) : curl_(curl) {
+  explicit EasyHandle(const CurlLibrary& curl) : curl_(curl) {
     handle_ = curl_.easy_init();
     // libcurl's built-in CA file, to restore after a request that used --ca-bundle.
     char* cainfo = nullptr;
@@ -19,11 +23,11 @@ class ThreadHandle {
       default_cainfo_ = cainfo;
     }
   }
-  ~ThreadHandle() {
+  ~EasyHandle() {
     if (handle_ != nullptr) curl_.easy_cleanup(handle_);
   }
-  ThreadHandle(const ThreadHandle&) = delete;
-  ThreadHandle& operator=(const ThreadHandle&) = delete;
+  EasyHandle(const EasyHandle&) = delete;
+  EasyHandle& operator=(const EasyHandle&) = delete;
   CURL* get() const { return handle_; }
   void renew() {
     if (handle_ != nullptr) curl_.easy_cleanup(handle_);
@@ -150,22 +154,65 @@ TransportError classify(const CurlLibrary& curl, CURL* h, CURLcode rc, const Htt
   }
 }
 
-ThreadHandle& thread_handle(const CurlLibrary& curl) {
-  thread_local ThreadHandle handle(curl);
-  return handle;
+// The handles not in use, each with its kept-alive connections. A request borrows one and gives
+// it back, so a run with at most N requests in flight opens at most N connections however many
+// threads come and go (each batch of calls has fresh threads).
+class HandlePool {
+ public:
+  explicit HandlePool(const CurlLibrary& curl) : curl_(curl) {}
+  std::unique_ptr<EasyHandle> borrow() {
+    {
+      std::lock_guard lock(mu_);
+      if (!idle_.empty()) {
+        auto h = std::move(idle_.back());
+        idle_.pop_back();
+        return h;
+      }
+    }
+    return std::make_unique<EasyHandle>(curl_);
+  }
+  void give_back(std::unique_ptr<EasyHandle> h) {
+    std::lock_guard lock(mu_);
+    idle_.push_back(std::move(h));
+  }
+  void renew_idle() {
+    std::lock_guard lock(mu_);
+    for (auto& h : idle_) h->renew();
+  }
+
+ private:
+  const CurlLibrary& curl_;
+  std::mutex mu_;
+  std::vector<std::unique_ptr<EasyHandle>> idle_;
+};
+
+HandlePool& handle_pool(const CurlLibrary& curl) {
+  static HandlePool pool(curl);
+  return pool;
 }
+
+// A handle borrowed for one request.
+struct Borrowed {
+  HandlePool& pool;
+  std::unique_ptr<EasyHandle> handle;
+  explicit Borrowed(HandlePool& p) : pool(p), handle(p.borrow()) {}
+  ~Borrowed() { pool.give_back(std::move(handle)); }
+  Borrowed(const Borrowed&) = delete;
+  Borrowed& operator=(const Borrowed&) = delete;
+};
 
 }  // namespace
 
 void forget_thread_connections() {
-  if (const auto& curl = curl_library()) thread_handle(*curl).renew();
+  if (const auto& curl = curl_library()) handle_pool(*curl).renew_idle();
 }
 
 Result<HttpResponse, TransportError> http_post(const HttpRequest& req) {
   const Result<CurlLibrary>& loaded = curl_library();
   if (!loaded) return fail(TransportError{"CurlError", loaded.error().message});
   const CurlLibrary& curl = *loaded;
-  ThreadHandle& handle = thread_handle(curl);
+  Borrowed borrowed(handle_pool(curl));
+  EasyHandle& handle = *borrowed.handle;
   CURL* h = handle.get();
   if (h == nullptr) return fail(TransportError{"CurlError", "libcurl could not create a handle"});
 

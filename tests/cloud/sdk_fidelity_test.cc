@@ -125,22 +125,23 @@ std::vector<Call> offsetctl_calls() {
          to_json(FetchMessageListByTimestampRequest{"ckafka-sdk", "orders", 2, 1894787200000, 1}));  // past the end
   ckafka("BatchModifyGroupOffsets",
          to_json(BatchModifyGroupOffsetsRequest{"billing", "ckafka-sdk", {{0, 600}, {1, 601}}, {"orders"}}));
-  ckafka("BatchModifyGroupOffsets", to_json(BatchModifyGroupOffsetsRequest{"billing", "ckafka-sdk", {{0, 5}}, {}}));
+  ckafka("BatchModifyGroupOffsets", to_json(BatchModifyGroupOffsetsRequest{"billing", "ckafka-sdk", {{0, 150}}, {}}));  // every topic: inside both logs
   ModifyGroupOffsetsRequest modify;
   modify.InstanceId = "ckafka-sdk";
   modify.Group = "billing";
   modify.Topics = {"orders"};
   modify.Strategy = 0;
   modify.Shift = -10;
+  modify.Partitions = {0, 1};  // the committed ones: a shift needs a committed offset
   ckafka("ModifyGroupOffsets", to_json(modify));
   modify.Strategy = 1;
   modify.Shift.reset();
   modify.ShiftTimestamp = -2;
-  modify.Partitions = {0, 1};
   ckafka("ModifyGroupOffsets", to_json(modify));
   modify.Strategy = 2;
   modify.ShiftTimestamp.reset();
   modify.Offset = 700;
+  modify.Partitions.clear();  // every partition
   ckafka("ModifyGroupOffsets", to_json(modify));
 
   dts("DescribeConsumerGroups", to_json(DescribeConsumerGroupsRequest{"subs-sdk", 0, 10}));
