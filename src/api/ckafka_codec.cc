@@ -163,7 +163,7 @@ Result<ConsumerGroupResponse> parse_describe_consumer_group(const json& response
         });
         sub.opt_array("PartitionOffset", [&](const json& o, const std::string& opath) {
           ObjReader po(o, opath, errors);
-          info.PartitionOffset.push_back({po.req_digits("Partition"), po.req_str("Offset")});
+          info.PartitionOffset.push_back({po.req_digits("Partition"), po.req_int("Offset", -1)});
         });
         cg.SubscribedInfo.push_back(std::move(info));
       });

@@ -147,7 +147,7 @@ TEST(CkafkaCodec, ParsesDescribeConsumerGroup) {
   auto r = parse_describe_consumer_group(response(R"({"Response": {"Result": {"TotalCount": 1,
       "TopicList": [{"TopicName": "t", "TopicId": "topic-1"}],
       "GroupList": [{"ConsumerGroupName": "g", "SubscribedInfo": [{"TopicName": "t", "Partition": [0, 1],
-        "PartitionOffset": [{"Partition": "0", "Offset": "12"}, {"Partition": "1", "Offset": "-1"}],
+        "PartitionOffset": [{"Partition": "0", "Offset": 12}, {"Partition": "1", "Offset": -1}],
         "TopicId": "topic-1"}]}], "TotalPartition": 2}, "RequestId": "r"}})"));
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->TotalCount, 1);
@@ -155,7 +155,16 @@ TEST(CkafkaCodec, ParsesDescribeConsumerGroup) {
   ASSERT_EQ(r->GroupList.size(), 1u);
   EXPECT_EQ(r->GroupList[0].ConsumerGroupName, "g");
   EXPECT_EQ(r->GroupList[0].SubscribedInfo[0].Partition, (std::vector<int64_t>{0, 1}));
-  EXPECT_EQ(r->GroupList[0].SubscribedInfo[0].PartitionOffset[1].Offset, "-1");
+  EXPECT_EQ(r->GroupList[0].SubscribedInfo[0].PartitionOffset[1].Offset, -1);
+  EXPECT_EQ(r->GroupList[0].SubscribedInfo[0].PartitionOffset[0].Offset, 12);
+
+  // The offset is a number in every official SDK's model; a string is not what the API promises.
+  auto text = parse_describe_consumer_group(response(R"({"Response": {"Result": {"TotalCount": 1,
+      "GroupList": [{"ConsumerGroupName": "g", "SubscribedInfo": [{"TopicName": "t",
+        "PartitionOffset": [{"Partition": "0", "Offset": "12"}]}]}]}}})"));
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.error().message,
+            "Response.Result.GroupList[0].SubscribedInfo[0].PartitionOffset[0].Offset is a string, expected an integer");
 
   auto bad = parse_describe_consumer_group(response(R"({"Response": {"Result": {"TotalCount": 1,
       "GroupList": [{"GroupName": "g"}]}}})"));

@@ -114,6 +114,10 @@ class CkafkaClient final : public CkafkaApi {
   }
 
   ApiResult<JgwOperateResponse> modify_group_offsets(const ModifyGroupOffsetsRequest& r) override {
+    if (r.Topics.empty()) {
+      return fail(refused("ModifyGroupOffsets", "Topics names no topic for group '" + r.Group +
+                                                    "'; the API requires at least one"));
+    }
     if (r.Strategy < 0 || r.Strategy > 2) {
       return fail(refused("ModifyGroupOffsets", "Strategy " + std::to_string(r.Strategy) +
                                                     " is not 0 (shift), 1 (timestamp) or 2 (offset)"));

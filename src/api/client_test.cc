@@ -258,6 +258,14 @@ TEST_F(Emulated, ARequestTheClientCanTellIsWrongIsNotSent) {
   auto m = ckafka()->modify_group_offsets(r);
   ASSERT_FALSE(m.ok());
   EXPECT_EQ(m.error().describe(), "ModifyGroupOffsets was not sent: Strategy 1 needs ShiftTimestamp, which is not set");
+
+  // Topics is required by the SDKs' model: an empty list is not "every topic".
+  r.ShiftTimestamp = -2;
+  r.Topics.clear();
+  auto no_topics = ckafka()->modify_group_offsets(r);
+  ASSERT_FALSE(no_topics.ok());
+  EXPECT_EQ(no_topics.error().describe(),
+            "ModifyGroupOffsets was not sent: Topics names no topic for group 'many'; the API requires at least one");
   EXPECT_TRUE(logged_actions().empty());
 }
 

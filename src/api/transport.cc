@@ -1,15 +1,21 @@
 #include "api/transport.h"
 
+#include <openssl/x509_vfy.h>
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
 #include "api/curl_library.h"
 
 namespace offsetctl::api {
 namespace {
 
-// The calling thread's handle, cleaned up when the thread ends. Made only
-// once libcurl is loaded (`curl`).
-class ThreadHandle {
+// A libcurl easy handle and its connection cache. Made only once libcurl is
+// loaded (`curl`).
+class EasyHandle {
  public:
-  explicit ThreadHandle(const CurlLibrary& curl) : curl_(curl) {
+  explicit EasyHandle(const CurlLibrary& curl) : curl_(curl) {
     handle_ = curl_.easy_init();
     // libcurl's built-in CA file, to restore after a request that used --ca-bundle.
     char* cainfo = nullptr;
@@ -17,11 +23,11 @@ class ThreadHandle {
       default_cainfo_ = cainfo;
     }
   }
-  ~ThreadHandle() {
+  ~EasyHandle() {
     if (handle_ != nullptr) curl_.easy_cleanup(handle_);
   }
-  ThreadHandle(const ThreadHandle&) = delete;
-  ThreadHandle& operator=(const ThreadHandle&) = delete;
+  EasyHandle(const EasyHandle&) = delete;
+  EasyHandle& operator=(const EasyHandle&) = delete;
   CURL* get() const { return handle_; }
   void renew() {
     if (handle_ != nullptr) curl_.easy_cleanup(handle_);
@@ -57,7 +63,65 @@ struct HeaderList {
   ~HeaderList() { curl.slist_free_all(list); }
 };
 
-TransportError classify(const CurlLibrary& curl, CURLcode rc, const HttpRequest& req, const char* detail) {
+// "127.0.0.1" of "https://127.0.0.1:8443/", "::1" of "https://[::1]:8443/".
+std::string host_of(const std::string& url) {
+  size_t start = url.find("://");
+  start = start == std::string::npos ? 0 : start + 3;
+  if (start < url.size() && url[start] == '[') {
+    size_t end = url.find(']', start);
+    return url.substr(start + 1, end == std::string::npos ? std::string::npos : end - start - 1);
+  }
+  size_t end = url.find_first_of(":/", start);
+  return url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+// Says which of the usual certificate problems it is, and what to do about it. OpenSSL's
+// verification result tells them apart; libcurl checks the host name itself after it.
+TransportError tls_error(CURLcode rc, long verify_result, const HttpRequest& req, const std::string& detail) {
+  const std::string host = host_of(req.url);
+  const std::string why = detail.empty() ? "" : ": " + detail;
+  if (rc == CURLE_SSL_CACERT_BADFILE) {
+    return {"TLSError", "--ca-bundle " + req.ca_bundle + " could not be read as PEM certificates" + why +
+                            "; give a file of PEM CA certificates"};
+  }
+  // libcurl checks the name itself and says so ("no alternative certificate subject name matches ...").
+  if (detail.find("subject name") != std::string::npos || detail.find("does not match") != std::string::npos) {
+    return {"TLSError", "the certificate of " + host + " is for another host name" + why +
+                            "; give --endpoint a host name the certificate names"};
+  }
+  switch (verify_result) {
+    case X509_V_ERR_CERT_HAS_EXPIRED:
+      return {"TLSError", "the certificate of " + host + " has expired" + why +
+                              "; the server's certificate must be renewed (or this machine's clock is wrong)"};
+    case X509_V_ERR_CERT_NOT_YET_VALID:
+      return {"TLSError", "the certificate of " + host + " is not valid yet" + why +
+                              "; check this machine's clock and the certificate's start date"};
+    case X509_V_ERR_HOSTNAME_MISMATCH:
+    case X509_V_ERR_IP_ADDRESS_MISMATCH:
+      break;
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
+    case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+    case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    case X509_V_ERR_CERT_UNTRUSTED:
+      return {"TLSError", "the certificate of " + host + " is not trusted" + why +
+                              "; if the endpoint uses a private CA, give its certificate with --ca-bundle FILE"};
+    default:
+      if (verify_result != X509_V_OK) {
+        return {"TLSError", "the certificate of " + host + " failed verification" + why +
+                                "; if the endpoint uses a private CA, give its certificate with --ca-bundle FILE"};
+      }
+  }
+  if (rc == CURLE_PEER_FAILED_VERIFICATION) {
+    return {"TLSError", "the certificate of " + host + " is for another host name" + why +
+                            "; give --endpoint a host name the certificate names"};
+  }
+  return {"TLSError", "the TLS connection to " + req.url + " failed" + why +
+                          "; for a private CA, give its certificate with --ca-bundle FILE"};
+}
+
+TransportError classify(const CurlLibrary& curl, CURL* h, CURLcode rc, const HttpRequest& req, const char* detail) {
   const std::string url = req.url;
   std::string extra = detail != nullptr && *detail ? std::string(" (") + detail + ")" : "";
   switch (rc) {
@@ -80,31 +144,75 @@ TransportError classify(const CurlLibrary& curl, CURLcode rc, const HttpRequest&
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CIPHER:
     case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_ISSUER_ERROR:
-      return {"TLSError",
-              "the TLS connection to " + url + " could not be verified" + extra +
-                  "; for a private CA, give its certificate with --ca-bundle"};
+    case CURLE_SSL_ISSUER_ERROR: {
+      long verify_result = X509_V_OK;
+      curl.easy_getinfo(h, CURLINFO_SSL_VERIFYRESULT, &verify_result);
+      return tls_error(rc, verify_result, req, detail != nullptr ? detail : "");
+    }
     default:
       return {"CurlError", "the request to " + url + " failed: " + curl.easy_strerror(rc) + extra};
   }
 }
 
-ThreadHandle& thread_handle(const CurlLibrary& curl) {
-  thread_local ThreadHandle handle(curl);
-  return handle;
+// The handles not in use, each with its kept-alive connections. A request borrows one and gives
+// it back, so a run with at most N requests in flight opens at most N connections however many
+// threads come and go (each batch of calls has fresh threads).
+class HandlePool {
+ public:
+  explicit HandlePool(const CurlLibrary& curl) : curl_(curl) {}
+  std::unique_ptr<EasyHandle> borrow() {
+    {
+      std::lock_guard lock(mu_);
+      if (!idle_.empty()) {
+        auto h = std::move(idle_.back());
+        idle_.pop_back();
+        return h;
+      }
+    }
+    return std::make_unique<EasyHandle>(curl_);
+  }
+  void give_back(std::unique_ptr<EasyHandle> h) {
+    std::lock_guard lock(mu_);
+    idle_.push_back(std::move(h));
+  }
+  void renew_idle() {
+    std::lock_guard lock(mu_);
+    for (auto& h : idle_) h->renew();
+  }
+
+ private:
+  const CurlLibrary& curl_;
+  std::mutex mu_;
+  std::vector<std::unique_ptr<EasyHandle>> idle_;
+};
+
+HandlePool& handle_pool(const CurlLibrary& curl) {
+  static HandlePool pool(curl);
+  return pool;
 }
+
+// A handle borrowed for one request.
+struct Borrowed {
+  HandlePool& pool;
+  std::unique_ptr<EasyHandle> handle;
+  explicit Borrowed(HandlePool& p) : pool(p), handle(p.borrow()) {}
+  ~Borrowed() { pool.give_back(std::move(handle)); }
+  Borrowed(const Borrowed&) = delete;
+  Borrowed& operator=(const Borrowed&) = delete;
+};
 
 }  // namespace
 
 void forget_thread_connections() {
-  if (const auto& curl = curl_library()) thread_handle(*curl).renew();
+  if (const auto& curl = curl_library()) handle_pool(*curl).renew_idle();
 }
 
 Result<HttpResponse, TransportError> http_post(const HttpRequest& req) {
   const Result<CurlLibrary>& loaded = curl_library();
   if (!loaded) return fail(TransportError{"CurlError", loaded.error().message});
   const CurlLibrary& curl = *loaded;
-  ThreadHandle& handle = thread_handle(curl);
+  Borrowed borrowed(handle_pool(curl));
+  EasyHandle& handle = *borrowed.handle;
   CURL* h = handle.get();
   if (h == nullptr) return fail(TransportError{"CurlError", "libcurl could not create a handle"});
 
@@ -147,7 +255,7 @@ Result<HttpResponse, TransportError> http_post(const HttpRequest& req) {
     return fail(TransportError{"TooLarge", "the answer from " + req.url + " is larger than " +
                                                std::to_string(kMaxAnswerBytes >> 20) + " MiB"});
   }
-  if (rc != CURLE_OK) return fail(classify(curl, rc, req, errbuf));
+  if (rc != CURLE_OK) return fail(classify(curl, h, rc, req, errbuf));
   long status = 0;
   curl.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
   resp.status = static_cast<int>(status);

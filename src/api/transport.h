@@ -34,8 +34,9 @@ inline constexpr size_t kMaxAnswerBytes = 64u << 20;
 
 Result<HttpResponse, TransportError> http_post(const HttpRequest& request);
 
-// Closes the calling thread's kept-alive connections (its handle is made anew on the next
-// request). For tests that stop a server while this thread still holds a connection to it.
+// Closes the kept-alive connections of every handle not in use (requests share a pool of
+// handles, at most one per request in flight). For tests that stop a server while the pool
+// still holds a connection to it.
 void forget_thread_connections();
 
 }  // namespace offsetctl::api

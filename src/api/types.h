@@ -93,14 +93,15 @@ struct ConsumerGroupTopic {
   std::string TopicName;
   std::string TopicId;
 };
-struct PartitionOffsetText {  // both strings in the API
+// The official SDKs' models: Partition a string, Offset a number.
+struct ConsumerGroupPartitionOffset {
   std::string Partition;
-  std::string Offset;
+  int64_t Offset = -1;
 };
 struct SubscribedInfo {
   std::string TopicName;
   std::vector<int64_t> Partition;
-  std::vector<PartitionOffsetText> PartitionOffset;
+  std::vector<ConsumerGroupPartitionOffset> PartitionOffset;
   std::string TopicId;
 };
 struct ConsumerGroup {
@@ -168,7 +169,7 @@ struct ModifyGroupOffsetsRequest {
   std::string InstanceId;
   std::string Group;
   int64_t Strategy = 2;  // 0 shift, 1 timestamp, 2 offset
-  std::vector<std::string> Topics;
+  std::vector<std::string> Topics;  // required and non-empty (the SDKs' model; the seed's "all topics" is not)
   std::optional<int64_t> Shift;
   std::optional<int64_t> ShiftTimestamp;  // ms; -2 earliest, -1 latest
   std::optional<int64_t> Offset;

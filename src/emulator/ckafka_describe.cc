@@ -161,7 +161,7 @@ ActionResult describe_consumer_group(const json& params, ActionContext& ctx) {
       json ids = json::array(), offsets = json::array();
       for (const auto& [part, off] : offs) {
         ids.push_back(part);
-        offsets.push_back({{"Partition", std::to_string(part)}, {"Offset", std::to_string(off)}});
+        offsets.push_back({{"Partition", std::to_string(part)}, {"Offset", off}});
       }
       subscribed.push_back({{"TopicName", topic},
                             {"Partition", std::move(ids)},
@@ -296,10 +296,10 @@ ActionResult fetch_message_list_by_timestamp(const json& params, ActionContext& 
     records.push_back({{"Topic", topic_name},
                        {"Partition", partition},
                        {"Offset", o},
-                       {"Key", ""},
-                       {"Value", "message " + std::to_string(o)},
+                       {"Key", nullptr},  // the service answers without message contents
+                       {"Value", nullptr},
                        {"Timestamp", timestamp_at(**log, o)},
-                       {"Headers", ""}});
+                       {"Headers", nullptr}});
   }
   return json{{"Result", std::move(records)}};
 }

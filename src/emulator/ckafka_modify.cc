@@ -117,7 +117,10 @@ ActionResult modify_group_offsets(const json& params, ActionContext& ctx) {
   std::optional<int64_t> to_offset = p.opt_integer("Offset");
   std::vector<int64_t> partitions = p.integer_list("Partitions", false);
   if (!p.error()) {
-    if (strategy < 0 || strategy > 2) {
+    if (named.empty()) {
+      // Required in the SDKs' model; the seed's "no Topics: every topic" is not what the service does.
+      p.fail(invalid_parameter_value("The parameter `Topics` must name at least one topic."));
+    } else if (strategy < 0 || strategy > 2) {
       p.fail(invalid_parameter_value(
           "The parameter `Strategy` must be 0 (shift), 1 (timestamp) or 2 (offset), not " +
           std::to_string(strategy) + "."));

@@ -178,10 +178,14 @@ TEST(ModifyGroupOffsetsTest, ToOffset) {
   EXPECT_EQ(offsets(h, "idle", "orders").at(1), 20);  // nothing applied
 }
 
-TEST(ModifyGroupOffsetsTest, EmptyTopicsMeansEveryTopicOfTheGroup) {
+TEST(ModifyGroupOffsetsTest, TopicsIsRequiredAndMustNameATopic) {
+  // The SDKs' model makes Topics required; an empty list is refused, not read as "every topic".
   Harness h;
-  ASSERT_EQ(error_code(modify(h, "idle", {{"Strategy", 2}, {"Topics", json::array()}, {"Offset", 3}})), "");
-  EXPECT_EQ(offsets(h, "idle", "orders"), (std::map<int32_t, int64_t>{{0, 3}, {1, 3}, {2, 3}}));
+  json empty = modify(h, "idle", {{"Strategy", 2}, {"Topics", json::array()}, {"Offset", 3}});
+  EXPECT_EQ(error_code(empty), "InvalidParameterValue");
+  EXPECT_EQ(error_message(empty), "The parameter `Topics` must name at least one topic.");
+  EXPECT_EQ(error_code(modify(h, "idle", {{"Strategy", 2}, {"Offset", 3}})), "MissingParameter");
+  EXPECT_EQ(offsets(h, "idle", "orders"), (std::map<int32_t, int64_t>{{0, 10}, {1, 20}, {2, 30}}));  // unchanged
 }
 
 TEST(ModifyGroupOffsetsTest, ActiveGroupsAndDeadGroups) {

@@ -79,6 +79,7 @@ HttpReply Dispatcher::answer(const HttpRequest& request, const std::string& requ
                   {"service", service.empty() ? J() : J(service)},
                   {"action", action.empty() ? J() : J(action)},
                   {"requestId", request_id},
+                  {"connection", request.connection.empty() ? J() : J(request.connection)},
                   {"error", fault == Fault::Drop ? J("ConnectionDropped")
                             : error              ? J(error->code)
                                                  : J()},

@@ -26,6 +26,7 @@ struct HttpRequest {
   std::string path = "/";
   Headers headers;  // lower-case names
   std::string body;
+  std::string connection;  // the client's "address:port": one per TCP connection, for the request log
 };
 
 struct HttpReply {

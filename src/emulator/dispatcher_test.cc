@@ -197,6 +197,7 @@ TEST(DispatcherTest, TheRequestLog) {
                             {"service", "ckafka"},
                             {"action", "DescribeGroupOffsets"},
                             {"requestId", ok["RequestId"]},
+                            {"connection", nullptr},  // no TCP connection in process
                             {"error", nullptr},
                             {"fault", nullptr},
                             {"request", kDescribeIdle}}));

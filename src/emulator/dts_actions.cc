@@ -87,10 +87,11 @@ ActionResult describe_offset_by_time(const json& params, ActionContext& ctx) {
   std::string time = p.string("Time", true);
   std::optional<int64_t> at;
   if (!p.error()) {
-    at = parse_beijing_datetime(time);
-    if (!at)
-      p.fail(invalid_parameter_value("The parameter `Time` must be `Y-m-d h:m:s` (Beijing time), not `" +
-                                     time + "`."));
+    at = parse_dts_datetime(time);
+    if (!at) {
+      p.fail(invalid_parameter_value("The parameter `Time` must be `Y-m-d h:m:s` (Beijing time), RFC 3339 or "
+                                     "empty, not `" + time + "`."));
+    }
   }
   if (auto e = p.error()) return fail(*e);
   auto sub = find_subscription_or_error(ctx, id);
@@ -119,10 +120,10 @@ ActionResult reset_consumer_group_offset(const json& params, ActionContext& ctx)
       p.fail(invalid_parameter_value("The parameter `ResetMode` must be earliest, latest or datetime, not `" +
                                      mode + "`."));
     } else if (mode == "datetime" && datetime) {
-      auto parsed = parse_beijing_datetime(*datetime);
+      auto parsed = parse_dts_datetime(*datetime);
       if (!parsed) {
-        p.fail(invalid_parameter_value(
-            "The parameter `ResetDatetime` must be `Y-m-d h:m:s` (Beijing time), not `" + *datetime + "`."));
+        p.fail(invalid_parameter_value("The parameter `ResetDatetime` must be `Y-m-d h:m:s` (Beijing time), "
+                                       "RFC 3339 or empty, not `" + *datetime + "`."));
       }
       at = parsed.value_or(0);
     }

@@ -73,15 +73,23 @@ TEST(DescribeOffsetByTimeTest, TheOffsetNearestBeforeABeijingTime) {
   json after =
       h.call("DescribeOffsetByTime", {{"SubscribeId", "subs-test"}, {"Time", "2027-01-01 00:00:00"}}, dts());
   EXPECT_EQ(after["Items"][0]["Offset"], 499);
+  // The SDKs' models document RFC 3339 (their own example form) and an empty Time as the oldest offset.
+  json rfc3339 = h.call("DescribeOffsetByTime",
+                        {{"SubscribeId", "subs-test"}, {"Time", "2026-11-16T08:10:30+08:00"}}, dts());
+  ASSERT_EQ(error_code(rfc3339), "") << rfc3339;
+  EXPECT_EQ(rfc3339["Items"], r["Items"]);
+  json oldest = h.call("DescribeOffsetByTime", {{"SubscribeId", "subs-test"}, {"Time", ""}}, dts());
+  ASSERT_EQ(error_code(oldest), "") << oldest;
+  EXPECT_EQ(oldest["Items"][0]["Offset"], 0);
 }
 
 TEST(DescribeOffsetByTimeTest, Errors) {
   Harness h;
   json r = h.call("DescribeOffsetByTime",
-                  {{"SubscribeId", "subs-test"}, {"Time", "2026-11-16T08:10:30+08:00"}}, dts());
+                  {{"SubscribeId", "subs-test"}, {"Time", "2026-11-16T08:10:30"}}, dts());
   EXPECT_EQ(error_code(r), "InvalidParameterValue");
-  EXPECT_EQ(error_message(r),
-            "The parameter `Time` must be `Y-m-d h:m:s` (Beijing time), not `2026-11-16T08:10:30+08:00`.");
+  EXPECT_EQ(error_message(r), "The parameter `Time` must be `Y-m-d h:m:s` (Beijing time), RFC 3339 or empty, "
+                              "not `2026-11-16T08:10:30`.");
   EXPECT_EQ(error_code(h.call("DescribeOffsetByTime", {{"SubscribeId", "subs-test"}}, dts())),
             "MissingParameter");
 }
@@ -137,7 +145,7 @@ TEST(ResetConsumerGroupOffsetTest, Errors) {
   EXPECT_EQ(error_message(reset(h, {{"ResetMode", "newest"}})),
             "The parameter `ResetMode` must be earliest, latest or datetime, not `newest`.");
   EXPECT_EQ(error_message(reset(h, {{"ResetMode", "datetime"}, {"ResetDatetime", "yesterday"}})),
-            "The parameter `ResetDatetime` must be `Y-m-d h:m:s` (Beijing time), not `yesterday`.");
+            "The parameter `ResetDatetime` must be `Y-m-d h:m:s` (Beijing time), RFC 3339 or empty, not `yesterday`.");
   EXPECT_EQ(error_message(reset(h, {{"ResetMode", "latest"}, {"TopicName", "other"}})),
             "The topic `other` is not the topic of subscription subs-test (subs-topic).");
   EXPECT_EQ(error_message(reset(h, {{"ResetMode", "latest"}, {"ConsumerGroupName", "g9"}})),

@@ -16,6 +16,14 @@ bool number(std::string_view s, size_t pos, size_t len, int64_t& out) {
 
 }  // namespace
 
+std::optional<int64_t> parse_dts_datetime(std::string_view s) {
+  if (s.empty()) return 0;
+  if (auto beijing = parse_beijing_datetime(s)) return beijing;
+  auto rfc3339 = util::parse_rfc3339(s);
+  if (!rfc3339) return std::nullopt;
+  return *rfc3339;
+}
+
 std::optional<int64_t> parse_beijing_datetime(std::string_view s) {
   // YYYY-MM-DD hh:mm:ss
   if (s.size() != 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':') {

@@ -21,5 +21,15 @@ TEST(DtsTimeTest, RefusesOtherShapes) {
   }
 }
 
+TEST(DtsTimeTest, TheParametersTakeBeijingTimeRfc3339OrNothing) {
+  EXPECT_EQ(parse_dts_datetime("2026-11-23 08:00:00"), 1795392000000);
+  EXPECT_EQ(parse_dts_datetime("2026-11-23T08:00:00+08:00"), 1795392000000);  // the models' own example form
+  EXPECT_EQ(parse_dts_datetime("2026-11-23T00:00:00Z"), 1795392000000);
+  EXPECT_EQ(parse_dts_datetime(""), 0);  // documented: time 0, the oldest offset
+  for (const char* bad : {"2026-11-23T08:00:00", "2026-11-23", "yesterday", "2026-02-30 00:00:00"}) {
+    EXPECT_EQ(parse_dts_datetime(bad), std::nullopt) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace offsetctl::emulator

@@ -99,6 +99,8 @@ int serve(const ProgramFlags& flags) {
   options.rate_limit = !flags.no_rate_limit;
   options.request_log_path = flags.request_log;
   options.fault_delay_ms = flags.fault_delay_ms;
+  options.tls_cert_path = flags.tls_cert;
+  options.tls_key_path = flags.tls_key;
   options.latency_ms = flags.latency_ms;
   options.latency_jitter_ms = flags.latency_jitter_ms;
   auto server = Server::start(std::move(*state), options);
@@ -139,6 +141,10 @@ void declare_flags(CLI::App& app, ProgramFlags& flags) {
                  "how long a delayed-reply fault holds the answer (default 31000)")
       ->type_name("MS")
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--tls-cert", flags.tls_cert,
+                 "serve HTTPS with this certificate chain (PEM, the server's certificate first); needs --tls-key")
+      ->type_name("FILE");
+  app.add_option("--tls-key", flags.tls_key, "the private key (PEM) of --tls-cert")->type_name("FILE");
   app.add_option("--uncommitted-topics", flags.uncommitted_topics,
                  "what DescribeGroupOffsets answers, given Topics, for a topic the group has nothing committed on: "
                  "list (with Offset -1, the default) or omit (leave it out)")

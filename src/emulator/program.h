@@ -20,6 +20,8 @@ struct ProgramFlags {
   bool no_rate_limit = false;
   std::string save_state;
   int fault_delay_ms = 31000;
+  std::string tls_cert;  // with tls_key: serve HTTPS
+  std::string tls_key;
   std::string uncommitted_topics = "list";  // or "omit": see --uncommitted-topics
   int latency_ms = 0;         // every answer held this long ...
   int latency_jitter_ms = 0;  // ... give or take up to this much (seeded with `seed`)

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cctype>
 #include <chrono>
+#include <cstdio>
 #include <condition_variable>
 #include <deque>
 #include <thread>
@@ -68,10 +69,27 @@ class ElasticPool final : public httplib::TaskQueue {
 
 // httplib listens with a backlog of 5: a burst of new connections overflows it and the
 // kernel drops SYNs (the client retries a second later). Widen it after binding.
-class HttpServer final : public httplib::Server {
+template <class Base>
+class Backlogged final : public Base {
  public:
-  void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
+  using Base::Base;
+  void widen_backlog() { ::listen(this->svr_sock_, SOMAXCONN); }
 };
+using HttpServer = Backlogged<httplib::Server>;
+using HttpsServer = Backlogged<httplib::SSLServer>;
+
+// What is wrong with a certificate and key pair httplib could not load, in words.
+std::string tls_problem(const std::string& cert, const std::string& key) {
+  for (const std::string& path : {cert, key}) {
+    if (FILE* f = std::fopen(path.c_str(), "rb")) {
+      std::fclose(f);
+    } else {
+      return path + " cannot be read";
+    }
+  }
+  return "--tls-cert " + cert + " and --tls-key " + key +
+         " are not a PEM certificate chain and its private key (or the key does not belong to the certificate)";
+}
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -84,6 +102,7 @@ HttpRequest to_request(const httplib::Request& req) {
   r.path = req.path;
   for (const auto& [name, value] : req.headers) r.headers.emplace(lower(name), value);  // first one wins
   r.body = req.body;
+  r.connection = req.remote_addr + ":" + std::to_string(req.remote_port);
   return r;
 }
 
@@ -91,9 +110,10 @@ HttpRequest to_request(const httplib::Request& req) {
 
 struct Server::Impl {
   std::unique_ptr<Dispatcher> dispatcher;
-  HttpServer http;
+  std::unique_ptr<httplib::Server> http;
   std::thread thread;
   std::string host;
+  bool tls = false;
   int port = 0;
   int delay_ms = 0;
   std::unique_ptr<LatencyModel> latency;
@@ -143,7 +163,17 @@ Result<std::unique_ptr<Server>> Server::start(State state, ServerOptions options
   impl->latency = std::make_unique<LatencyModel>(options.latency_ms, options.latency_jitter_ms, options.seed);
   Impl* self = impl.get();
 
-  HttpServer& http = impl->http;
+  if (options.tls_cert_path.empty() != options.tls_key_path.empty())
+    return fail("--tls-cert and --tls-key go together: give both, or neither for plain HTTP");
+  impl->tls = !options.tls_cert_path.empty();
+  if (impl->tls) {
+    auto https = std::make_unique<HttpsServer>(options.tls_cert_path.c_str(), options.tls_key_path.c_str());
+    if (!https->is_valid()) return fail(tls_problem(options.tls_cert_path, options.tls_key_path));
+    impl->http = std::move(https);
+  } else {
+    impl->http = std::make_unique<HttpServer>();
+  }
+  httplib::Server& http = *impl->http;
   http.new_task_queue = [] { return new ElasticPool(512); };
   http.set_payload_max_length(kMaxBodyBytes);
   http.set_tcp_nodelay(true);
@@ -188,9 +218,13 @@ Result<std::unique_ptr<Server>> Server::start(State state, ServerOptions options
     return fail("cannot listen on " + options.host + ":" + std::to_string(options.port) +
                 ": the address is in use, not local, or not allowed");
   }
-  http.widen_backlog();
+  if (impl->tls) {
+    static_cast<HttpsServer&>(http).widen_backlog();
+  } else {
+    static_cast<HttpServer&>(http).widen_backlog();
+  }
   impl->thread = std::thread([self] {
-    self->http.listen_after_bind();
+    self->http->listen_after_bind();
     self->listen_returned = true;
   });
   // stop() is only safe once the accept loop runs.
@@ -208,7 +242,7 @@ int Server::port() const { return impl_->port; }
 std::string Server::url() const {
   const std::string& h = impl_->host;
   bool ipv6 = h.find(':') != std::string::npos;
-  return "http://" + (ipv6 ? "[" + h + "]" : h) + ":" + std::to_string(impl_->port);
+  return std::string(impl_->tls ? "https://" : "http://") + (ipv6 ? "[" + h + "]" : h) + ":" + std::to_string(impl_->port);
 }
 
 State Server::snapshot() const { return impl_->dispatcher->snapshot(); }
@@ -221,7 +255,7 @@ void Server::stop() {
     impl_->stopping = true;
   }
   impl_->stop_cv.notify_all();
-  impl_->http.stop();
+  impl_->http->stop();
   if (impl_->thread.joinable()) impl_->thread.join();
 }
 

@@ -23,6 +23,9 @@ struct ServerOptions {
   int latency_ms = 0;                  // every answer held for latency_ms ± latency_jitter_ms
   int latency_jitter_ms = 0;           // (uniform, seeded with `seed`; jitter <= latency)
   const util::Clock* clock = nullptr;  // server time for SignatureExpire and logs; null: system
+  // HTTPS with this certificate chain and private key (PEM files); both empty: plain HTTP.
+  std::string tls_cert_path;
+  std::string tls_key_path;
 };
 
 class Server {
@@ -34,7 +37,7 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   int port() const;
-  std::string url() const;  // "http://127.0.0.1:PORT"
+  std::string url() const;  // "http://127.0.0.1:PORT", "https://..." with a certificate
   State snapshot() const;   // a copy of the current state
   void stop();              // idempotent; returns when every worker has finished
 

@@ -4,8 +4,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <fstream>
+
+#include "testing/sdk_models.h"
 
 namespace offsetctl::testing {
 
@@ -93,6 +97,11 @@ void Emulator::stop() {
     ::kill(pid_, SIGTERM);
     int status = 0;
     ::waitpid(pid_, &status, 0);
+    // Every request offsetctl sent must fit the official SDK's model of its action.
+    if (const SdkModels* models = installed_sdk_models()) {
+      for (const std::string& problem : check_request_log(*models, log_))
+        ADD_FAILURE() << "a request the official Node SDK's model does not allow: " << problem;
+    }
   }
   pid_ = -1;
   url_.clear();

@@ -3,6 +3,8 @@
 // loopback port, as the CLI tests run it: a state file and a request log in
 // the test's temp dir. It can be restarted at the same URL with another state
 // (a saved plan names its endpoint), each start with a request log of its own.
+// When it stops, every request body of its log is checked against the official
+// Node SDK's model of its action (testing/sdk_models.h), when that is installed.
 
 #include <sys/types.h>
 
