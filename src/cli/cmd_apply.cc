@@ -172,7 +172,8 @@ Result<int> run_apply(ApplyFlags& o, Context& ctx) {
   if (!o.quiet) {
     ProgressLine::Options shown;
     shown.terminal = ctx.err_is_tty;
-    shown.writes_per_second = write_rate(o.api, ctx.clock);
+    // A dry run sends no writes, so the rate limit says nothing about its time left.
+    shown.writes_per_second = o.dry_run ? 0 : write_rate(o.api, ctx.clock);
     line.emplace(progress, stats.get(), ctx.err, shown);
   }
   auto result = engine::apply(loaded.plan, request, ctx.clock);

@@ -64,11 +64,28 @@ TEST_F(EngineRollback, WritesAPlanThatRestoresTheRunsOffsets) {
   }
 }
 
-// The latest run is the DTS one, and DTS groups are reset by position, never to an offset.
+// Without --run: the latest run a plan can set back. The DTS run came after the
+// CKafka one, but DTS groups are reset by position, never to an offset.
+TEST_F(EngineRollback, WithoutARunTheLatestRestorableRunIsRolledBack) {
+  start();
+  const int64_t before = applied();
+  ASSERT_GE(before, 0);
+  auto r = rollback({audit_log(), std::nullopt, dir_.path("rollback.yaml")});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->run_id, ckafka_run_);
+  EXPECT_EQ(r->passed_over, std::vector<std::string>{dts_run_});
+  ASSERT_EQ(r->restored.size(), 1u);
+  EXPECT_EQ(r->restored[0].before, before);
+  EXPECT_NE(r->yaml.find("# Later runs changed DTS subscription groups only, which a plan cannot set back: " +
+                         dts_run_ + ".\n"),
+            std::string::npos)
+      << r->yaml;
+}
+
 TEST_F(EngineRollback, ARunOfDtsGroupsOnlyHasNothingToRestore) {
   start();
   applied();
-  auto r = rollback({audit_log(), std::nullopt, dir_.path("rollback.yaml")});
+  auto r = rollback({audit_log(), dts_run_, dir_.path("rollback.yaml")});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().message.rfind("run " + dts_run_ + " changed nothing that a plan can set back: DTS subscription groups", 0), 0u)
       << r.error().message;

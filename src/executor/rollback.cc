@@ -39,6 +39,16 @@ struct RunData {
       if (state.included()) return true;
     return false;
   }
+  // Changed DTS subscription groups only, which a plan cannot set back.
+  bool dts_only() const {
+    bool any = false;
+    for (const auto& [key, state] : partitions) {
+      if (!state.included()) continue;
+      if (!state.dts) return false;
+      any = true;
+    }
+    return any;
+  }
 };
 
 constexpr size_t kMaxListed = 50;  // partitions listed one per line in the file's header
@@ -79,7 +89,9 @@ std::string plan_name(const std::string& run_id, const std::string& instance, bo
 }
 
 // Reads the whole log through the verifier, one run at a time, keeping the
-// wanted run (or the latest that changed anything) and the ids of every run.
+// wanted run (or the latest that changed anything, passing over runs of DTS
+// groups only: an apply of both kinds writes its DTS run after its CKafka one,
+// and only the CKafka one can be set back) and the ids of every run.
 class Collector {
  public:
   explicit Collector(const std::optional<std::string>& wanted) : wanted_(wanted) {}
@@ -126,13 +138,21 @@ class Collector {
     if (current_.run_id.empty()) return;
     bool changed = current_.changed_anything();
     if (changed) runs_with_changes_.push_back(current_.run_id);
-    if (wanted_ ? current_.run_id == *wanted_ : changed) chosen_ = std::move(current_);
+    if (!wanted_ && current_.dts_only()) {
+      passed_over_.push_back(current_.run_id);
+      latest_dts_only_ = std::move(current_);
+    } else if (wanted_ ? current_.run_id == *wanted_ : changed) {
+      chosen_ = std::move(current_);
+      passed_over_.clear();
+    }
     current_ = RunData{};
   }
 
   const std::optional<std::string>& wanted_;
   RunData current_;
   std::optional<RunData> chosen_;
+  std::optional<RunData> latest_dts_only_;  // without --run: said when no other run changed anything
+  std::vector<std::string> passed_over_;    // runs of DTS groups only after the chosen one
   std::vector<std::string> all_runs_;
   std::vector<std::string> runs_with_changes_;
   std::string problem_;
@@ -152,6 +172,11 @@ std::vector<std::string> header_lines(const Rollback& rb, const std::string& aud
   h.push_back("Rollback of run " + rb.run_id + ", started " + rb.started_at + " by " +
               (rb.user ? *rb.user : std::string("an unknown user")) + " (audit log " + audit_path + ").");
   h.push_back("Each partition below goes back to the committed offset it had before that run.");
+  if (!rb.passed_over.empty()) {
+    std::string runs;
+    for (const auto& id : rb.passed_over) runs += (runs.empty() ? "" : ", ") + id;
+    h.push_back("Later runs changed DTS subscription groups only, which a plan cannot set back: " + runs + ".");
+  }
   h.push_back("Review it like any plan (offsetctl validate, offsetctl plan), then apply it.");
   size_t unknown = 0;
   for (const auto& p : rb.restored) unknown += p.outcome_unknown ? 1 : 0;
@@ -193,6 +218,11 @@ Result<Rollback> build_rollback(const std::string& audit_path, const std::option
   collector.close_run();
   if (!collector.problem_.empty()) return fail("audit log " + audit_path + ": " + collector.problem_);
 
+  // Without --run and only runs of DTS groups, the latest of them says why nothing can be restored.
+  if (!collector.chosen_ && !run_id) {
+    collector.chosen_ = std::move(collector.latest_dts_only_);
+    collector.passed_over_.clear();
+  }
   if (!collector.chosen_) {
     if (!run_id)
       return fail("audit log " + audit_path + " records no run that changed offsets: nothing to roll back");
@@ -214,6 +244,7 @@ Result<Rollback> build_rollback(const std::string& audit_path, const std::option
 
   Rollback rb;
   rb.run_id = run.run_id;
+  rb.passed_over = std::move(collector.passed_over_);
   rb.started_at = run.started_at;
   rb.user = run.user;
   rb.truncated_tail = report.truncated_tail;
