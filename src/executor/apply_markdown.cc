@@ -34,14 +34,7 @@ std::string markdown_detail(const PartitionOutcome& p) {
 
 void render_markdown_group(std::string& out, const ApplyResult& r, size_t begin, size_t end) {
   const PartitionOutcome& first = r.partitions[begin];
-  size_t changed = 0, failed = 0, unchanged = 0;
-  for (size_t i = begin; i < end; ++i) {
-    switch (r.partitions[i].status) {
-      case PartitionStatus::Verified: ++changed; break;
-      case PartitionStatus::Unchanged: ++unchanged; break;
-      default: ++failed; break;
-    }
-  }
+  const auto [changed, failed, unchanged] = r.summary_of(begin, end);
   if (changed + failed == 0) return;  // nothing to do in this group: counted in the summary only
   out += failed > 0 ? "<details open>" : "<details>";
   out += "<summary>" + report::html_escape(first.group) + " on " + report::html_escape(first.instance) + ": " +

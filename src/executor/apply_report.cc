@@ -90,14 +90,7 @@ std::string safe(std::string_view s) {
 
 // "2 changed and verified, 1 failed, 3 unchanged" (a dry run: "2 would change").
 std::string group_counts(const ApplyResult& r, const GroupRange& g) {
-  size_t changed = 0, failed = 0, unchanged = 0;
-  for (size_t i = g.begin; i < g.end; ++i) {
-    switch (r.partitions[i].status) {
-      case PartitionStatus::Verified: ++changed; break;
-      case PartitionStatus::Unchanged: ++unchanged; break;
-      default: ++failed; break;
-    }
-  }
+  const auto [changed, failed, unchanged] = r.summary_of(g.begin, g.end);
   std::vector<std::string> parts;
   if (changed > 0) parts.push_back(std::to_string(changed) + (r.dry_run ? " would change" : " changed and verified"));
   if (failed > 0) parts.push_back(std::to_string(failed) + " failed");

@@ -91,10 +91,13 @@ struct ApplyResult {
 
   bool refused() const { return !refusal.empty(); }
 
-  ApplySummary summary() const {
+  ApplySummary summary() const { return summary_of(0, partitions.size()); }
+
+  // The counts of partitions [begin, end), e.g. one group's.
+  ApplySummary summary_of(size_t begin, size_t end) const {
     ApplySummary s;
-    for (const auto& p : partitions) {
-      switch (p.status) {
+    for (size_t i = begin; i < end; ++i) {
+      switch (partitions[i].status) {
         case PartitionStatus::Verified: ++s.changed; break;
         case PartitionStatus::Unchanged: ++s.unchanged; break;
         default: ++s.failed; break;
