@@ -37,7 +37,7 @@ void run(benchmark::State& state, Render render) {
 }
 
 void BM_RenderText(benchmark::State& state) {
-  run(state, [](const planner::PlanResult& r) { return report::render_text(r, report::TextOptions{false}); });
+  run(state, [](const planner::PlanResult& r) { return report::render_text(r, report::TextOptions{false, {}}); });
 }
 void BM_RenderMarkdown(benchmark::State& state) {
   run(state, [](const planner::PlanResult& r) { return report::render_markdown(r); });

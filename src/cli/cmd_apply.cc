@@ -118,7 +118,7 @@ Result<std::optional<Loaded>> plan_now(const ApplyFlags& o, Context& ctx, int& c
   if (o.format == "json") {
     if (!approved) ctx.out << report::render_json(made->result);
   } else {
-    ctx.out << report::render_text(made->result, report::TextOptions{ctx.color}) << "\n";
+    ctx.out << report::render_text(made->result, report::TextOptions{ctx.color, {}}) << "\n";
   }
   ctx.out.flush();
   if (!approved) {

@@ -351,7 +351,7 @@ TEST_F(ApplyCommand, APartialFailureIsReportedAndARerunConverges) {
 TEST_F(ApplyCommand, AutoApprovePlansAndAppliesInOneStep) {
   auto r = offsetctl(dir, {"apply", plan_path, "--auto-approve", "--endpoint", emulator.url()});
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
-  EXPECT_NE(r.out.find("Plan: 11 to change, 4 unchanged, 0 blocked, 0 invalid.\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Plan: 11 to change (replays 2,400 messages), 4 unchanged, 0 blocked, 0 invalid.\n"), std::string::npos) << r.out;
   EXPECT_EQ(last_line(r.out), "Apply: 11 changed and verified, 0 failed, 4 unchanged.");
   EXPECT_EQ(committed(dir, emulator).at("orders-consumer/refunds/0"), 1500);
   EXPECT_TRUE(audit::verify_audit_log(audit).ok);
@@ -400,7 +400,9 @@ TEST_F(ApplyCommand, WithoutAutoApproveItOnlyShowsThePlan) {
   size_t before = requests_now();
   auto r = offsetctl(dir, {"apply", plan_path, "--endpoint", emulator.url()});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.out.find("Plan: 11 to change, 4 unchanged, 0 blocked, 0 invalid.\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Plan: 11 to change (replays 2,400 messages), 4 unchanged, 0 blocked, 0 invalid.\n"),
+            std::string::npos)
+      << r.out;
   EXPECT_EQ(r.err, "offsetctl: error: nothing was changed: review the plan above, then apply it with: offsetctl "
                    "apply " + plan_path + " --endpoint " + emulator.url() + " --auto-approve\n");
   auto calls = emulator.calls(before);

@@ -10,6 +10,7 @@
 #include "cli/cmd_plan.h"
 
 #include <filesystem>
+#include <optional>
 #include <ostream>
 
 #include "api/client.h"
@@ -26,6 +27,7 @@
 #include "planner/targets.h"
 #include "report/render_csv.h"
 #include "report/saved_plan.h"
+#include "util/files.h"
 #include "util/plural.h"
 #pragma GCC diagnostic pop
 
@@ -130,6 +132,37 @@ Status<> check_output_folder(const std::string& path, const std::string& flag) {
   return Ok{};
 }
 
+namespace {
+
+// Writes DIR/comment-1.md, ... and says what it wrote.
+Result<std::string> write_comment_parts(const std::string& dir, const std::vector<std::string>& parts) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir, ec)) {
+    return fail("--comment-dir " + dir + ": cannot create the folder" + (ec ? ": " + ec.message() : std::string()));
+  }
+  auto path = [&](size_t k) { return (fs::path(dir) / ("comment-" + std::to_string(k) + ".md")).string(); };
+  for (size_t k = 0; k < parts.size(); ++k) {
+    if (auto w = util::write_file_atomic(path(k + 1), parts[k]); !w) {
+      return fail("--comment-dir: could not write " + path(k + 1) + ": " + w.error().message);
+    }
+  }
+  // Parts left from an earlier, longer report would be posted as if they were current.
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("comment-", 0) != 0 || name.size() < 12 || name.substr(name.size() - 3) != ".md") continue;
+    const std::string number = name.substr(8, name.size() - 11);
+    if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos || number.size() > 6) continue;
+    if (std::stoul(number) > parts.size()) fs::remove(entry.path(), ec);
+  }
+  if (parts.size() == 1) return "Wrote the comment to " + path(1) + "\n";
+  return "Wrote the comment in " + std::to_string(parts.size()) + " parts: " + path(1) + " to " +
+         path(parts.size()) + " (each under 65,000 characters; post them in order)\n";
+}
+
+}  // namespace
+
 int plan_exit_code(const planner::PlanSummary& s, bool detailed) {
   if (!detailed) return 0;
   if (s.blocked > 0 || s.invalid > 0) return 1;
@@ -143,6 +176,7 @@ Command plan_command() {
               std::vector<std::string> paths;
               std::string format;
               std::string out;
+              std::string comment_dir;
               bool detailed = false;
               bool allow_partial = false;
               std::vector<std::string> targets;
@@ -157,6 +191,10 @@ Command plan_command() {
             sub.add_option("--out", o->out,
                            "Also save the plan to this file, for offsetctl apply (only when all of it can be applied)")
                 ->type_name("SAVED_PLAN");
+            sub.add_option("--comment-dir", o->comment_dir,
+                           "With --format markdown: also write the whole comment, never cut, as DIR/comment-1.md, "
+                           "comment-2.md, ... each under 65,000 characters")
+                ->type_name("DIR");
             sub.add_flag("--allow-partial", o->allow_partial,
                          "With --out: save the partitions that can be applied, leaving out what is blocked or "
                          "invalid (listed on standard error)");
@@ -169,6 +207,9 @@ Command plan_command() {
             return [o](Context& ctx) -> Result<int> {
               if (o->allow_partial && o->out.empty()) {
                 return fail("--allow-partial only says what --out saves: add --out SAVED_PLAN, or leave it out");
+              }
+              if (!o->comment_dir.empty() && o->format != "markdown") {
+                return fail("--comment-dir " + o->comment_dir + " writes Markdown comments: add --format markdown");
               }
               if (auto ok = check_ci_flags(o->ci); !ok) return fail(std::move(ok).error());
               if (auto ok = refuse_saved_plans(o->paths); !ok) return fail(std::move(ok).error());
@@ -196,8 +237,28 @@ Command plan_command() {
               loaded.plans = {};  // the model of a million partitions is not needed to render them
               const planner::PlanResult& result = saved->result;
               const int code = plan_exit_code(result.summary, o->detailed);
-              if (o->format == "json") {
-                ctx.out << report::render_json(result);
+              // The saved plan is written first, so that the report can quote its checksum and the
+              // exact command that applies it. A plan that cannot be saved is still reported (the
+              // reviewers need to see why), and the run fails after it.
+              report::ReportContext context;
+              std::optional<Error> not_saved;
+              if (!o->out.empty()) {
+                auto ref = save_plan(*saved, o->out, o->allow_partial, ctx.err);
+                if (ref) {
+                  context.saved = std::move(*ref);
+                } else {
+                  not_saved = std::move(ref).error();
+                }
+              }
+              report::MarkdownOptions markdown;
+              markdown.context = context;
+              if (!o->comment_dir.empty()) {
+                auto written = write_comment_parts(o->comment_dir, report::render_markdown_parts(result, markdown));
+                if (!written) return fail(std::move(written).error());
+                ctx.err << *written;
+                ctx.out << report::render_markdown(result, markdown);  // one comment still, for a job summary
+              } else if (o->format == "json") {
+                ctx.out << report::render_json(result, context);
               } else if (o->format == "csv") {
                 auto csv = report::render_csv(result);
                 if (!csv) return fail(std::move(csv).error());
@@ -208,16 +269,17 @@ Command plan_command() {
                              "for the reasons\n";
                 }
               } else if (o->format == "markdown") {
-                ctx.out << report::render_markdown(result);
+                ctx.out << report::render_markdown(result, markdown);
               } else {
-                ctx.out << report::render_text(result, report::TextOptions{ctx.color});
+                ctx.out << report::render_text(result, report::TextOptions{ctx.color, context});
               }
               ctx.out.flush();
-              write_step_summary(o->ci, [&result] { return report::render_markdown(result); },
+              write_step_summary(o->ci, [&result, &markdown] { return report::render_markdown(result, markdown); },
                                  "run 'offsetctl plan' on the same files for the whole report", ctx);
-              if (o->out.empty()) return code;
-              if (auto ok = save_plan(std::move(*saved), o->out, o->allow_partial, ctx.err); !ok) {
-                return fail(std::move(ok).error());
+              if (not_saved) return fail(std::move(*not_saved));
+              if (context.saved) {
+                ctx.err << "Saved the plan to " << o->out << "; apply it with: " << report::apply_command(*context.saved)
+                        << "\n";
               }
               return code;
             };

@@ -1,12 +1,14 @@
-// offsetctl show SAVED_PLAN [--format text|markdown|json]: the report of a
-// saved plan, as `offsetctl plan` printed it when it was made, with no network
-// call: a plan handed over for review can be read without applying it.
+// offsetctl show SAVED_PLAN [--format text|markdown|json|csv]: the report of a
+// saved plan, as `offsetctl plan` printed it when it was made, with its checksum
+// and the command that applies it, and no network call: a plan handed over for
+// review can be read without applying it.
 #include <ostream>
 
 #include "cli/commands.h"
 #include "cli/flags_format.h"
 #include "cli/output_guard.h"
 #include "report/render.h"
+#include "report/render_csv.h"
 #include "report/saved_plan.h"
 #include "util/crypto.h"
 #include "util/files.h"
@@ -49,21 +51,32 @@ Command show_command() {
             sub.add_option("saved_plan", o->path, "The saved plan to show (written by offsetctl plan --out)")
                 ->required()
                 ->type_name("SAVED_PLAN");
-            add_format_flag(sub, o->format, {"text", "markdown", "json"});
+            add_format_flag(sub, o->format, {"text", "markdown", "json", "csv"});
             return [o](Context& ctx) -> Result<int> {
               if (!looks_like_saved_plan(o->path) && util::read_file(o->path).ok()) {
                 return fail(o->path + " is not a saved plan (those are JSON, written by 'offsetctl plan --out'): "
                                       "preview a plan file with 'offsetctl plan " + o->path + "'");
               }
-              auto plan = report::read_saved_plan(o->path);
+              auto text = util::read_file(o->path, report::kMaxSavedPlanBytes);
+              if (!text) return fail("saved plan " + text.error().message);
+              auto plan = report::parse_saved_plan(*text, o->path);
               if (!plan) return fail(std::move(plan).error());
+              report::ReportContext context;
+              context.saved = report::SavedPlanRef{o->path, report::saved_plan_checksum(*text)};
+              *text = {};  // a million partitions' JSON is not needed to render them
               if (o->format == "json") {
-                ctx.out << report::render_json(plan->result);
+                ctx.out << report::render_json(plan->result, context);
+              } else if (o->format == "csv") {
+                auto csv = report::render_csv(plan->result);
+                if (!csv) return fail(std::move(csv).error());
+                ctx.out << *csv;
               } else if (o->format == "markdown") {
-                ctx.out << report::render_markdown(plan->result);
+                report::MarkdownOptions markdown;
+                markdown.context = context;
+                ctx.out << report::render_markdown(plan->result, markdown);
               } else {
                 ctx.out << made_line(*plan, o->path) << "\n\n"
-                        << report::render_text(plan->result, report::TextOptions{ctx.color});
+                        << report::render_text(plan->result, report::TextOptions{ctx.color, context});
               }
               ctx.out.flush();
               for (const auto& f : changed_since(*plan)) {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "testing/emulator.h"
+#include "util/files.h"
 
 namespace offsetctl::cli {
 namespace {
@@ -72,11 +73,38 @@ TEST_F(ShowCommand, ShowsTheReportOfASavedPlanWithoutAnyCall) {
 TEST_F(ShowCommand, JsonAndMarkdownAreThePlanReports) {
   auto json_report = offsetctl(dir, {"show", saved, "--format", "json"});
   ASSERT_EQ(json_report.exit_code, 0) << json_report.err;
-  EXPECT_EQ(nlohmann::json::parse(json_report.out).at("summary"),
-            (nlohmann::json{{"to_change", 1}, {"unchanged", 1}, {"blocked", 0}, {"invalid", 0}}));
+  const auto report = nlohmann::json::parse(json_report.out);
+  EXPECT_EQ(report.at("summary"), (nlohmann::json{{"to_change", 1},
+                                                  {"unchanged", 1},
+                                                  {"blocked", 0},
+                                                  {"invalid", 0},
+                                                  {"replayed", 490},
+                                                  {"skipped", 0},
+                                                  {"first_commits", 0}}));
+  // The saved plan's own checksum and the command that applies it, as plan --out reported them.
+  const auto file = nlohmann::json::parse(*util::read_file(saved));
+  EXPECT_EQ(report.at("saved_plan"), (nlohmann::json{{"path", saved},
+                                                     {"checksum", file.at("checksum")},
+                                                     {"apply_command", "offsetctl apply " + saved}}));
   auto md = offsetctl(dir, {"show", saved, "--format", "markdown"});
   ASSERT_EQ(md.exit_code, 0) << md.err;
-  EXPECT_NE(md.out.find("<details>"), std::string::npos) << md.out;
+  EXPECT_NE(md.out.find("offsetctl apply " + saved), std::string::npos) << md.out;
+  EXPECT_NE(md.out.find(file.at("checksum").get<std::string>()), std::string::npos) << md.out;
+}
+
+TEST_F(ShowCommand, CsvIsKafkaConsumerGroupsExportOfTheTargets) {
+  auto r = offsetctl(dir, {"show", saved, "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // One group: kafka-consumer-groups' TOPIC,PARTITION,OFFSET layout.
+  EXPECT_EQ(r.out, "orders,0,10\norders,1,500\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(ShowCommand, AFormatItDoesNotHaveIsRefusedWithTheChoices) {
+  auto r = offsetctl(dir, {"show", saved, "--format", "yaml"});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_EQ(r.err, "offsetctl: error: --format: 'yaml' is not a format of 'offsetctl show': use text, markdown, json "
+                   "or csv\n");
 }
 
 TEST_F(ShowCommand, WarnsWhenAPlanFileChangedSince) {

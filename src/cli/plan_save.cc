@@ -1,7 +1,8 @@
 #include "cli/plan_save.h"
 
-#include <algorithm>
 #include <ostream>
+#include <set>
+#include <utility>
 
 #include "util/plural.h"
 
@@ -20,22 +21,23 @@ std::string partition_label(const planner::PartitionChange& c) {
 }
 
 // What --allow-partial keeps: the applicable rows and their groups.
-planner::PlanResult only_applicable(planner::PlanResult result) {
-  std::vector<planner::PartitionChange> kept;
-  for (auto& c : result.changes) {
-    if (can_be_saved(c)) kept.push_back(std::move(c));
+planner::PlanResult only_applicable(const planner::PlanResult& all) {
+  planner::PlanResult result;
+  std::set<std::pair<std::string_view, std::string_view>> used;
+  for (const auto& c : all.changes) {
+    if (!can_be_saved(c)) continue;
+    result.changes.push_back(c);
+    used.emplace(c.instance, c.group);
   }
-  result.changes = std::move(kept);
-  std::vector<planner::GroupReport> groups;
-  for (auto& g : result.groups) {
-    bool used = std::any_of(result.changes.begin(), result.changes.end(), [&](const auto& c) {
-      return c.instance == g.instance && c.group == g.group;
-    });
-    if (used) groups.push_back(std::move(g));
+  for (const auto& g : all.groups) {
+    if (used.count({g.instance, g.group}) > 0) result.groups.push_back(g);
   }
-  result.groups = std::move(groups);
+  result.summary = all.summary;
   result.summary.blocked = 0;
   result.summary.invalid = 0;
+  result.planned_at_ms = all.planned_at_ms;
+  result.plans = all.plans;
+  result.targets = all.targets;
   return result;
 }
 
@@ -56,7 +58,8 @@ constexpr size_t kLeftOutListed = 20;
 
 }  // namespace
 
-Status<> save_plan(report::SavedPlan&& saved, const std::string& out, bool allow_partial, std::ostream& err) {
+Result<report::SavedPlanRef> save_plan(const report::SavedPlan& saved, const std::string& out, bool allow_partial,
+                                       std::ostream& err) {
   const planner::PlanSummary summary = saved.result.summary;
   const bool partial = summary.blocked > 0 || summary.invalid > 0;
   const size_t applicable = summary.to_change + summary.unchanged;
@@ -70,24 +73,25 @@ Status<> save_plan(report::SavedPlan&& saved, const std::string& out, bool allow
     return fail("nothing was saved to " + out + ": " + unappliable_text(summary) +
                 " and nothing is left to apply; fix them and plan again");
   }
+  std::string checksum;
+  if (!partial) {
+    if (auto w = report::write_saved_plan(out, saved, &checksum); !w) return fail(std::move(w).error());
+    return report::SavedPlanRef{out, std::move(checksum)};
+  }
+  report::SavedPlan kept{only_applicable(saved.result), saved.files, saved.endpoint, saved.region,
+                         saved.created_at_ms, saved.tool_version};
+  if (auto w = report::write_saved_plan(out, kept, &checksum); !w) return fail(std::move(w).error());
   std::vector<std::string> left_out;
-  if (partial) {
-    for (const auto& c : saved.result.changes) {
-      if (!can_be_saved(c)) {
-        left_out.push_back(partition_label(c) + " (" + planner::action_name(c.action) +
-                           (c.reason.empty() ? "" : ": " + c.reason) + ")");
-      }
+  for (const auto& c : saved.result.changes) {
+    if (!can_be_saved(c)) {
+      left_out.push_back(partition_label(c) + " (" + planner::action_name(c.action) +
+                         (c.reason.empty() ? "" : ": " + c.reason) + ")");
     }
-    saved.result = only_applicable(std::move(saved.result));
   }
-  if (auto w = report::write_saved_plan(out, saved); !w) return fail(std::move(w).error());
-  if (partial) {
-    err << "Left out of " << out << " because they cannot be applied (" << unappliable_text(summary) << "):\n";
-    for (size_t i = 0; i < left_out.size() && i < kLeftOutListed; ++i) err << "  " << left_out[i] << "\n";
-    if (left_out.size() > kLeftOutListed) err << "  ... and " << left_out.size() - kLeftOutListed << " more\n";
-  }
-  err << "Saved the plan to " << out << "; apply it with: offsetctl apply " << out << "\n";
-  return Ok{};
+  err << "Left out of " << out << " because they cannot be applied (" << unappliable_text(summary) << "):\n";
+  for (size_t i = 0; i < left_out.size() && i < kLeftOutListed; ++i) err << "  " << left_out[i] << "\n";
+  if (left_out.size() > kLeftOutListed) err << "  ... and " << left_out.size() - kLeftOutListed << " more\n";
+  return report::SavedPlanRef{out, std::move(checksum)};
 }
 
 }  // namespace offsetctl::cli

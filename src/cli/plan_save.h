@@ -7,13 +7,16 @@
 #include <iosfwd>
 #include <string>
 
+#include "report/render.h"
 #include "report/saved_plan.h"
 #include "util/result.h"
 
 namespace offsetctl::cli {
 
-// Writes `saved` (moved from: a million partitions are worth not copying) to
-// `out`, atomically, and says so on `err`.
-Status<> save_plan(report::SavedPlan&& saved, const std::string& out, bool allow_partial, std::ostream& err);
+// Writes `saved` to `out`, atomically, before the report is printed, so that
+// the report can quote the saved plan's checksum and the command that applies
+// it. Only --allow-partial copies the rows it keeps; a whole plan is written as is.
+Result<report::SavedPlanRef> save_plan(const report::SavedPlan& saved, const std::string& out, bool allow_partial,
+                                       std::ostream& err);
 
 }  // namespace offsetctl::cli

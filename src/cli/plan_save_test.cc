@@ -89,7 +89,7 @@ TEST_F(PlanSave, NothingIsSavedWhenAnythingIsBlockedOrInvalid) {
   std::string out = dir.path("stable.json");
   auto r = plan({path, "--out", out});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.out.find("Plan: 3 to change, 0 unchanged, 2 blocked, 1 invalid."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Plan: 3 to change (replays 1,470 messages), 0 unchanged, 2 blocked, 1 invalid."), std::string::npos) << r.out;
   EXPECT_EQ(r.err, "offsetctl: error: nothing was saved to " + out +
                        ": 2 partitions are blocked and 1 is invalid (see the report), and apply would refuse the "
                        "plan; fix them and plan again, or add --allow-partial to save only the 3 partitions that "

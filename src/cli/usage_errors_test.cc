@@ -85,7 +85,7 @@ TEST(UsageErrors, FormatIsCheckedOneWayEverywhere) {
   expect_error({"audit", "verify", "x", "--format", "yaml"},
                "--format: 'yaml' is not a format of 'offsetctl audit verify': use text or json");
   expect_error({"show", "x.json", "--format", "html"},
-               "--format: 'html' is not a format of 'offsetctl show': use text, markdown or json");
+               "--format: 'html' is not a format of 'offsetctl show': use text, markdown, json or csv");
 }
 
 // Whatever is left out of any command, the answer is the project's, not the library's.

@@ -185,11 +185,9 @@ PlanResult make_dts_plan(const plan::PlanSet& plans, const DtsLiveState& live, c
                 if (t != sub->offset_at_time.end()) {
                   if (auto o = t->second.find(part); o != t->second.end()) c.target = o->second;
                 }
+                // How DTS resolves the time (the offset nearest before it) the report says from
+                // apply_timestamp, for every DTS datetime row alike.
                 c.action = c.target && c.current == c.target ? Action::Noop : Action::Change;
-                if (c.action == Action::Change) {
-                  c.reason = "DTS resets to the checkpoint nearest before " + dts_datetime(g.datetime_ms) +
-                             " Beijing time";
-                }
                 break;
               }
             }
@@ -221,6 +219,9 @@ PlanResult make_dts_plan(const plan::PlanSet& plans, const DtsLiveState& live, c
   }
   for (Row& r : rows) result.changes.push_back(std::move(r.change));
   for (auto& [k, g] : groups) result.groups.push_back(std::move(g));
+  for (const auto& file : plans.files) {
+    for (const auto& p : file.dts_plans) result.plans.push_back({p.name, p.description, file.path, p.loc.line});
+  }
   merge_plan_results(result, PlanResult{});
   return result;
 }
@@ -234,15 +235,11 @@ void merge_plan_results(PlanResult& into, PlanResult more) {
   std::stable_sort(into.groups.begin(), into.groups.end(), [](const GroupReport& a, const GroupReport& b) {
     return std::tie(a.instance, a.group) < std::tie(b.instance, b.group);
   });
-  into.summary = PlanSummary{};
-  for (const PartitionChange& c : into.changes) {
-    switch (c.action) {
-      case Action::Change: ++into.summary.to_change; break;
-      case Action::Noop: ++into.summary.unchanged; break;
-      case Action::Blocked: ++into.summary.blocked; break;
-      case Action::Invalid: ++into.summary.invalid; break;
-    }
-  }
+  for (auto& p : more.plans) into.plans.push_back(std::move(p));
+  std::stable_sort(into.plans.begin(), into.plans.end(), [](const PlanSource& a, const PlanSource& b) {
+    return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+  });
+  into.summary = summarize(into.changes);
 }
 
 }  // namespace offsetctl::planner

@@ -18,6 +18,14 @@ const char* action_name(Action a);  // "change", "noop", "blocked", "invalid"
 // (an unknown topic with every partition selected): always an invalid row.
 inline constexpr int32_t kEveryPartition = -1;
 
+// a + b, held at the int64_t bounds instead of overflowing (offsets in a saved
+// plan are whatever the file says; the counts must not be undefined behaviour).
+inline int64_t add_saturating(int64_t a, int64_t b) {
+  int64_t r = 0;
+  if (__builtin_add_overflow(a, b, &r)) return b > 0 ? INT64_MAX : INT64_MIN;
+  return r;
+}
+
 struct PartitionChange {
   std::string instance;
   std::string group;
@@ -34,13 +42,38 @@ struct PartitionChange {
   // (-2 earliest, -1 latest, else ms); the target is then a preview.
   std::optional<int64_t> apply_timestamp;
 
+  // Both nullopt for an invalid row: its target will never be written, so a
+  // delta or lag computed from it would only mislead.
+  // Nullopt too when the difference does not fit in an int64_t.
   std::optional<int64_t> delta() const {
-    if (!current || !target) return std::nullopt;
-    return *target - *current;
+    if (!current || !target || action == Action::Invalid) return std::nullopt;
+    return difference(*target, *current);
   }
   std::optional<int64_t> lag_after() const {
-    if (!target || !end_offset) return std::nullopt;
-    return *end_offset - *target;
+    if (!target || !end_offset || action == Action::Invalid) return std::nullopt;
+    return difference(*end_offset, *target);
+  }
+  // A change's delta split by sign: messages the group reads again, and
+  // messages it never reads (data loss). 0 for anything but a change.
+  // (Inline, like everything here the report uses: it links without the planner.)
+  int64_t replayed() const {
+    const auto d = action == Action::Change ? delta() : std::nullopt;
+    if (!d || *d >= 0) return 0;
+    return *d == INT64_MIN ? INT64_MAX : -*d;
+  }
+  int64_t skipped() const {
+    const auto d = action == Action::Change ? delta() : std::nullopt;
+    return d && *d > 0 ? *d : 0;
+  }
+  // A change on a partition where the group has nothing committed: there is
+  // no delta, so it is counted apart.
+  bool first_commit() const { return action == Action::Change && !current && target; }
+
+ private:
+  static std::optional<int64_t> difference(int64_t a, int64_t b) {
+    int64_t r = 0;
+    if (__builtin_sub_overflow(a, b, &r)) return std::nullopt;
+    return r;
   }
 };
 
@@ -54,6 +87,8 @@ enum class ChangeFieldKind {
   Partition,  // int32_t; null for kEveryPartition
   Offset,     // std::optional<int64_t>; null when absent
   Derived,    // computed from other fields (an optional<int64_t> member function); the report only
+  Count,      // computed: an int64_t member function (messages); the report only
+  Flag,       // computed: a bool member function; the report only
   Action,     // Action, as action_name()
   Text,       // std::string; null when empty
   ResolveAt,  // "apply" when apply_timestamp is set, else "plan"; the report only
@@ -66,10 +101,12 @@ struct ChangeField {
   std::string PartitionChange::*text = nullptr;              // Key, Text
   std::optional<int64_t> PartitionChange::*offset = nullptr;  // Offset
   std::optional<int64_t> (PartitionChange::*derived)() const = nullptr;  // Derived
+  int64_t (PartitionChange::*count)() const = nullptr;                   // Count
+  bool (PartitionChange::*flag)() const = nullptr;                       // Flag
 };
 
 inline constexpr ChangeField kChangeFields[] = {
-    // name, kind, saved, text, offset, derived
+    // name, kind, saved, text, offset, derived, count, flag
     {"instance", ChangeFieldKind::Key, false, &PartitionChange::instance, nullptr, nullptr},
     {"group", ChangeFieldKind::Key, false, &PartitionChange::group, nullptr, nullptr},
     {"topic", ChangeFieldKind::Key, false, &PartitionChange::topic, nullptr, nullptr},
@@ -77,6 +114,9 @@ inline constexpr ChangeField kChangeFields[] = {
     {"current", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::current, nullptr},
     {"target", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::target, nullptr},
     {"delta", ChangeFieldKind::Derived, false, nullptr, nullptr, &PartitionChange::delta},
+    {"replayed", ChangeFieldKind::Count, false, nullptr, nullptr, nullptr, &PartitionChange::replayed},
+    {"skipped", ChangeFieldKind::Count, false, nullptr, nullptr, nullptr, &PartitionChange::skipped},
+    {"first_commit", ChangeFieldKind::Flag, false, nullptr, nullptr, nullptr, nullptr, &PartitionChange::first_commit},
     {"lag_after", ChangeFieldKind::Derived, false, nullptr, nullptr, &PartitionChange::lag_after},
     {"begin_offset", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::begin_offset, nullptr},
     {"end_offset", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::end_offset, nullptr},
@@ -104,6 +144,36 @@ struct PlanSummary {
   size_t unchanged = 0;
   size_t blocked = 0;
   size_t invalid = 0;
+  int64_t replayed = 0;      // messages, over every change
+  int64_t skipped = 0;       // messages, over every change
+  size_t first_commits = 0;  // changes on partitions with nothing committed
+
+  void add(const PartitionChange& c) {
+    switch (c.action) {
+      case Action::Change: ++to_change; break;
+      case Action::Noop: ++unchanged; break;
+      case Action::Blocked: ++blocked; break;
+      case Action::Invalid: ++invalid; break;
+    }
+    replayed = add_saturating(replayed, c.replayed());
+    skipped = add_saturating(skipped, c.skipped());
+    if (c.first_commit()) ++first_commits;
+  }
+};
+
+// The summary of `changes`: what make_plan and every merge compute.
+inline PlanSummary summarize(const std::vector<PartitionChange>& changes) {
+  PlanSummary s;
+  for (const PartitionChange& c : changes) s.add(c);
+  return s;
+}
+
+// A plan that contributed to the result, for the report's context.
+struct PlanSource {
+  std::string name;
+  std::string description;
+  std::string file;  // as given on the command line
+  int line = 0;      // of the plan's document (its kind: line)
 };
 
 struct PlanResult {
@@ -111,6 +181,7 @@ struct PlanResult {
   std::vector<GroupReport> groups;       // same order
   PlanSummary summary;
   int64_t planned_at_ms = 0;
+  std::vector<PlanSource> plans;  // in file order
   // --target: the run was restricted to these groups ("ckafka-demo/billing"), as given; every report says so.
   std::vector<std::string> targets;
 };

@@ -258,21 +258,9 @@ PlanResult make_plan(const plan::PlanSet& plans, const LiveState& live, const Pl
     check_thin_answer(run.ctx, result.changes, group_start);
   }
 
-  for (const PartitionChange& c : result.changes) {
-    switch (c.action) {
-      case Action::Change:
-        ++result.summary.to_change;
-        break;
-      case Action::Noop:
-        ++result.summary.unchanged;
-        break;
-      case Action::Blocked:
-        ++result.summary.blocked;
-        break;
-      case Action::Invalid:
-        ++result.summary.invalid;
-        break;
-    }
+  result.summary = summarize(result.changes);
+  for (const auto& file : plans.files) {
+    for (const auto& p : file.offset_plans) result.plans.push_back({p.name, p.description, file.path, p.loc.line});
   }
   return result;
 }

@@ -67,7 +67,22 @@ TEST(MakePlan, ResolvesEveryPartitionOfTheTopicInOrder) {
   EXPECT_EQ(r.changes[0].spec, "offset: 600");
   EXPECT_EQ(r.summary.to_change, 2u);
   EXPECT_EQ(r.summary.unchanged, 1u);
+  EXPECT_EQ(r.summary.skipped, 100);  // 500 -> 600 on partition 0
+  EXPECT_EQ(r.summary.replayed, 0);
+  EXPECT_EQ(r.summary.first_commits, 1u);  // partition 2
   EXPECT_EQ(r.planned_at_ms, kNow);
+}
+
+TEST(MakePlan, NamesEveryPlanWithItsDescriptionAndWhereItIsWritten) {
+  plan::OffsetPlan p = offset_plan("billing", {entry("orders", plan::SingleOffset{600})});
+  p.description = "Replay orders after the 11-20 incident";
+  p.loc = {"plans/a.yaml", 3, 1};
+  PlanResult r = plan_of({p});
+  ASSERT_EQ(r.plans.size(), 1u);
+  EXPECT_EQ(r.plans[0].name, "replay");
+  EXPECT_EQ(r.plans[0].description, "Replay orders after the 11-20 incident");
+  EXPECT_EQ(r.plans[0].file, "plans/a.yaml");
+  EXPECT_EQ(r.plans[0].line, 3);
 }
 
 TEST(MakePlan, ExplicitOffsetsTouchOnlyTheListedPartitions) {

@@ -17,6 +17,8 @@ void write_change_field(JsonWriter& w, const planner::ChangeField& f, const plan
       break;
     case Kind::Offset: w.member(f.name, c.*f.offset); break;
     case Kind::Derived: w.member(f.name, (c.*f.derived)()); break;
+    case Kind::Count: w.member(f.name, (c.*f.count)()); break;
+    case Kind::Flag: w.member(f.name, (c.*f.flag)()); break;
     case Kind::Action: w.member(f.name, action_label(c.action)); break;
     case Kind::Text: w.key(f.name).string_or_null(c.*f.text); break;
     case Kind::ResolveAt: w.member(f.name, c.apply_timestamp ? "apply" : "plan"); break;

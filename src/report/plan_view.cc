@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
 #include <utility>
 
 #include "planner/offset_resolver.h"
@@ -22,19 +23,6 @@ const char* action_label(Action a) {
   return "invalid";
 }
 
-namespace {
-
-void count(planner::PlanSummary& s, Action a) {
-  switch (a) {
-    case Action::Change: ++s.to_change; break;
-    case Action::Noop: ++s.unchanged; break;
-    case Action::Blocked: ++s.blocked; break;
-    case Action::Invalid: ++s.invalid; break;
-  }
-}
-
-}  // namespace
-
 std::vector<GroupSection> group_sections(const planner::PlanResult& result) {
   std::vector<GroupSection> sections;
   const auto& changes = result.changes;
@@ -49,8 +37,9 @@ std::vector<GroupSection> group_sections(const planner::PlanResult& result) {
     }
     GroupSection& s = sections.back();
     s.end = i + 1;
-    count(s.counts, c.action);
+    s.counts.add(c);
     if (!s.has_note && has_note(c)) s.has_note = true;
+    if (!c.spec.empty()) s.has_asked = true;
     if (c.apply_timestamp) s.has_preview = true;
     if (c.action == Action::Blocked && !c.reason.empty() &&
         std::find(s.blocked_reasons.begin(), s.blocked_reasons.end(), c.reason) == s.blocked_reasons.end()) {
@@ -87,6 +76,33 @@ std::vector<GroupSection> group_sections(const planner::PlanResult& result) {
   return sections;
 }
 
+std::string with_thousands(int64_t n) {
+  const uint64_t magnitude = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
+  const std::string digits = std::to_string(magnitude);
+  std::string out = n < 0 ? "-" : "";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+std::string moved_text(const planner::PlanSummary& s) {
+  std::string out;
+  const bool both = s.replayed > 0 && s.skipped > 0;
+  if (s.replayed > 0) out.append("replays " + with_thousands(s.replayed) + " messages");
+  if (s.skipped > 0) {
+    out.append(out.empty() ? "" : ", ");
+    out.append("skips " + with_thousands(s.skipped) + (both ? "" : " messages"));
+  }
+  if (s.first_commits > 0) {
+    out.append(out.empty() ? "" : ", ");
+    append_int(out, static_cast<int64_t>(s.first_commits));
+    out.append(s.first_commits == 1 ? " first commit" : " first commits");
+  }
+  return out;
+}
+
 std::string restricted_line(const std::vector<std::string>& targets) {
   std::string out = "Restricted by --target to ";
   for (size_t i = 0; i < targets.size(); ++i) out.append((i ? ", " : "") + targets[i]);
@@ -96,7 +112,9 @@ std::string restricted_line(const std::vector<std::string>& targets) {
 std::string summary_line(const planner::PlanSummary& s) {
   std::string out = "Plan: ";
   append_int(out, static_cast<int64_t>(s.to_change));
-  out.append(" to change, ");
+  out.append(" to change");
+  if (std::string moved = moved_text(s); !moved.empty()) out.append(" (" + moved + ")");
+  out.append(", ");
   append_int(out, static_cast<int64_t>(s.unchanged));
   out.append(" unchanged, ");
   append_int(out, static_cast<int64_t>(s.blocked));
@@ -106,10 +124,53 @@ std::string summary_line(const planner::PlanSummary& s) {
   return out;
 }
 
-std::string apply_time_anchor(int64_t apply_timestamp) {
+std::vector<std::string> plan_names(const planner::GroupReport& g) {
+  std::vector<std::string> names;
+  std::string_view rest = g.plan_name;
+  while (!rest.empty()) {
+    const size_t comma = rest.find(", ");
+    names.emplace_back(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+  }
+  return names;
+}
+
+std::string plans_label(const planner::GroupReport& g) {
+  const size_t n = plan_names(g).size();
+  if (n <= 1) return "plan " + g.plan_name;
+  return std::to_string(n) + " plans";
+}
+
+std::string action_text(const planner::PartitionChange& c) {
+  std::string out = action_label(c.action);
+  if (c.skipped() > 0) out.append(" (skip)");
+  return out;
+}
+
+void append_delta_cell(std::string& out, const planner::PartitionChange& c) {
+  if (!c.current && c.target && (c.action == Action::Change || c.action == Action::Blocked)) {
+    out.append("first commit");
+    return;
+  }
+  append_delta(out, c.delta(), c.apply_timestamp.has_value());
+}
+
+std::string_view asked_cell(const planner::PlanResult& result, size_t i) {
+  const auto& c = result.changes[i];
+  if (i > 0) {
+    const auto& p = result.changes[i - 1];
+    if (p.instance == c.instance && p.group == c.group && p.topic == c.topic && p.spec == c.spec) return {};
+  }
+  return c.spec;
+}
+
+bool is_dts_row(const planner::PartitionChange& c) { return c.spec.rfind("dts: ", 0) == 0; }
+
+std::string apply_time_anchor(int64_t apply_timestamp, bool dts) {
   if (apply_timestamp == -2) return "earliest";
   if (apply_timestamp == -1) return "latest";
-  return "first offset at " + util::format_rfc3339_ms(apply_timestamp);
+  if (dts) return "the offset nearest before " + util::format_rfc3339_ms(apply_timestamp);
+  return "first offset at or after " + util::format_rfc3339_ms(apply_timestamp);
 }
 
 namespace {
@@ -118,17 +179,39 @@ std::string_view row_reason(const planner::PartitionChange& c) {
   return c.action == Action::Blocked ? std::string_view() : std::string_view(c.reason);
 }
 
+// The offsets a target may take, for an invalid row whose reason does not
+// already say them: "valid range [100, 5000]".
+std::string valid_range(const planner::PartitionChange& c) {
+  if (c.action != Action::Invalid || !c.begin_offset || !c.end_offset) return {};
+  std::string range = "[";
+  append_int(range, *c.begin_offset);
+  range.append(", ");
+  append_int(range, *c.end_offset);
+  range.push_back(']');
+  if (c.reason.find(range) != std::string::npos) return {};
+  return "valid range " + range;
+}
+
 }  // namespace
 
-bool has_note(const planner::PartitionChange& c) { return !row_reason(c).empty() || c.apply_timestamp.has_value(); }
+bool has_note(const planner::PartitionChange& c) {
+  return !row_reason(c).empty() || c.apply_timestamp.has_value() || !valid_range(c).empty();
+}
 
 void append_note(std::string& out, const planner::PartitionChange& c) {
-  const std::string_view reason = row_reason(c);
-  out.append(reason);
+  const size_t start = out.size();
+  auto sep = [&] {
+    if (out.size() > start) out.append("; ");
+  };
+  out.append(row_reason(c));
+  if (std::string range = valid_range(c); !range.empty()) {
+    sep();
+    out.append(range);
+  }
   if (c.apply_timestamp) {
-    if (!reason.empty()) out.append("; ");
-    out.append("resolved at apply time: ");
-    out.append(apply_time_anchor(*c.apply_timestamp));
+    sep();
+    out.append(is_dts_row(c) ? "resolved by DTS at apply time: " : "resolved at apply time: ");
+    out.append(apply_time_anchor(*c.apply_timestamp, is_dts_row(c)));
   }
 }
 

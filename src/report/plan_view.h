@@ -25,6 +25,7 @@ struct GroupSection {
   size_t end = 0;
   planner::PlanSummary counts;
   bool has_note = false;     // some row has a note (see append_note)
+  bool has_asked = false;    // some row says what its plan asked (spec)
   bool has_preview = false;  // some target is resolved at apply time
   // Why the group's partitions are blocked, said once for the group rather
   // than on every row (the distinct reasons, in order; normally one).
@@ -35,9 +36,33 @@ struct GroupSection {
 // Groups the planner reported without partitions get an empty section.
 std::vector<GroupSection> group_sections(const planner::PlanResult& result);
 
-// "Plan: 3 to change, 2 unchanged, 1 blocked, 1 invalid."
+// "Plan: 12 to change (replays 3,400 messages, skips 98,000), 1 unchanged, 0 blocked, 0 invalid."
+// The parenthesis is left out when no change moves a committed offset.
 std::string summary_line(const planner::PlanSummary& s);
 
+// "replays 3,400 messages, skips 98,000, 2 first commits": what the changes do
+// to the groups' reading, or "" when they move nothing.
+std::string moved_text(const planner::PlanSummary& s);
+
+// 98000 -> "98,000"
+std::string with_thousands(int64_t n);
+
+// How a group header names the plans that touch it: "plan replay-orders", or
+// "3 plans" (each is listed once in the report's context, not on every group).
+std::string plans_label(const planner::GroupReport& g);
+std::vector<std::string> plan_names(const planner::GroupReport& g);
+
+// The ACTION cell: "change (skip)" for a change that skips messages, so that
+// data loss is said in words, not only in colour.
+std::string action_text(const planner::PartitionChange& c);
+
+// The DELTA cell: "first commit" where nothing is committed, "-" when unknown
+// or invalid, else a signed number ("~" when previewed).
+void append_delta_cell(std::string& out, const planner::PartitionChange& c);
+
+// The ASKED cell: the spec of the first row of each run of one topic with one
+// spec; "" for the rest of the run, so that it stays short.
+std::string_view asked_cell(const planner::PlanResult& result, size_t i);
 // "Restricted by --target to billing, ckafka-demo/orders-consumer: the plans' other groups were left out."
 std::string restricted_line(const std::vector<std::string>& targets);
 
@@ -57,8 +82,11 @@ bool has_note(const planner::PartitionChange& c);
 inline constexpr std::string_view kPreviewLegend =
     "~ the service resolves this target when apply runs; the numbers are as of plan time";
 
-// "earliest", "latest" or the RFC 3339 time that ModifyGroupOffsets resolves.
-std::string apply_time_anchor(int64_t apply_timestamp);
+// "earliest", "latest" or the time the service resolves: CKafka's
+// ModifyGroupOffsets takes the first offset at or after it, DTS the offset
+// nearest before it.
+std::string apply_time_anchor(int64_t apply_timestamp, bool dts = false);
+bool is_dts_row(const planner::PartitionChange& c);
 
 // A partition number, or "all" for planner::kEveryPartition (a topic that does
 // not exist, so its partitions are unknown).
@@ -83,8 +111,8 @@ void append_group_facts(std::string& out, const GroupSection& s, Escape escape) 
     escape(out, s.report->region);
   }
   if (!s.report->plan_name.empty()) {
-    out.append(", plan ");
-    escape(out, s.report->plan_name);
+    out.append(", ");
+    escape(out, plans_label(*s.report));
   }
   if (!s.report->state.empty()) {
     out.append(", state ");

@@ -19,7 +19,7 @@ TEST(ActionLabel, NamesEveryAction) {
 TEST(GroupSections, OnePerGroupWithCounts) {
   const auto result = test::sample_result();
   const auto sections = group_sections(result);
-  ASSERT_EQ(sections.size(), 3u);
+  ASSERT_EQ(sections.size(), 4u);
   EXPECT_EQ(sections[0].group, "orders-consumer");
   EXPECT_EQ(sections[0].report, &result.groups[0]);
   EXPECT_EQ(sections[0].counts.to_change, 8u);
@@ -30,7 +30,11 @@ TEST(GroupSections, OnePerGroupWithCounts) {
   EXPECT_EQ(sections[1].end - sections[1].begin, 2u);
   EXPECT_EQ(sections[2].instance, "ckafka-9m4p2w");
   EXPECT_EQ(sections[2].counts.invalid, 4u);
-  EXPECT_EQ(sections[2].end, result.changes.size());
+  EXPECT_EQ(sections[2].counts.skipped, 0);  // an invalid row moves nothing
+  EXPECT_EQ(sections[3].group, "reports-billing");
+  EXPECT_EQ(sections[3].counts.skipped, 5000);
+  EXPECT_EQ(sections[3].counts.first_commits, 1u);
+  EXPECT_EQ(sections[3].end, result.changes.size());
 }
 
 TEST(GroupSections, GroupsWithoutPartitionsAndPartitionsWithoutGroups) {
@@ -42,7 +46,7 @@ TEST(GroupSections, GroupsWithoutPartitionsAndPartitionsWithoutGroups) {
   result.groups.push_back(idle);
   result.groups.erase(result.groups.begin() + 1);  // payments-consumer: no report
   const auto sections = group_sections(result);
-  ASSERT_EQ(sections.size(), 4u);
+  ASSERT_EQ(sections.size(), 5u);
   EXPECT_EQ(sections[0].group, "aaa-idle");
   EXPECT_EQ(sections[0].begin, sections[0].end);
   EXPECT_EQ(sections[1].group, "orders-consumer");
@@ -51,7 +55,22 @@ TEST(GroupSections, GroupsWithoutPartitionsAndPartitionsWithoutGroups) {
 }
 
 TEST(SummaryLine, CountsEveryAction) {
-  EXPECT_EQ(summary_line(test::sample_result().summary), "Plan: 8 to change, 3 unchanged, 2 blocked, 4 invalid.");
+  EXPECT_EQ(summary_line(test::sample_result().summary), "Plan: 10 to change (replays 2,390 messages, skips 5,600, 3 first commits), 3 unchanged, 2 blocked, 4 invalid.");
+  planner::PlanSummary s;
+  s.to_change = 12;
+  s.unchanged = 1;
+  s.replayed = 3400;
+  s.skipped = 98000;
+  EXPECT_EQ(summary_line(s), "Plan: 12 to change (replays 3,400 messages, skips 98,000), 1 unchanged, 0 blocked, 0 invalid.");
+  s.replayed = 0;
+  EXPECT_EQ(summary_line(s), "Plan: 12 to change (skips 98,000 messages), 1 unchanged, 0 blocked, 0 invalid.");
+  s.skipped = 0;
+  s.first_commits = 1;
+  EXPECT_EQ(summary_line(s), "Plan: 12 to change (1 first commit), 1 unchanged, 0 blocked, 0 invalid.");
+  EXPECT_EQ(with_thousands(1234567), "1,234,567");
+  EXPECT_EQ(with_thousands(999), "999");
+  EXPECT_EQ(with_thousands(-1234), "-1,234");
+  EXPECT_EQ(with_thousands(INT64_MIN), "-9,223,372,036,854,775,808");
   EXPECT_EQ(summary_line({}), "Plan: 0 to change, 0 unchanged, 0 blocked, 0 invalid.");
 }
 
@@ -91,7 +110,34 @@ TEST(Notes, ReasonAndApplyTime) {
   append_note(out, c);
   EXPECT_EQ(out, "resolved at apply time: latest");  // the group header gives the blocked reason
   EXPECT_EQ(apply_time_anchor(-2), "earliest");
-  EXPECT_EQ(apply_time_anchor(test::kPlannedAt), "first offset at 2026-11-23T12:00:00.000Z");
+  EXPECT_EQ(apply_time_anchor(test::kPlannedAt), "first offset at or after 2026-11-23T12:00:00.000Z");
+}
+
+TEST(Notes, DtsResolvesADatetimeToTheOffsetNearestBefore) {
+  planner::PartitionChange c;
+  c.action = Action::Change;
+  c.spec = "dts: datetime: 2026-11-20T00:00:00+08:00 (2026-11-20 00:00:00 Beijing time)";
+  c.apply_timestamp = 1795104000000;
+  std::string out;
+  append_note(out, c);
+  EXPECT_EQ(out, "resolved by DTS at apply time: the offset nearest before 2026-11-19T16:00:00.000Z");
+}
+
+TEST(Labels, SeveralPlansAreCountedNotListed) {
+  planner::GroupReport g;
+  g.plan_name = "a";
+  EXPECT_EQ(plans_label(g), "plan a");
+  g.plan_name = "a, b, c, d, e, f, g";
+  EXPECT_EQ(plans_label(g), "7 plans");
+  EXPECT_EQ(plan_names(g).size(), 7u);
+  planner::PartitionChange first;
+  first.action = Action::Change;
+  first.target = 10;
+  std::string cell;
+  append_delta_cell(cell, first);
+  EXPECT_EQ(cell, "first commit");
+  first.current = 5;
+  EXPECT_EQ(action_text(first), "change (skip)");
 }
 
 TEST(Members, OneLineEach) {

@@ -25,12 +25,22 @@ void write_member(JsonWriter& w, const planner::Member& m) {
   w.end_object();
 }
 
-void write_group(JsonWriter& w, const planner::GroupReport& g) {
+void write_moved(JsonWriter& w, const planner::PlanSummary& s) {
+  w.member("replayed", s.replayed);
+  w.member("skipped", s.skipped);
+  w.member("first_commits", s.first_commits);
+}
+
+void write_group(JsonWriter& w, const planner::GroupReport& g, const planner::PlanSummary* counts) {
   w.begin_object(true);
   w.member("instance", g.instance);
   w.member("group", g.group);
   w.key("region").string_or_null(g.region);
   w.key("plan").string_or_null(g.plan_name);
+  w.key("plans").begin_array();
+  for (const auto& name : plan_names(g)) w.string(name);
+  w.end_array();
+  write_moved(w, counts != nullptr ? *counts : planner::PlanSummary{});
   w.key("state").string_or_null(g.state);
   w.key("warning").string_or_null(g.warning);
   w.key("members").begin_array();
@@ -45,14 +55,24 @@ void write_change(JsonWriter& w, const planner::PartitionChange& c) {
   w.end_object();
 }
 
+void write_plan(JsonWriter& w, const planner::PlanSource& p) {
+  w.begin_object(true);
+  w.member("name", p.name);
+  w.key("description").string_or_null(p.description);
+  w.member("file", p.file);
+  w.member("line", p.line);
+  w.end_object();
+}
+
 }  // namespace
 
-std::string render_json(const planner::PlanResult& result) {
+std::string render_json(const planner::PlanResult& result, const ReportContext& context) {
   std::string out;
   out.reserve(1024 + result.groups.size() * 160 + result.changes.size() * 360);
   JsonWriter w(out);
   w.begin_object();
   w.member("format_version", kReportFormatVersion);
+  w.member("format_minor", kReportFormatMinor);
   w.member("kind", "plan-report");
   w.member("planned_at", util::format_rfc3339_ms(result.planned_at_ms));
   w.key("summary").begin_object(true);
@@ -60,14 +80,32 @@ std::string render_json(const planner::PlanResult& result) {
   w.member("unchanged", result.summary.unchanged);
   w.member("blocked", result.summary.blocked);
   w.member("invalid", result.summary.invalid);
+  write_moved(w, result.summary);
   w.end_object();
+  w.key("plans").begin_array();
+  for (const auto& p : result.plans) write_plan(w, p);
+  w.end_array();
+  if (context.saved) {
+    w.key("saved_plan").begin_object(true);
+    w.member("path", context.saved->path);
+    w.member("checksum", context.saved->checksum);
+    w.member("apply_command", apply_command(*context.saved));
+    w.end_object();
+  } else {
+    w.key("saved_plan").null();
+  }
   if (!result.targets.empty()) {
     w.key("targets").begin_array();
     for (const auto& t : result.targets) w.string(t);
     w.end_array();
   }
   w.key("groups").begin_array();
-  for (const auto& g : result.groups) write_group(w, g);
+  const auto sections = group_sections(result);
+  std::vector<const planner::PlanSummary*> counts(result.groups.size(), nullptr);
+  for (const auto& s : sections) {
+    if (s.report != nullptr) counts[static_cast<size_t>(s.report - result.groups.data())] = &s.counts;
+  }
+  for (size_t i = 0; i < result.groups.size(); ++i) write_group(w, result.groups[i], counts[i]);
   w.end_array();
   w.key("changes").begin_array();
   for (const auto& c : result.changes) write_change(w, c);

@@ -1,9 +1,14 @@
 // The pull-request comment: problems first, then one collapsible table per
 // group, kept under the forges' comment size limit.
+#include <algorithm>
+
+#include "report/comment_split.h"
 #include "report/markdown.h"
 #include "report/plan_view.h"
 #include "report/render.h"
 #include "report/table.h"
+#include "util/crypto.h"
+#include "util/time.h"
 
 namespace offsetctl::report {
 
@@ -51,27 +56,111 @@ std::string counts_text(const planner::PlanSummary& c) {
     out.append(what);
   };
   add(c.to_change, "to change");
+  if (std::string moved = moved_text(c); !moved.empty() && c.to_change > 0) out.append(" (" + moved + ")");
   add(c.unchanged, "unchanged");
   add(c.blocked, "blocked");
   add(c.invalid, "invalid");
   return out.empty() ? "no partitions" : out;
 }
 
-// One "> - " line per blocked group and per run of invalid partitions of a
-// topic that share a reason.
-// The groups' own warnings ("new group: ..."): said whatever else the plan holds.
-std::string group_warnings(const std::vector<GroupSection>& sections) {
-  std::string out;
-  for (const GroupSection& s : sections) {
-    if (s.report == nullptr || s.report->warning.empty()) continue;
-    if (out.empty()) out = "> [!NOTE]\n";
-    out.append("> - ");
-    md(out, s.report->warning);
-    out.push_back('\n');
+// Lines of a block quote, each kept while the block stays within `budget`;
+// what did not fit is counted.
+class QuoteList {
+ public:
+  QuoteList(std::string& out, size_t budget) : out_(out), budget_(out.size() + budget) {}
+  void emit(const std::string& line, size_t items) {
+    if (full_ || out_.size() + line.size() > budget_) {
+      full_ = true;
+      return;
+    }
+    out_.append(line);
+    listed_ += items;
   }
-  return out.empty() ? out : out + "\n";
+  size_t listed() const { return listed_; }
+
+ private:
+  std::string& out_;
+  size_t budget_;
+  size_t listed_ = 0;
+  bool full_ = false;
+};
+
+// Skips are data loss: one "> - " line per group and topic that skips, first.
+std::string caution_block(const PlanResult& result, const std::vector<GroupSection>& sections) {
+  const int64_t skipped = result.summary.skipped;
+  if (skipped <= 0) return {};
+  std::string out = "> [!CAUTION]\n> **Skips ";
+  out.append(with_thousands(skipped));
+  out.append(skipped == 1 ? " message" : " messages");
+  out.append(":** the groups below will never read ");
+  out.append(skipped == 1 ? "it" : "them");
+  out.append(" (their committed offsets move forward past unread messages).\n");
+  size_t topics = 0;
+  QuoteList list(out, kWarningBudget);
+  for (const GroupSection& s : sections) {
+    if (s.counts.skipped == 0) continue;
+    for (size_t i = s.begin; i < s.end;) {
+      const std::string& topic = result.changes[i].topic;
+      int64_t n = 0;
+      std::vector<int32_t> partitions;
+      size_t j = i;
+      for (; j < s.end && result.changes[j].topic == topic; ++j) {
+        if (result.changes[j].skipped() == 0) continue;
+        n = planner::add_saturating(n, result.changes[j].skipped());
+        partitions.push_back(result.changes[j].partition);
+      }
+      i = j;
+      if (n == 0) continue;
+      ++topics;
+      std::string line = "> - group **";
+      md(line, s.group);
+      line.append("** on ");
+      md(line, s.instance);
+      line.append(", topic **");
+      md(line, topic);
+      line.append("**: skips ");
+      line.append(with_thousands(n));
+      line.append(n == 1 ? " message" : " messages");
+      line.append(partitions.size() == 1 ? " (partition " : " (partitions ");
+      line.append(format_partition_list(partitions));
+      line.append(")\n");
+      list.emit(line, 1);
+    }
+  }
+  if (list.listed() < topics) {
+    out.append("> - …and ");
+    append_count(out, topics - list.listed(), "more topic", "more topics");
+    out.append("; `offsetctl plan --format json` lists every one.\n");
+  }
+  out.push_back('\n');
+  return out;
 }
 
+// The groups' own warnings ("new group: ..."): said whatever else the plan holds,
+// within the same budget as the other blocks.
+std::string group_warnings(const std::vector<GroupSection>& sections) {
+  size_t warned = 0;
+  for (const GroupSection& s : sections) warned += s.report != nullptr && !s.report->warning.empty();
+  if (warned == 0) return {};
+  std::string out = "> [!NOTE]\n";
+  QuoteList list(out, kWarningBudget);
+  for (const GroupSection& s : sections) {
+    if (s.report == nullptr || s.report->warning.empty()) continue;
+    std::string line = "> - ";
+    md(line, s.report->warning);
+    line.push_back('\n');
+    list.emit(line, 1);
+  }
+  if (list.listed() < warned) {
+    out.append("> - …and ");
+    append_count(out, warned - list.listed(), "more warning", "more warnings");
+    out.append("; `offsetctl plan --format json` lists every one.\n");
+  }
+  return out + "\n";
+}
+
+// One "> - " line per blocked group and per run of invalid partitions of a
+// topic that share a reason.
 std::string warning_block(const PlanResult& result, const std::vector<GroupSection>& sections) {
   const size_t problems = result.summary.blocked + result.summary.invalid;
   if (problems == 0) return {};
@@ -156,28 +245,75 @@ std::string warning_block(const PlanResult& result, const std::vector<GroupSecti
   return out;
 }
 
-// 65000 -> "65,000"
-std::string with_thousands(size_t n) {
-  std::string digits;
-  append_int(digits, static_cast<int64_t>(n));
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return out;
-}
-
-std::vector<Column> table_columns(bool note) {
+std::vector<Column> table_columns(bool asked, bool note) {
   std::vector<Column> columns = {{"Topic", Align::Left},  {"Partition", Align::Right}, {"Current", Align::Right},
                                  {"Target", Align::Right}, {"Delta", Align::Right},     {"Lag after", Align::Right},
                                  {"Action", Align::Left}};
+  if (asked) columns.push_back({"Asked", Align::Left});
   if (note) columns.push_back({"Note", Align::Left});
   return columns;
 }
 
-void render_group(std::string& out, const PlanResult& result, const GroupSection& s) {
-  out.append("<details><summary><b>");
+// `text` as a code span, or escaped text when it holds a backtick (a span
+// could not hold it without breaking out).
+void append_code(std::string& out, std::string_view text) {
+  if (text.find('`') != std::string_view::npos || text.find('\n') != std::string_view::npos) {
+    md(out, text);
+    return;
+  }
+  out.push_back('`');
+  out.append(clip(text));
+  out.push_back('`');
+}
+
+// Plans shown by name, file and description; past this many, counted.
+constexpr size_t kListedPlans = 20;
+
+// What the reviewer judges the change by: which plans asked for it, what they
+// say they are for, when the cluster was read, and how to apply exactly this.
+std::string context_block(const PlanResult& result, const ReportContext& context) {
+  std::string out;
+  for (size_t i = 0; i < result.plans.size() && i < kListedPlans; ++i) {
+    const auto& p = result.plans[i];
+    out.append("- Plan **");
+    md(out, p.name);
+    out.append("** (");
+    std::string where = p.file + ":" + std::to_string(p.line);
+    append_code(out, where);
+    out.push_back(')');
+    if (!p.description.empty()) {
+      out.append(": ");
+      md(out, p.description);
+    }
+    out.push_back('\n');
+  }
+  if (result.plans.size() > kListedPlans) {
+    out.append("- …and ");
+    append_count(out, result.plans.size() - kListedPlans, "more plan", "more plans");
+    out.push_back('\n');
+  }
+  out.append("- Live state read at ");
+  out.append(util::format_rfc3339_ms(result.planned_at_ms));
+  out.append(" (UTC)\n");
+  if (const auto& saved = context.saved) {
+    out.append("- Saved plan ");
+    append_code(out, saved->path);
+    out.append(" (");
+    append_code(out, saved->checksum);
+    out.append("); apply exactly this with ");
+    append_code(out, apply_command(*saved));
+    out.push_back('\n');
+  }
+  out.push_back('\n');
+  return out;
+}
+
+bool needs_attention(const GroupSection& s) {
+  return s.counts.skipped > 0 || s.counts.blocked > 0 || s.counts.invalid > 0;
+}
+
+void render_group(std::string& out, const PlanResult& result, const GroupSection& s, bool open) {
+  out.append(open ? "<details open><summary><b>" : "<details><summary><b>");
   append_html_escaped(out, s.group);
   out.append("</b> (");
   append_group_facts(out, s, html);
@@ -209,7 +345,7 @@ void render_group(std::string& out, const PlanResult& result, const GroupSection
   if (s.begin == s.end) {
     out.append("No partitions.\n");
   } else {
-    MarkdownTable table(out, table_columns(s.has_note));
+    MarkdownTable table(out, table_columns(s.has_asked, s.has_note));
     std::string cell;
     for (size_t i = s.begin; i < s.end; ++i) {
       const PartitionChange& c = result.changes[i];
@@ -226,17 +362,18 @@ void render_group(std::string& out, const PlanResult& result, const GroupSection
       append_offset(cell, c.target, preview);
       table.cell_raw(cell);
       cell.clear();
-      append_delta(cell, c.delta(), preview);
+      append_delta_cell(cell, c);
       table.cell_raw(cell);
       cell.clear();
       append_offset(cell, c.lag_after(), preview);
       table.cell_raw(cell);
-      const bool problem = c.action == Action::Blocked || c.action == Action::Invalid;
+      const bool loud = c.action == Action::Blocked || c.action == Action::Invalid || c.skipped() > 0;
       cell.clear();
-      if (problem) cell.append("**");
-      cell.append(action_label(c.action));
-      if (problem) cell.append("**");
+      if (loud) cell.append("**");
+      cell.append(action_text(c));
+      if (loud) cell.append("**");
       table.cell_raw(cell);
+      if (s.has_asked) table.cell(clip(asked_cell(result, i)));
       if (s.has_note) {
         cell.clear();
         append_note(cell, c);
@@ -253,26 +390,29 @@ void render_group(std::string& out, const PlanResult& result, const GroupSection
   out.append("\n</details>\n\n");
 }
 
-}  // namespace
-
-std::string render_markdown(const PlanResult& result) { return render_markdown(result, kMarkdownLimit); }
-
-std::string render_markdown(const PlanResult& result, size_t limit) {
+// The comment without its marker; `limit` cuts it at a group boundary
+// (SIZE_MAX: never), `whole_parts` is what the cut line offers instead.
+std::string markdown_body(const PlanResult& result, const MarkdownOptions& options, size_t limit,
+                          size_t whole_parts) {
+  // `limit` leaves room for the marker; the reader is told the forge's limit.
   const std::vector<GroupSection> sections = group_sections(result);
   std::string out;
-  out.reserve(std::min<size_t>(limit, 1024 + result.changes.size() * 64));
+  out.reserve(std::min<size_t>(limit, 1024 + result.changes.size() * 80));
   out.append("**");
   out.append(summary_line(result.summary));
   out.append("**\n\n");
   if (!result.targets.empty()) out.append("> " + restricted_line(result.targets) + "\n\n");
+  out.append(caution_block(result, sections));
   out.append(warning_block(result, sections));
   out.append(group_warnings(sections));
+  out.append(context_block(result, options.context));
 
+  const bool all_open = result.changes.size() <= kOpenAllRows;
   std::string part;
   size_t shown = 0;
   for (; shown < sections.size(); ++shown) {
     part.clear();
-    render_group(part, result, sections[shown]);
+    render_group(part, result, sections[shown], all_open || needs_attention(sections[shown]));
     const bool last = shown + 1 == sections.size();
     if (out.size() + part.size() + (last ? 0 : kCutLineReserve) > limit) break;
     out.append(part);
@@ -289,12 +429,67 @@ std::string render_markdown(const PlanResult& result, size_t limit) {
     out.append(" (");
     append_count(out, partitions, "partition", "partitions");
     out.append(") left out to keep this comment under ");
-    out.append(with_thousands(limit));
-    out.append(" characters; `offsetctl plan --format text` or `--format json` shows every partition.\n");
+    out.append(with_thousands(static_cast<int64_t>(options.limit)));
+    out.append(" characters. `offsetctl plan --format markdown --comment-dir DIR` writes all of it as ");
+    append_count(out, whole_parts, "comment", "comments");
+    out.append(" (`DIR/comment-1.md`, …); `--format text` or `--format json` shows every partition.\n");
   }
   // Trailing blank lines are noise in a comment.
   while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
   return out;
+}
+
+CommentSplit split_of(const PlanResult& result, const MarkdownOptions& options) {
+  CommentSplit split;
+  split.limit = options.limit;
+  split.id = comment_marker_id(result);
+  return split;
+}
+
+}  // namespace
+
+std::string comment_marker_id(const PlanResult& result) {
+  std::vector<std::string> names;
+  for (const auto& p : result.plans) names.push_back(p.name);
+  if (names.empty()) {
+    for (const auto& g : result.groups) names.push_back(g.instance + "/" + g.group);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  if (names.size() == 1 && !names[0].empty() && names[0].size() <= 100 &&
+      names[0].find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") ==
+          std::string::npos &&
+      names[0].find("--") == std::string::npos) {
+    return names[0];
+  }
+  std::string joined;
+  for (const auto& n : names) joined.append(n).push_back('\n');
+  return util::sha256_hex(joined).substr(0, 12);
+}
+
+std::vector<std::string> render_markdown_parts(const PlanResult& result, const MarkdownOptions& options) {
+  return split_comment(markdown_body(result, options, SIZE_MAX, 1), split_of(result, options));
+}
+
+std::string render_markdown(const PlanResult& result) { return render_markdown(result, MarkdownOptions{}); }
+
+std::string render_markdown(const PlanResult& result, size_t limit) {
+  MarkdownOptions options;
+  options.limit = limit;
+  return render_markdown(result, options);
+}
+
+std::string render_markdown(const PlanResult& result, const MarkdownOptions& options) {
+  const CommentSplit split = split_of(result, options);
+  const std::string marker = comment_marker(split, 1, 1);
+  const size_t room = options.limit > marker.size() ? options.limit - marker.size() : 0;
+  std::string body = markdown_body(result, options, room, 1);
+  if (body.find("\n**Cut short:** ") != std::string::npos) {
+    // Say how many comments the whole report takes.
+    const size_t parts = render_markdown_parts(result, options).size();
+    body = markdown_body(result, options, room, parts);
+  }
+  return marker + body;
 }
 
 }  // namespace offsetctl::report

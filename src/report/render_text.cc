@@ -4,6 +4,7 @@
 #include "report/plan_view.h"
 #include "report/render.h"
 #include "report/table.h"
+#include "util/time.h"
 
 namespace offsetctl::report {
 
@@ -12,18 +13,18 @@ using planner::PartitionChange;
 
 namespace {
 
-enum Col { kTopic, kPartition, kCurrent, kTarget, kDelta, kLagAfter, kAction, kNote, kColumns };
+enum Col { kTopic, kPartition, kCurrent, kTarget, kDelta, kLagAfter, kAction, kAsked, kNote, kColumns };
 
 std::vector<Column> change_columns() {
-  return {{"TOPIC", Align::Left},     {"PARTITION", Align::Right}, {"CURRENT", Align::Right},
-          {"TARGET", Align::Right},   {"DELTA", Align::Right},     {"LAG AFTER", Align::Right},
-          {"ACTION", Align::Left},    {"NOTE", Align::Left}};
+  return {{"TOPIC", Align::Left},  {"PARTITION", Align::Right}, {"CURRENT", Align::Right},
+          {"TARGET", Align::Right}, {"DELTA", Align::Right},     {"LAG AFTER", Align::Right},
+          {"ACTION", Align::Left},  {"ASKED", Align::Left},      {"NOTE", Align::Left}};
 }
 
-std::string_view row_style(Action a, bool color) {
+std::string_view row_style(const PartitionChange& c, bool color) {
   if (!color) return {};
-  switch (a) {
-    case Action::Change: return ansi::kYellow;
+  switch (c.action) {
+    case Action::Change: return c.skipped() > 0 ? ansi::kRed : ansi::kYellow;
     case Action::Noop: return ansi::kDim;
     case Action::Blocked:
     case Action::Invalid: return ansi::kRed;
@@ -46,6 +47,17 @@ void render_header(std::string& out, const GroupSection& s, const TextOptions& o
   if (options.color) out.append(ansi::kReset);
   out.push_back('\n');
 
+  // Skipped messages are never read by the group: data loss, said in words.
+  if (s.counts.skipped > 0) {
+    if (options.color) out.append(ansi::kRed);
+    out.append("  Skips ");
+    out.append(with_thousands(s.counts.skipped));
+    out.append(s.counts.skipped == 1 ? " message" : " messages");
+    out.append(": the group will never read ");
+    out.append(s.counts.skipped == 1 ? "it" : "them");
+    if (options.color) out.append(ansi::kReset);
+    out.push_back('\n');
+  }
   if (s.report != nullptr && !s.report->warning.empty()) {
     out.append("  Warning: ");
     append_safe(out, s.report->warning);
@@ -82,6 +94,7 @@ void render_changes(std::string& out, const planner::PlanResult& result, const G
   TextTable table(change_columns());
   table.reserve(s.end - s.begin);
   if (!s.has_note) table.hide_column(kNote);
+  if (!s.has_asked) table.hide_column(kAsked);
 
   std::string cells;  // this row's cells back to back
   std::string storage;
@@ -101,11 +114,13 @@ void render_changes(std::string& out, const planner::PlanResult& result, const G
     cut[kTarget] = cells.size();
     append_offset(cells, c.target, preview);
     cut[kDelta] = cells.size();
-    append_delta(cells, c.delta(), preview);
+    append_delta_cell(cells, c);
     cut[kLagAfter] = cells.size();
     append_offset(cells, c.lag_after(), preview);
     cut[kAction] = cells.size();
-    cells.append(action_label(c.action));
+    cells.append(action_text(c));
+    cut[kAsked] = cells.size();
+    cells.append(terminal_safe(asked_cell(result, i), storage));
     cut[kNote] = cells.size();
     if (s.has_note) {
       storage.clear();
@@ -114,7 +129,7 @@ void render_changes(std::string& out, const planner::PlanResult& result, const G
     }
     cut[kColumns] = cells.size();
     for (size_t k = 0; k < kColumns; ++k) views[k] = std::string_view(cells).substr(cut[k], cut[k + 1] - cut[k]);
-    table.add_row(views, row_style(c.action, options.color));
+    table.add_row(views, row_style(c, options.color));
   }
   table.render(out, "  ");
   if (s.has_preview) {
@@ -124,11 +139,55 @@ void render_changes(std::string& out, const planner::PlanResult& result, const G
   }
 }
 
+
+// Which plans, and when the cluster was read: what the numbers below are as of.
+void render_context(std::string& out, const planner::PlanResult& result) {
+  for (const auto& p : result.plans) {
+    out.append("Plan ");
+    append_safe(out, p.name);
+    out.append(" (");
+    append_safe(out, p.file);
+    out.push_back(':');
+    append_int(out, p.line);
+    out.push_back(')');
+    if (!p.description.empty()) {
+      out.append(": ");
+      std::string one_line = p.description;
+      for (char& ch : one_line) {
+        if (ch == '\n' || ch == '\r') ch = ' ';
+      }
+      while (!one_line.empty() && one_line.back() == ' ') one_line.pop_back();
+      append_safe(out, one_line);
+    }
+    out.push_back('\n');
+  }
+  out.append("Live state read at ");
+  out.append(util::format_rfc3339_ms(result.planned_at_ms));
+  out.append("\n\n");
+}
+
 }  // namespace
+
+std::string apply_command(const SavedPlanRef& saved) {
+  const bool plain = !saved.path.empty() && saved.path.find_first_not_of(
+                                                "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-+=:,@") ==
+                                                std::string::npos;
+  if (plain) return "offsetctl apply " + saved.path;
+  std::string quoted = "'";
+  for (char ch : saved.path) {
+    if (ch == '\'') {
+      quoted.append("'\\''");
+    } else {
+      quoted.push_back(ch);
+    }
+  }
+  return "offsetctl apply " + quoted + "'";
+}
 
 std::string render_text(const planner::PlanResult& result, const TextOptions& options) {
   std::string out;
   out.reserve(256 + result.changes.size() * 72);
+  render_context(out, result);
   for (const GroupSection& s : group_sections(result)) {
     render_header(out, s, options);
     render_changes(out, result, s, options);
@@ -137,6 +196,15 @@ std::string render_text(const planner::PlanResult& result, const TextOptions& op
   if (!result.targets.empty()) out.append(restricted_line(result.targets) + "\n");
   out.append(summary_line(result.summary));
   out.push_back('\n');
+  if (const auto& saved = options.context.saved) {
+    out.append("Saved as ");
+    append_safe(out, saved->path);
+    out.append(" (");
+    out.append(saved->checksum);
+    out.append("); apply it with: ");
+    append_safe(out, apply_command(*saved));
+    out.push_back('\n');
+  }
   return out;
 }
 

@@ -74,6 +74,19 @@ void write_groups(JsonWriter& w, const std::vector<planner::GroupReport>& groups
   w.end_array();
 }
 
+void write_plans(JsonWriter& w, const std::vector<planner::PlanSource>& plans) {
+  w.key("plans").begin_array();
+  for (const auto& p : plans) {
+    w.begin_object(true);
+    w.member("description", p.description);
+    w.member("file", p.file);
+    w.member("line", p.line);
+    w.member("name", p.name);
+    w.end_object();
+  }
+  w.end_array();
+}
+
 }  // namespace
 
 std::string redact_endpoint(std::string_view endpoint) {
@@ -116,6 +129,9 @@ std::string saved_plan_unsigned_json(const SavedPlan& plan, size_t& checksum_at)
   write_groups(w, plan.result.groups);
   w.member("kind", "saved-plan");
   w.member("planned_at", util::format_rfc3339_ms(plan.result.planned_at_ms));
+  // "plans" and "targets" are left out when empty, as plans saved before them have neither: their checksums
+  // (over this canonical layout) still hold.
+  if (!plan.result.plans.empty()) write_plans(w, plan.result.plans);
   w.member("region", plan.region);
   const auto& s = plan.result.summary;
   w.key("summary").begin_object(true);
@@ -124,6 +140,11 @@ std::string saved_plan_unsigned_json(const SavedPlan& plan, size_t& checksum_at)
   w.member("to_change", s.to_change);
   w.member("unchanged", s.unchanged);
   w.end_object();
+  if (!plan.result.targets.empty()) {
+    w.key("targets").begin_array();
+    for (const auto& t : plan.result.targets) w.string(t);
+    w.end_array();
+  }
   w.member("tool_version", plan.tool_version);
   w.end_object();
   out.push_back('\n');
@@ -132,9 +153,11 @@ std::string saved_plan_unsigned_json(const SavedPlan& plan, size_t& checksum_at)
 
 }  // namespace detail
 
-Status<> write_saved_plan(const std::string& path, const SavedPlan& plan) {
-  auto written = util::write_file_atomic(path, saved_plan_to_json(plan));
+Status<> write_saved_plan(const std::string& path, const SavedPlan& plan, std::string* checksum) {
+  const std::string text = saved_plan_to_json(plan);
+  auto written = util::write_file_atomic(path, text);
   if (!written) return fail("could not save the plan: " + written.error().message);
+  if (checksum) *checksum = saved_plan_checksum(text);
   return Ok{};
 }
 
@@ -151,6 +174,20 @@ std::string saved_plan_to_json(const SavedPlan& plan) {
   std::string member = ",\n  \"checksum\": \"sha256:" + util::sha256_hex(body) + "\"";
   body.insert(at, member);
   return body;
+}
+
+}  // namespace offsetctl::report
+
+namespace offsetctl::report {
+
+std::string saved_plan_checksum(std::string_view json) {
+  constexpr std::string_view kKey = "\"checksum\": \"";
+  const size_t at = json.find(kKey);
+  if (at == std::string_view::npos) return {};
+  const size_t from = at + kKey.size();
+  const size_t end = json.find('"', from);
+  if (end == std::string_view::npos) return {};
+  return std::string(json.substr(from, end - from));
 }
 
 }  // namespace offsetctl::report

@@ -38,6 +38,10 @@ inline constexpr int kSavedPlanFormatVersion = 1;
 // The file's text: deterministic (same plan, same bytes), ending in a newline.
 std::string saved_plan_to_json(const SavedPlan& plan);
 
+// "sha256:…": the checksum member of saved_plan_to_json's text ("" when there
+// is none), which reports quote so that a reviewer can match the file applied.
+std::string saved_plan_checksum(std::string_view json);
+
 // Reads a saved plan strictly: any syntax error, unknown or missing field,
 // wrong type, unsupported format_version or checksum mismatch is an error that
 // names `path`, the line and column, and the field.
@@ -48,8 +52,9 @@ Result<SavedPlan> parse_saved_plan(std::string_view json, const std::string& pat
 inline constexpr uint64_t kMaxSavedPlanBytes = 2ull << 30;
 
 // The file forms: write atomically (a crash leaves the old file or the new),
-// read with the saved-plan size cap and parse.
-Status<> write_saved_plan(const std::string& path, const SavedPlan& plan);
+// read with the saved-plan size cap and parse. checksum, when given, is set to
+// the written file's ("sha256:…", for the report to quote).
+Status<> write_saved_plan(const std::string& path, const SavedPlan& plan, std::string* checksum = nullptr);
 // sha256, when given, is set to the file's (for the audit log's run_started).
 Result<SavedPlan> read_saved_plan(const std::string& path, std::string* sha256 = nullptr);
 

@@ -30,9 +30,10 @@ class Parser {
 
  private:
   // Calls on_field(index) for each member of the object at the reader, with
-  // `where_` naming it; every field is required, none may repeat.
+  // `where_` naming it; every field is required unless marked optional, none may repeat.
   template <size_t N, class F>
-  void object(const std::array<std::string_view, N>& names, F on_field);
+  // Fields marked in `optional` may be missing (they came with later versions of offsetctl).
+  void object(const std::array<std::string_view, N>& names, F on_field, const std::array<bool, N>& optional = {});
   template <class F>
   void array(F on_element);
 
@@ -43,6 +44,7 @@ class Parser {
   void group(planner::GroupReport& g);
   void member(planner::Member& m);
   void file(PlanFileHash& f);
+  void plan_source(planner::PlanSource& p);
   int64_t timestamp();
   int64_t count();
   std::string text();
@@ -67,7 +69,7 @@ Unexpected<Error> Parser::error() const {
 }
 
 template <size_t N, class F>
-void Parser::object(const std::array<std::string_view, N>& names, F on_field) {
+void Parser::object(const std::array<std::string_view, N>& names, F on_field, const std::array<bool, N>& optional) {
   r_.peek();
   const size_t start = r_.value_offset();
   if (!r_.begin_object()) return;
@@ -94,7 +96,7 @@ void Parser::object(const std::array<std::string_view, N>& names, F on_field) {
   where_.resize(outer);
   if (!r_.ok()) return;
   for (size_t i = 0; i < N; ++i) {
-    if (!seen[i]) {
+    if (!seen[i] && !optional[i]) {
       r_.fail_at(start, "missing field \"" + std::string(names[i]) + "\"");
       return;
     }
@@ -190,9 +192,12 @@ void Parser::header() {
 }
 
 void Parser::top() {
-  static constexpr std::array<std::string_view, 12> kNames = {
-      "changes", "checksum", "created_at", "endpoint", "files", "format_version",
-      "groups",  "kind",     "planned_at", "region",   "summary", "tool_version"};
+  static constexpr std::array<std::string_view, 14> kNames = {
+      "changes", "checksum", "created_at", "endpoint", "files",   "format_version", "groups",
+      "kind",    "planned_at", "region",   "summary",  "tool_version", "plans",        "targets"};
+  // "plans" and "targets" came with the review report: plans saved before it have neither.
+  static constexpr std::array<bool, 14> kOptional = {false, false, false, false, false, false, false,
+                                                     false, false, false, false, false, true,  true};
   auto& result = plan_.result;
   object(kNames, [&](size_t field) {
     switch (field) {
@@ -231,6 +236,25 @@ void Parser::top() {
         break;
       }
       case 11: plan_.tool_version = r_.read_string(); break;
+      case 12:
+        array([&](size_t) {
+          result.plans.emplace_back();
+          plan_source(result.plans.back());
+        });
+        break;
+      case 13: array([&](size_t) { result.targets.push_back(r_.read_string()); }); break;
+    }
+  }, kOptional);
+}
+
+void Parser::plan_source(planner::PlanSource& p) {
+  static constexpr std::array<std::string_view, 4> kNames = {"description", "file", "line", "name"};
+  object(kNames, [&](size_t field) {
+    switch (field) {
+      case 0: p.description = r_.read_string(); break;
+      case 1: p.file = r_.read_string(); break;
+      case 2: p.line = static_cast<int>(std::min<int64_t>(count(), std::numeric_limits<int32_t>::max())); break;
+      case 3: p.name = r_.read_string(); break;
     }
   });
 }
@@ -291,6 +315,8 @@ void Parser::partition(planner::PartitionChange& c) {
       case Kind::Text: c.*f.text = text(); break;
       case Kind::Key:
       case Kind::Derived:
+      case Kind::Count:
+      case Kind::Flag:
       case Kind::ResolveAt: break;  // never saved per partition
     }
   });
@@ -377,6 +403,11 @@ Result<SavedPlan> Parser::run() {
                 "wrote it. Saved plans must not be edited" +
                 std::string(kRemedy));
   }
+  // The messages replayed and skipped are derived, not stored: counted again for the reports.
+  const planner::PlanSummary moved = planner::summarize(plan_.result.changes);
+  plan_.result.summary.replayed = moved.replayed;
+  plan_.result.summary.skipped = moved.skipped;
+  plan_.result.summary.first_commits = moved.first_commits;
   return std::move(plan_);
 }
 

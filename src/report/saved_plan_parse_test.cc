@@ -130,7 +130,7 @@ TEST(ParseSavedPlan, WrongTypesAndValues) {
   EXPECT_EQ(error_of(edited), "saved plan plan.json:" + pos_of(edited, "[\"ap-guangzhou\"]") +
                                   ": region: expected a string, found an array; make a new saved plan with `offsetctl "
                                   "plan --out FILE`");
-  EXPECT_NE(error_of(replaced(json, "\"to_change\": 8", "\"to_change\": -8")).find("summary.to_change: a count cannot be negative;"),
+  EXPECT_NE(error_of(replaced(json, "\"to_change\": 10", "\"to_change\": -10")).find("summary.to_change: a count cannot be negative;"),
             std::string::npos);
 }
 

@@ -1,4 +1,5 @@
 #include "report/saved_plan.h"
+#include "util/crypto.h"
 
 #include <gtest/gtest.h>
 
@@ -13,6 +14,7 @@ namespace {
 SavedPlan sample_saved_plan() {
   SavedPlan plan;
   plan.result = test::sample_result();
+  plan.result.targets = {"ckafka-7x2k9q/orders-consumer", "payments-consumer"};
   plan.files = {{"plans/payments.yaml", std::string(64, 'b')}, {"plans/orders.yaml", std::string(64, 'a')}};
   plan.endpoint = "https://ckafka.tencentcloudapi.com";
   plan.region = "ap-guangzhou";
@@ -27,6 +29,11 @@ void expect_same_result(const planner::PlanResult& a, const planner::PlanResult&
   EXPECT_EQ(a.summary.unchanged, b.summary.unchanged);
   EXPECT_EQ(a.summary.blocked, b.summary.blocked);
   EXPECT_EQ(a.summary.invalid, b.summary.invalid);
+  // Not stored: counted again from the changes.
+  const planner::PlanSummary moved = planner::summarize(a.changes);
+  EXPECT_EQ(moved.replayed, b.summary.replayed);
+  EXPECT_EQ(moved.skipped, b.summary.skipped);
+  EXPECT_EQ(moved.first_commits, b.summary.first_commits);
   ASSERT_EQ(a.changes.size(), b.changes.size());
   for (size_t i = 0; i < a.changes.size(); ++i) {
     const auto& x = a.changes[i];
@@ -45,6 +52,14 @@ void expect_same_result(const planner::PlanResult& a, const planner::PlanResult&
     EXPECT_EQ(x.spec, y.spec);
     EXPECT_EQ(x.apply_timestamp, y.apply_timestamp);
   }
+  ASSERT_EQ(a.plans.size(), b.plans.size());
+  for (size_t i = 0; i < a.plans.size(); ++i) {
+    EXPECT_EQ(a.plans[i].name, b.plans[i].name);
+    EXPECT_EQ(a.plans[i].description, b.plans[i].description);
+    EXPECT_EQ(a.plans[i].file, b.plans[i].file);
+    EXPECT_EQ(a.plans[i].line, b.plans[i].line);
+  }
+  EXPECT_EQ(a.targets, b.targets);
   ASSERT_EQ(a.groups.size(), b.groups.size());
   for (size_t i = 0; i < a.groups.size(); ++i) {
     const auto& x = a.groups[i];
@@ -80,6 +95,7 @@ TEST(SavedPlan, RoundTrips) {
   auto back = parse_saved_plan(json, "plan.json");
   ASSERT_TRUE(back.ok()) << back.error().message;
   expect_same_result(plan.result, back->result);
+  EXPECT_GT(back->result.summary.skipped, 0);  // the sample skips, so the recount is seen
   ASSERT_EQ(back->files.size(), 2u);
   EXPECT_EQ(back->files[0].path, "plans/orders.yaml");  // sorted by path
   EXPECT_EQ(back->files[0].sha256, std::string(64, 'a'));
@@ -90,6 +106,32 @@ TEST(SavedPlan, RoundTrips) {
   EXPECT_EQ(back->tool_version, plan.tool_version);
   // Writing what was read gives the same bytes.
   EXPECT_EQ(saved_plan_to_json(*back), json);
+}
+
+// Plans saved before the review report have no "plans" and no "targets": they are still read.
+TEST(SavedPlan, APlanSavedBeforeThePlansAndTargetsFieldsIsRead) {
+  SavedPlan plan = sample_saved_plan();
+  std::string json = saved_plan_to_json(plan);
+  const auto cut = [&json](const std::string& from, const std::string& to) {
+    const size_t a = json.find(from);
+    ASSERT_NE(a, std::string::npos) << from;
+    const size_t b = json.find(to, a);
+    ASSERT_NE(b, std::string::npos) << to;
+    json.erase(a, b - a);
+  };
+  cut("  \"plans\": [", "  \"region\":");
+  cut("  \"targets\": [", "  \"tool_version\":");
+  // Signed again the way the writer signs: over the document without its checksum member.
+  const std::string member = ",\n  \"checksum\": \"sha256:" + std::string(64, '0') + "\"";
+  const size_t at = json.find(",\n  \"checksum\": ");
+  ASSERT_NE(at, std::string::npos);
+  json.erase(at, member.size());
+  json.insert(at, ",\n  \"checksum\": \"sha256:" + util::sha256_hex(json) + "\"");
+  auto back = parse_saved_plan(json, "old.json");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_TRUE(back->result.plans.empty());
+  EXPECT_TRUE(back->result.targets.empty());
+  EXPECT_EQ(back->result.changes.size(), plan.result.changes.size());
 }
 
 TEST(SavedPlan, RoundTripsALargePlanAndOddNames) {

@@ -48,17 +48,7 @@ std::string read_all(const std::string& path) {
 
 }  // namespace
 
-void recount(PlanResult& result) {
-  result.summary = {};
-  for (const auto& c : result.changes) {
-    switch (c.action) {
-      case Action::Change: ++result.summary.to_change; break;
-      case Action::Noop: ++result.summary.unchanged; break;
-      case Action::Blocked: ++result.summary.blocked; break;
-      case Action::Invalid: ++result.summary.invalid; break;
-    }
-  }
-}
+void recount(PlanResult& result) { result.summary = planner::summarize(result.changes); }
 
 PlanResult sample_result() {
   const std::string gz = "ckafka-7x2k9q";
@@ -114,6 +104,17 @@ PlanResult sample_result() {
              "partition 7 does not exist: topic 'inventory' has partitions 0-1; remove it from the entry"));
   add(change(sh, legacy, "stock", 0, 10, 10, 0, 10, Action::Noop, "to: current"));
 
+  // A group three plans touch, moved to latest: a skip (data loss) and a first commit.
+  const std::string billing = "reports-billing";
+  add(change(sh, billing, "payments", 0, 2000, 7000, 0, 7000, Action::Change, "to: latest"));
+  add(change(sh, billing, "payments", 1, std::nullopt, 6500, 0, 6500, Action::Change, "to: latest"));
+
+  GroupReport g0;
+  g0.instance = sh;
+  g0.group = billing;
+  g0.region = "ap-shanghai";
+  g0.plan_name = "skip-billing, replay-orders, fix-inventory";
+  g0.state = "Empty";
   GroupReport g1;
   g1.instance = gz;
   g1.group = orders;
@@ -143,7 +144,12 @@ PlanResult sample_result() {
   g3.region = "ap-shanghai";
   g3.plan_name = "fix-inventory";
   g3.state = "Dead";
-  r.groups = {g1, g2, g3};
+  r.groups = {g1, g2, g3, g0};
+  r.plans = {{"skip-billing", "Billing skips the poisoned backlog of 11-20.\nApproved by **ops** <ops@example.com>",
+              "plans/billing.yaml", 1},
+             {"fix-inventory", "", "plans/inventory.yaml", 1},
+             {"replay-orders", "Replay orders after the 11-20 incident", "plans/orders.yaml", 1},
+             {"replay-payments", "", "plans/orders.yaml", 31}};
   recount(r);
   return r;
 }

@@ -94,7 +94,7 @@ TEST(WorkflowSteps, AGoodPlanLeavesTheCommentTheSummaryAndTheSavedPlan) {
   EXPECT_EQ(r.out.find("::error"), std::string::npos) << r.out;
   EXPECT_TRUE(fs::exists(job.workspace() + "/.offsetctl/plan.json"));
   const std::string comment = read(job.workspace() + "/.offsetctl/comment/comment-1.md");
-  EXPECT_EQ(comment.rfind("<!-- offsetctl plan pr part 1/1 -->\n", 0), 0u) << comment.substr(0, 200);
+  EXPECT_EQ(comment.rfind("<!-- offsetctl plan replay-orders part 1/1 -->\n", 0), 0u) << comment.substr(0, 200);
   EXPECT_NE(comment.find("orders-consumer"), std::string::npos);
   EXPECT_FALSE(fs::exists(job.workspace() + "/.offsetctl/comment/comment-2.md"));
   const std::string summary = job.summary();

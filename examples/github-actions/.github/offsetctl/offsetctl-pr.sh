@@ -24,16 +24,17 @@ if ! "$bin" validate "$plans" --format github; then
   exit 0
 fi
 
-# The report is the PR comment (offsetctl keeps a Markdown report under GitHub's 65,536-character
-# limit), the annotations go to the log, and the job summary gets the report too
-# ($GITHUB_STEP_SUMMARY). The hidden marker on the comment's first line lets sticky-comment.js find
-# and edit it on the next push.
-branch=${GITHUB_HEAD_REF:-pr}
-marker="<!-- offsetctl plan ${branch//[^A-Za-z0-9._\/-]/_} part 1/1 -->"  # no '>' can end the comment early
+# The PR comment is written as parts (comment-1.md, comment-2.md, ...), each under GitHub's
+# 65,536-character limit, so no group is ever left out of the review; each starts with a hidden
+# marker ("<!-- offsetctl plan NAME part i/n -->") by which sticky-comment.js finds and edits its
+# own comments on the next push. The annotations go to the log, and the job summary gets the
+# report too ($GITHUB_STEP_SUMMARY).
 "$bin" plan "$plans" "${endpoint[@]}" --format markdown --diagnostics github \
-  --out "$out/plan.json" --detailed-exitcode >"$out/report.md"
+  --out "$out/plan.json" --comment-dir "$out/comment" --detailed-exitcode >"$out/report.md"
 code=$?
-{ echo "$marker"; cat "$out/report.md"; } >"$out/comment/comment-1.md"
+# An error (credentials, the network) leaves no report: the reviewers are told where to look.
+[ -s "$out/comment/comment-1.md" ] ||
+  printf '<!-- offsetctl plan error part 1/1 -->\n**offsetctl plan failed:** see the job log.\n' >"$out/comment/comment-1.md"
 case $code in
   0) status=ok changes=false ;;
   2) status=ok changes=true ;;
