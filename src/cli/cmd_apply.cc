@@ -225,7 +225,6 @@ Command apply_command() {
             add_ci_flags(sub, o->ci);
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {
-              if (auto ok = check_ci_flags(o->ci); !ok) return fail(std::move(ok).error());
               return run_apply(*o, ctx);
             };
           }};

@@ -11,6 +11,7 @@
 #include "cli/cmd_plan.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
+#include "cli/flags_format.h"
 #include "cli/flags_api.h"
 #include "cli/output_guard.h"
 #include "plan/offsets_csv.h"
@@ -55,16 +56,12 @@ Command export_command() {
             sub.add_option("--out", o->out, "Write the plan to this file instead of standard output")
                 ->type_name("FILE");
             sub.add_option("--name", o->name, "The plan's name (default: export-<instance>)")->type_name("NAME");
-            sub.add_option("--format", o->format,
-                           "yaml (default): a plan file; csv: kafka-consumer-groups' --export CSV "
-                           "(topic,partition,offset; group,topic,partition,offset for several groups)")
-                ->type_name("FORMAT")
-                ->check(one_of({"yaml", "csv"}));
+            add_choice_flag(sub, "--format", o->format, {"yaml", "csv"},
+                            "yaml (default): a plan file; csv: kafka-consumer-groups' --export CSV "
+                            "(topic,partition,offset; group,topic,partition,offset for several groups)",
+                            "a format");
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {
-              if (o->format != "yaml" && o->format != "csv") {
-                return fail("--format " + o->format + ": use yaml or csv");
-              }
               if (!o->name.empty() && !plan::valid_plan_name(o->name)) {
                 return fail("--name '" + o->name + "': a plan name has letters, digits and '-' only (at "
                             "most 128)");

@@ -185,7 +185,7 @@ TEST_F(ExportCommand, AnUnknownFormatIsRefusedBeforeAnyCall) {
   auto r = offsetctl(dir, concat({"export", "--instance", "ckafka-test", "--group", "billing", "--format", "json"},
                                  at(emulator)));
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "offsetctl: error: --format json: use yaml or csv\n");
+  EXPECT_EQ(r.err, "offsetctl: error: --format: 'json' is not a format of 'offsetctl export': use yaml or csv\n");
   EXPECT_TRUE(emulator.requests().empty());
 }
 

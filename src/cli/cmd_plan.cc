@@ -17,6 +17,7 @@
 #include "api/credentials.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
+#include "cli/comment_dir.h"
 #include "cli/flags_ci.h"
 #include "cli/flags_format.h"
 #include "cli/output_guard.h"
@@ -132,37 +133,6 @@ Status<> check_output_folder(const std::string& path, const std::string& flag) {
   return Ok{};
 }
 
-namespace {
-
-// Writes DIR/comment-1.md, ... and says what it wrote.
-Result<std::string> write_comment_parts(const std::string& dir, const std::vector<std::string>& parts) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec || !fs::is_directory(dir, ec)) {
-    return fail("--comment-dir " + dir + ": cannot create the folder" + (ec ? ": " + ec.message() : std::string()));
-  }
-  auto path = [&](size_t k) { return (fs::path(dir) / ("comment-" + std::to_string(k) + ".md")).string(); };
-  for (size_t k = 0; k < parts.size(); ++k) {
-    if (auto w = util::write_file_atomic(path(k + 1), parts[k]); !w) {
-      return fail("--comment-dir: could not write " + path(k + 1) + ": " + w.error().message);
-    }
-  }
-  // Parts left from an earlier, longer report would be posted as if they were current.
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind("comment-", 0) != 0 || name.size() < 12 || name.substr(name.size() - 3) != ".md") continue;
-    const std::string number = name.substr(8, name.size() - 11);
-    if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos || number.size() > 6) continue;
-    if (std::stoul(number) > parts.size()) fs::remove(entry.path(), ec);
-  }
-  if (parts.size() == 1) return "Wrote the comment to " + path(1) + "\n";
-  return "Wrote the comment in " + std::to_string(parts.size()) + " parts: " + path(1) + " to " +
-         path(parts.size()) + " (each under 65,000 characters; post them in order)\n";
-}
-
-}  // namespace
-
 int plan_exit_code(const planner::PlanSummary& s, bool detailed) {
   if (!detailed) return 0;
   if (s.blocked > 0 || s.invalid > 0) return 1;
@@ -211,7 +181,6 @@ Command plan_command() {
               if (!o->comment_dir.empty() && o->format != "markdown") {
                 return fail("--comment-dir " + o->comment_dir + " writes Markdown comments: add --format markdown");
               }
-              if (auto ok = check_ci_flags(o->ci); !ok) return fail(std::move(ok).error());
               if (auto ok = refuse_saved_plans(o->paths); !ok) return fail(std::move(ok).error());
               if (!o->out.empty()) {
                 if (auto ok = check_output_folder(o->out, "--out"); !ok) return fail(std::move(ok).error());
@@ -222,12 +191,15 @@ Command plan_command() {
                 return 1;
               }
               if (auto ok = restrict_plans(loaded.plans, o->targets); !ok) return fail(std::move(ok).error());
+              std::vector<std::string> inputs = o->paths;
+              for (const auto& f : loaded.plans.files) inputs.push_back(f.path);
               if (!o->out.empty()) {
-                std::vector<std::string> inputs = o->paths;
-                for (const auto& f : loaded.plans.files) inputs.push_back(f.path);
                 if (auto ok = check_output_file(o->out, "--out", OutputKind::SavedPlan, inputs); !ok) {
                   return fail(std::move(ok).error());
                 }
+              }
+              if (!o->comment_dir.empty()) {
+                if (auto ok = check_comment_dir(o->comment_dir, inputs); !ok) return fail(std::move(ok).error());
               }
               engine::PlanRequest request = plan_request(loaded.plans, o->api, ctx.clock);
               if (auto ok = check_plan_regions(loaded.plans, o->api, request); !ok) return fail(std::move(ok).error());

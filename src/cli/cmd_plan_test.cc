@@ -670,7 +670,7 @@ instances:
       << single.out.substr(0, 3000);
 
   const std::string comments = dir.path("comments");
-  dir.write("comments/comment-9.md", "stale");
+  dir.write("comments/comment-9.md", "<!-- offsetctl plan bulk-start part 9/9 -->\nstale");
   auto r = offsetctl(dir, concat({"plan", path, "--format", "markdown", "--comment-dir", comments}, at(emulator)));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(timeless(r.out), timeless(single.out));  // the single comment is still printed, for a job summary

@@ -85,7 +85,8 @@ TEST_F(ShowCommand, JsonAndMarkdownAreThePlanReports) {
   const auto file = nlohmann::json::parse(*util::read_file(saved));
   EXPECT_EQ(report.at("saved_plan"), (nlohmann::json{{"path", saved},
                                                      {"checksum", file.at("checksum")},
-                                                     {"apply_command", "offsetctl apply " + saved}}));
+                                                     {"apply_command", "offsetctl apply " + saved},
+                                                     {"left_out", 0}}));
   auto md = offsetctl(dir, {"show", saved, "--format", "markdown"});
   ASSERT_EQ(md.exit_code, 0) << md.err;
   EXPECT_NE(md.out.find("offsetctl apply " + saved), std::string::npos) << md.out;

@@ -4,6 +4,7 @@
 
 #include "cli/ci_env.h"
 #include "cli/command_line.h"
+#include "cli/flags_format.h"
 #include "plan/diagnostic_formats.h"
 #include "plan/load_report.h"
 #include "report/step_summary.h"
@@ -11,20 +12,13 @@
 namespace offsetctl::cli {
 
 void add_ci_flags(CLI::App& app, CiFlags& flags) {
-  app.add_option("--diagnostics", flags.diagnostics,
-                 "How to report plan files that do not load: text (default), json (schemas/diagnostics.schema.json) "
-                 "or github (annotations on their lines)")
-      ->check(one_of({"text", "json", "github"}))
-      ->type_name("FORMAT");
+  add_choice_flag(app, "--diagnostics", flags.diagnostics, {"text", "json", "github"},
+                  "How to report plan files that do not load: text (default), json "
+                  "(schemas/diagnostics.schema.json) or github (annotations on their lines)",
+                  "a diagnostics format");
   app.add_option("--summary", flags.summary,
                  "Append the report in Markdown to this job summary file (default: GITHUB_STEP_SUMMARY when set)")
       ->type_name("FILE");
-}
-
-Status<> check_ci_flags(const CiFlags& flags) {
-  const std::string& d = flags.diagnostics;
-  if (d == "text" || d == "json" || d == "github") return Ok{};
-  return fail("--diagnostics " + d + ": use text, json or github");
 }
 
 void report_load_errors(const plan::LoadResult& loaded, const CiFlags& flags, const std::string& report_format,

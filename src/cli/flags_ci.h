@@ -21,10 +21,8 @@ struct CiFlags {
   std::string summary;               // --summary FILE; empty: GITHUB_STEP_SUMMARY when set
 };
 
+// --diagnostics (text, json or github, refused otherwise in the CLI's voice) and --summary.
 void add_ci_flags(CLI::App& app, CiFlags& flags);
-
-// "--diagnostics X: use text, json or github" for anything else.
-Status<> check_ci_flags(const CiFlags& flags);
 
 // Plan files that did not load: the diagnostics on standard error in the
 // --diagnostics format, and, when the report asked for is JSON, the

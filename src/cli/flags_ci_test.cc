@@ -75,7 +75,7 @@ TEST(CiFlags, DiagnosticsIsOneOfThree) {
   testing::TempDir dir;
   auto r = offsetctl(dir, {"plan", "plans", "--diagnostics", "sarif"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "offsetctl: error: --diagnostics sarif: use text, json or github\n");
+  EXPECT_EQ(r.err, "offsetctl: error: --diagnostics: 'sarif' is not a diagnostics format of 'offsetctl plan': use text, json or github\n");
 }
 
 TEST(CiFlags, PlanAndApplyAppendToTheJobSummary) {

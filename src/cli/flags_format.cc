@@ -16,6 +16,17 @@ std::string or_list(const std::vector<std::string>& words) {
   return out;
 }
 
+CLI::Option* add_choice_flag(CLI::App& sub, const std::string& name, std::string& value,
+                             const std::vector<std::string>& choices, const std::string& help, const std::string& what) {
+  CLI::App* app = &sub;
+  auto check = [choices, app, what](std::string& given) -> std::string {
+    if (std::find(choices.begin(), choices.end(), given) != choices.end()) return "";
+    return "'" + given + "' is not " + what + " of '" + command_path(*app) + "': use " + or_list(choices);
+  };
+  // one_of names the choices for --help, the man page and the completions; `check` refuses the rest.
+  return sub.add_option(name, value, help)->type_name("FORMAT")->check(one_of(choices))->check(CLI::Validator(check, ""));
+}
+
 void add_format_flag(CLI::App& sub, std::string& format, const std::vector<std::string>& formats, bool json_alias) {
   format = formats.front();
   std::string help = "Report format: " + formats.front() + " (default)";
@@ -23,16 +34,7 @@ void add_format_flag(CLI::App& sub, std::string& format, const std::vector<std::
     std::vector<std::string> rest(formats.begin() + 1, formats.end());
     help += formats.size() == 2 ? " or " + rest.front() : ", " + or_list(rest);
   }
-  CLI::App* app = &sub;
-  auto check = [formats, app](std::string& value) -> std::string {
-    if (std::find(formats.begin(), formats.end(), value) != formats.end()) return "";
-    return "'" + value + "' is not a format of '" + command_path(*app) + "': use " + or_list(formats);
-  };
-  // one_of names the choices for --help, the man page and the completions; `check` refuses the rest.
-  sub.add_option("--format", format, help)
-      ->type_name("FORMAT")
-      ->check(one_of(formats))
-      ->check(CLI::Validator(check, ""));
+  add_choice_flag(sub, "--format", format, formats, help, "a format");
   if (json_alias) {
     sub.add_flag_callback("--json", [&format] { format = "json"; }, "The same as --format json")->group("");
   }

@@ -10,6 +10,13 @@
 
 namespace offsetctl::cli {
 
+// A flag with a fixed set of values, refused in the CLI's voice: "--diagnostics:
+// 'sarif' is not a diagnostics format of 'offsetctl plan': use text, json or
+// github". `what` names a value ("a format"); the choices reach --help, the man
+// page and the completions.
+CLI::Option* add_choice_flag(CLI::App& sub, const std::string& name, std::string& value,
+                             const std::vector<std::string>& choices, const std::string& help, const std::string& what);
+
 // `formats` in the order the help lists them; the first is the default.
 // `json_alias` keeps an older "--json" (hidden from help) meaning --format json.
 void add_format_flag(CLI::App& sub, std::string& format, const std::vector<std::string>& formats,

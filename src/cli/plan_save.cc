@@ -91,7 +91,7 @@ Result<report::SavedPlanRef> save_plan(const report::SavedPlan& saved, const std
   err << "Left out of " << out << " because they cannot be applied (" << unappliable_text(summary) << "):\n";
   for (size_t i = 0; i < left_out.size() && i < kLeftOutListed; ++i) err << "  " << left_out[i] << "\n";
   if (left_out.size() > kLeftOutListed) err << "  ... and " << left_out.size() - kLeftOutListed << " more\n";
-  return report::SavedPlanRef{out, std::move(checksum)};
+  return report::SavedPlanRef{out, std::move(checksum), left_out.size()};
 }
 
 }  // namespace offsetctl::cli

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "report/saved_plan.h"
 #include "testing/emulator.h"
 #include "util/files.h"
@@ -113,6 +115,16 @@ TEST_F(PlanSave, AllowPartialSavesWhatCanBeAppliedAndSaysWhatWasLeftOut) {
                        "(consumer-1@10.0.0.1); Kafka refuses an outside reset of an active group: stop the "
                        "consumers first)\n"
                        "Saved the plan to " + out + "; apply it with: offsetctl apply " + out + "\n");
+  // The report says it too, beside the rows marked blocked and invalid.
+  const std::string checksum = report::saved_plan_checksum(*util::read_file(out));
+  EXPECT_NE(r.out.find("Saved as " + out + " (" + checksum +
+                       "), without the 3 blocked or invalid partitions above; apply it with: offsetctl apply " + out +
+                       "\n"),
+            std::string::npos)
+      << r.out;
+  auto json = plan({path, "--out", out, "--allow-partial", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(nlohmann::json::parse(json.out).at("saved_plan").at("left_out"), 3);
   auto saved = report::read_saved_plan(out);
   ASSERT_TRUE(saved.ok()) << saved.error().message;
   EXPECT_EQ(saved->result.changes.size(), 3u);

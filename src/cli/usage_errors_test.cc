@@ -86,6 +86,10 @@ TEST(UsageErrors, FormatIsCheckedOneWayEverywhere) {
                "--format: 'yaml' is not a format of 'offsetctl audit verify': use text or json");
   expect_error({"show", "x.json", "--format", "html"},
                "--format: 'html' is not a format of 'offsetctl show': use text, markdown, json or csv");
+  expect_error({"export", "--instance", "i", "--group", "g", "--format", "json"},
+               "--format: 'json' is not a format of 'offsetctl export': use yaml or csv");
+  expect_error({"apply", "x.yaml", "--diagnostics", "sarif"},
+               "--diagnostics: 'sarif' is not a diagnostics format of 'offsetctl apply': use text, json or github");
 }
 
 // Whatever is left out of any command, the answer is the project's, not the library's.

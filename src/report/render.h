@@ -17,7 +17,11 @@ namespace offsetctl::report {
 struct SavedPlanRef {
   std::string path;      // as given to --out
   std::string checksum;  // "sha256:…", the saved plan's own
+  size_t left_out = 0;   // rows --allow-partial left out: the report's blocked and invalid ones
 };
+
+// ", without the 3 blocked or invalid partitions above", or "" when nothing was left out.
+std::string left_out_text(const SavedPlanRef& saved);
 struct ReportContext {
   std::optional<SavedPlanRef> saved;
 };

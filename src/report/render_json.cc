@@ -90,6 +90,7 @@ std::string render_json(const planner::PlanResult& result, const ReportContext& 
     w.member("path", context.saved->path);
     w.member("checksum", context.saved->checksum);
     w.member("apply_command", apply_command(*context.saved));
+    w.member("left_out", context.saved->left_out);
     w.end_object();
   } else {
     w.key("saved_plan").null();

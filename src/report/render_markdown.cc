@@ -300,7 +300,9 @@ std::string context_block(const PlanResult& result, const ReportContext& context
     append_code(out, saved->path);
     out.append(" (");
     append_code(out, saved->checksum);
-    out.append("); apply exactly this with ");
+    out.append(")");
+    out.append(left_out_text(*saved));
+    out.append("; apply exactly this with ");
     append_code(out, apply_command(*saved));
     out.push_back('\n');
   }

@@ -4,6 +4,7 @@
 #include "report/plan_view.h"
 #include "report/render.h"
 #include "report/table.h"
+#include "util/plural.h"
 #include "util/time.h"
 
 namespace offsetctl::report {
@@ -184,6 +185,12 @@ std::string apply_command(const SavedPlanRef& saved) {
   return "offsetctl apply " + quoted + "'";
 }
 
+std::string left_out_text(const SavedPlanRef& saved) {
+  if (saved.left_out == 0) return {};
+  return ", without the " + util::plural(saved.left_out, "blocked or invalid partition", "blocked or invalid partitions") +
+         " above";
+}
+
 std::string render_text(const planner::PlanResult& result, const TextOptions& options) {
   std::string out;
   out.reserve(256 + result.changes.size() * 72);
@@ -201,7 +208,9 @@ std::string render_text(const planner::PlanResult& result, const TextOptions& op
     append_safe(out, saved->path);
     out.append(" (");
     out.append(saved->checksum);
-    out.append("); apply it with: ");
+    out.append(")");
+    out.append(left_out_text(*saved));
+    out.append("; apply it with: ");
     append_safe(out, apply_command(*saved));
     out.push_back('\n');
   }

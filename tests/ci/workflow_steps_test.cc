@@ -52,8 +52,9 @@ std::string read(const std::string& path) {
 
 // A workspace with plans/, and the runner's files.
 struct Job {
+  explicit Job(const std::string& state = kState) : emulator(dir, state) {}
   TempDir dir;
-  Emulator emulator{dir, kState};
+  Emulator emulator;
 
   std::string workspace() const { return dir.path("repo"); }
   std::string output() const { return read(dir.path("github_output")); }
@@ -158,6 +159,79 @@ TEST(WorkflowSteps, ApplyWithoutASavedPlanSaysWhy) {
   EXPECT_EQ(r.out,
             "::error title=offsetctl::no saved plan at .offsetctl/plan.json: was the pull request planned with "
             "changes, and did its plan job pass?\n");
+}
+
+// A review too long for one comment: every group reaches the pull request, in
+// parts that each fit GitHub's limit and carry the marker sticky-comment.js edits by.
+TEST(WorkflowSteps, AReportTooLongForOneCommentIsPostedInParts) {
+  constexpr int kGroups = 12, kPartitions = 250;
+  std::string offsets;
+  for (int p = 0; p < kPartitions; ++p) offsets += (p ? ", " : "") + std::to_string(p) + ": 9000";
+  std::string state = "credentials:\n  - {secretId: AKIDEXAMPLE, secretKey: secretEXAMPLE}\ninstances:\n"
+                      "  - id: ckafka-demo\n    region: ap-guangzhou\n    topics:\n"
+                      "      - {name: orders, partitions: " + std::to_string(kPartitions) + ", begin: 0, end: 10000}\n"
+                      "    groups:\n";
+  std::string plan = "apiVersion: offsetctl/v1\nkind: OffsetPlan\nname: replay-all\ninstance: ckafka-demo\n"
+                     "region: ap-guangzhou\ngroups:\n";
+  for (int g = 0; g < kGroups; ++g) {
+    const std::string name = "consumer-" + std::to_string(100 + g);
+    state += "      - {name: " + name + ", state: Empty, members: [], offsets: {orders: {" + offsets + "}}}\n";
+    plan += "  - group: " + name + "\n    topics:\n      - topic: orders\n        shift: -100\n";
+  }
+  Job job(state);
+  ASSERT_FALSE(job.emulator.url().empty());
+  job.plan_file("replay.yaml", plan);
+  auto r = job.step("offsetctl-pr.sh");
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(job.output(), "status=ok\nchanges=true\n");
+
+  const std::string folder = job.workspace() + "/.offsetctl/comment/";
+  size_t parts = 0;
+  while (fs::exists(folder + "comment-" + std::to_string(parts + 1) + ".md")) ++parts;
+  ASSERT_GE(parts, 2u);
+  std::string all;
+  for (size_t k = 1; k <= parts; ++k) {
+    const std::string part = read(folder + "comment-" + std::to_string(k) + ".md");
+    EXPECT_LE(part.size(), 65000u) << "part " << k;
+    EXPECT_EQ(part.rfind("<!-- offsetctl plan replay-all part " + std::to_string(k) + "/" + std::to_string(parts) +
+                             " -->\n",
+                         0),
+              0u)
+        << part.substr(0, 200);
+    EXPECT_EQ(part.find("Cut short"), std::string::npos) << "part " << k;
+    all += part;
+  }
+  for (int g = 0; g < kGroups; ++g) {
+    EXPECT_NE(all.find("<b>consumer-" + std::to_string(100 + g) + "</b>"), std::string::npos) << g;
+  }
+  size_t rows = 0;
+  for (size_t at = all.find("\n| orders | "); at != std::string::npos; at = all.find("\n| orders | ", at + 1)) ++rows;
+  EXPECT_EQ(rows, static_cast<size_t>(kGroups * kPartitions));
+  // The job summary gets one comment's worth, cut between groups and saying so.
+  const std::string summary = job.summary();
+  EXPECT_LE(summary.size(), 65000u + 1);
+  EXPECT_NE(summary.find("left out to keep this comment under 65,000 characters"), std::string::npos)
+      << summary.substr(summary.size() > 600 ? summary.size() - 600 : 0);
+}
+
+// Earlier steps may have filled the job summary: offsetctl's report is fitted to
+// what is left of GitHub's 1 MiB, cut at a group boundary, and says what it left out.
+TEST(WorkflowSteps, TheJobSummaryStaysUnderGitHubsLimit) {
+  Job job;
+  job.plan_file("replay.yaml", plan_yaml("replay-orders", "orders-consumer", "shift: -100") +
+                                   "  - group: analytics-consumer\n    topics:\n      - topic: orders\n"
+                                   "        to: earliest\n");
+  constexpr size_t kLimit = 1024 * 1024;
+  const std::string earlier(kLimit - 1500, 'x');
+  std::ofstream(job.dir.path("step_summary.md"), std::ios::binary) << earlier;
+  auto r = job.step("offsetctl-pr.sh");
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  const std::string summary = job.summary();
+  EXPECT_LT(summary.size(), kLimit);
+  EXPECT_EQ(summary.compare(0, earlier.size(), earlier), 0);  // the earlier steps' part is untouched
+  const std::string ours = summary.substr(earlier.size());
+  EXPECT_NE(ours.find("left out** to stay under the job summary's size limit"), std::string::npos) << ours;
+  EXPECT_NE(ours.find("> **1 group left out**"), std::string::npos) << ours;
 }
 
 }  // namespace
