@@ -92,7 +92,7 @@ Result<GroupOffsetResponse> parse_describe_group_offsets(const json& response) {
         op.Offset = part.req_int("Offset", -1);  // -1: nothing committed
         op.Metadata = part.opt_str("Metadata");
         op.ErrorCode = part.opt_int("ErrorCode").value_or(0);
-        op.LogEndOffset = part.req_int("LogEndOffset", 0);
+        op.LogEndOffset = part.opt_int("LogEndOffset", 0);
         op.Lag = part.opt_int("Lag").value_or(0);
         ot.Partitions.push_back(std::move(op));
       });

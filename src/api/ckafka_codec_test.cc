@@ -57,6 +57,19 @@ TEST(CkafkaCodec, ParsesTheDocumentedDescribeGroupOffsetsAnswer) {
   EXPECT_EQ(r->TopicList[0].Partitions[0].Lag, 185238291);
 }
 
+// A thin answer (ckafka-emulator --thin-answers): every field the models mark optional but the
+// partition and its committed offset left out. It reads, and says LogEndOffset is not known.
+TEST(CkafkaCodec, ReadsADescribeGroupOffsetsAnswerWithoutItsOptionalFields) {
+  auto r = parse_describe_group_offsets(response(R"({"Response": {"Result": {"TotalCount": 1, "TopicList": [
+      {"Topic": "t", "Partitions": [{"Partition": 0, "Offset": 3}, {"Partition": 1, "Offset": -1}]}]}}})"));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->TopicList[0].Partitions.size(), 2u);
+  EXPECT_EQ(r->TopicList[0].Partitions[0].Offset, 3);
+  EXPECT_EQ(r->TopicList[0].Partitions[0].LogEndOffset, std::nullopt);
+  EXPECT_EQ(r->TopicList[0].Partitions[0].ErrorCode, 0);
+  EXPECT_EQ(r->TopicList[0].Partitions[1].Offset, -1);
+}
+
 TEST(CkafkaCodec, DescribeGroupOffsetsIsStrict) {
   auto problem = [](const char* text) {
     auto r = parse_describe_group_offsets(response(text));
@@ -74,8 +87,8 @@ TEST(CkafkaCodec, DescribeGroupOffsetsIsStrict) {
                        "LogEndOffset": 9}]}]}}})"),
             "Response.Result.TopicList[0].Partitions[1].Offset is a string, expected an integer");
   EXPECT_EQ(problem(R"({"Response": {"Result": {"TotalCount": 1, "TopicList": [{"Topic": "t", "Partitions": [
-                       {"Partition": 0, "Offset": 3}]}]}}})"),
-            "Response.Result.TopicList[0].Partitions[0].LogEndOffset is missing");
+                       {"Partition": 0, "Offset": 3, "LogEndOffset": -2}]}]}}})"),
+            "Response.Result.TopicList[0].Partitions[0].LogEndOffset is -2, below the smallest possible 0");
   EXPECT_EQ(problem(R"({"Response": {"Result": {"TotalCount": -1, "TopicList": []}}})"),
             "Response.Result.TotalCount is -1, below the smallest possible 0");
 }

@@ -24,7 +24,9 @@ struct GroupOffsetPartition {
   int64_t Offset = -1;  // -1: nothing committed
   std::string Metadata;
   int64_t ErrorCode = 0;
-  int64_t LogEndOffset = 0;
+  // Optional in every SDK's model and left out by a thin answer: the planner then takes it from
+  // DescribeTopicSyncReplica's EndOffset, or makes the group's rows invalid (never guesses).
+  std::optional<int64_t> LogEndOffset;
   int64_t Lag = 0;
 };
 struct GroupOffsetTopic {

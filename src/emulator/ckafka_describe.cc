@@ -17,7 +17,7 @@ const Group* find_group(const Instance& in, const std::string& name) {
 
 // One topic of DescribeGroupOffsets, written straight as text: a page can hold 50 topics
 // of thousands of partitions, and a JSON tree of them costs more than the rest of the call.
-void append_topic_offsets(std::string& out, const Topic& topic, const Group* group) {
+void append_topic_offsets(std::string& out, const Topic& topic, const Group* group, bool thin) {
   const std::map<int32_t, int64_t>* committed = nullptr;
   if (group) {
     auto it = group->offsets.find(topic.name);
@@ -34,9 +34,12 @@ void append_topic_offsets(std::string& out, const Topic& topic, const Group* gro
     int64_t lag = offset < 0 ? 0 : std::max<int64_t>(0, log.end - offset);
     out += first ? "{" : ",{";
     first = false;
-    out += "\"Partition\":" + std::to_string(id) + ",\"Offset\":" + std::to_string(offset) +
-           ",\"Metadata\":\"\",\"ErrorCode\":0,\"LogEndOffset\":" + std::to_string(log.end) +
-           ",\"Lag\":" + std::to_string(lag) + "}";
+    out += "\"Partition\":" + std::to_string(id) + ",\"Offset\":" + std::to_string(offset);
+    if (!thin) {
+      out += ",\"Metadata\":\"\",\"ErrorCode\":0,\"LogEndOffset\":" + std::to_string(log.end) +
+             ",\"Lag\":" + std::to_string(lag);
+    }
+    out += "}";
   }
   out += "]}";
 }
@@ -80,7 +83,7 @@ ActionResult describe_group_offsets(const json& params, ActionContext& ctx) {
   answer.raw = "\"Result\":{\"TotalCount\":" + std::to_string(matching.size()) + ",\"TopicList\":[";
   for (size_t i = first; i < last; ++i) {
     if (i > first) answer.raw += ",";
-    append_topic_offsets(answer.raw, *matching[i], group);
+    append_topic_offsets(answer.raw, *matching[i], group, ctx.state.thin_answers);
   }
   answer.raw += "]}";
   return answer;
@@ -115,6 +118,12 @@ ActionResult describe_group_info(const json& params, ActionContext& ctx) {
                            {"ClientHost", m.client_host},
                            {"Assignment", {{"Version", 0}, {"Topics", std::move(topics)}}}});
       }
+    }
+    if (ctx.state.thin_answers) {
+      json entry = {{"State", state}, {"Group", name}};
+      if (!members.empty()) entry["Members"] = std::move(members);
+      result.push_back(std::move(entry));
+      continue;
     }
     result.push_back({{"ErrorCode", "0"},
                       {"State", state},
@@ -256,6 +265,10 @@ ActionResult describe_topic_sync_replica(const json& params, ActionContext& ctx)
   json list = json::array();
   for (size_t i = first; i < last; ++i) {
     const PartitionLog& log = *logs[i];
+    if (ctx.state.thin_answers) {
+      list.push_back({{"Partition", std::to_string(log.partition)}, {"BeginOffset", log.begin}, {"EndOffset", log.end}});
+      continue;
+    }
     int leader = log.partition % 3;
     std::string replicas = std::to_string(leader) + "," + std::to_string((leader + 1) % 3) + "," +
                            std::to_string((leader + 2) % 3);

@@ -198,6 +198,27 @@ TEST(DescribeGroupOffsetsTest, UncommittedTopicsAreListedOrOmittedAsSwitched) {
   EXPECT_EQ(r["Result"]["TopicList"][0]["Topic"], "orders");
 }
 
+TEST(ThinAnswersTest, LeaveOutTheOptionalFieldsAnAnswerIsNotFor) {
+  State state = testing::fixture_state();
+  state.thin_answers = true;
+  Harness h(state);
+  json offsets = h.call("DescribeGroupOffsets", {{"InstanceId", "ckafka-test"}, {"Group", "idle"}});
+  ASSERT_EQ(error_code(offsets), "") << offsets;
+  EXPECT_EQ(offsets["Result"], json::parse(R"({"TotalCount": 1, "TopicList": [{"Topic": "orders", "Partitions": [
+      {"Partition": 0, "Offset": 10}, {"Partition": 1, "Offset": 20}, {"Partition": 2, "Offset": 30}]}]})"));
+  json info = h.call("DescribeGroupInfo", {{"InstanceId", "ckafka-test"}, {"GroupList", {"busy", "gone"}}});
+  ASSERT_EQ(error_code(info), "") << info;
+  EXPECT_EQ(info["Result"], json::parse(R"([
+    {"State": "Stable", "Group": "busy",
+     "Members": [{"MemberId": "m-1", "ClientId": "c-1", "ClientHost": "/10.0.0.1",
+                  "Assignment": {"Version": 0, "Topics": [{"Topic": "orders", "Partitions": [0, 1, 2]}]}}]},
+    {"State": "Dead", "Group": "gone"}])"));
+  json replicas = h.call("DescribeTopicSyncReplica", {{"InstanceId", "ckafka-test"}, {"TopicName", "payments"}});
+  ASSERT_EQ(error_code(replicas), "") << replicas;
+  EXPECT_EQ(replicas["Result"], json::parse(R"({"TotalCount": 2, "TopicInSyncReplicaList": [
+    {"Partition": "0", "BeginOffset": 100, "EndOffset": 200}, {"Partition": "1", "BeginOffset": 0, "EndOffset": 0}]})"));
+}
+
 TEST(DescribeGroupTest, ListsTheGroupsThatExistPagedByName) {
   Harness h;
   json r = h.call("DescribeGroup", {{"InstanceId", "ckafka-test"}});

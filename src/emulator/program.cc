@@ -81,6 +81,7 @@ int serve(const ProgramFlags& flags) {
   if (!state) return error(state.error().message);
   state->uncommitted_topics =
       flags.uncommitted_topics == "omit" ? UncommittedTopics::Omit : UncommittedTopics::List;
+  state->thin_answers = flags.thin_answers;
   malloc_trim(0);  // the YAML tree of a big state is gone: give its memory back
 
   // Block the stop signals in every thread (the server's inherit the mask) and wait for them here.
@@ -150,6 +151,10 @@ void declare_flags(CLI::App& app, ProgramFlags& flags) {
                  "list (with Offset -1, the default) or omit (leave it out)")
       ->type_name("list|omit")
       ->check(CLI::IsMember({"list", "omit"}));
+  app.add_flag("--thin-answers", flags.thin_answers,
+               "leave out of the answers the fields the SDK's models mark optional that an answer is not for "
+               "(DescribeGroupOffsets' LogEndOffset, Lag, Metadata, ErrorCode; DescribeGroupInfo's ErrorCode, "
+               "ProtocolType, Protocol, empty Members; DescribeTopicSyncReplica's replicas and MessageCount)");
   app.add_option("--latency-ms", flags.latency_ms,
                  "hold every answer about this long, as a far-away service (default 0: at once)")
       ->type_name("MS")

@@ -23,6 +23,7 @@ struct ProgramFlags {
   std::string tls_cert;  // with tls_key: serve HTTPS
   std::string tls_key;
   std::string uncommitted_topics = "list";  // or "omit": see --uncommitted-topics
+  bool thin_answers = false;                 // see --thin-answers
   int latency_ms = 0;         // every answer held this long ...
   int latency_jitter_ms = 0;  // ... give or take up to this much (seeded with `seed`)
 };

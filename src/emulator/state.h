@@ -95,6 +95,8 @@ struct State {
   std::vector<Instance> instances;
   std::vector<Subscription> subscriptions;
   UncommittedTopics uncommitted_topics = UncommittedTopics::List;
+  // --thin-answers: leave out the optional fields (models) an answer is not for (docs/emulator.md).
+  bool thin_answers = false;
 
   const Credential* find_credential(std::string_view secret_id) const;
   Instance* find_instance(std::string_view id, std::string_view region);

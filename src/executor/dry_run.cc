@@ -35,9 +35,9 @@ size_t DryRunApi::writes() const {
 }
 
 api::ApiResult<int64_t> DryRunApi::resolve(const std::string& instance, const std::string& topic, int64_t partition,
-                                           int64_t timestamp, int64_t log_end) {
-  if (timestamp == -1) return api::Answer<int64_t>{log_end, ""};
-  if (timestamp == -2) {
+                                           int64_t timestamp, std::optional<int64_t> log_end) {
+  // The begin (earliest) or, when the answer left it out, the end of the partition's log.
+  auto from_sync_replica = [&](bool begin) -> api::ApiResult<int64_t> {
     api::DescribeTopicSyncReplicaRequest req;
     req.InstanceId = instance;
     req.TopicName = topic;
@@ -46,10 +46,16 @@ api::ApiResult<int64_t> DryRunApi::resolve(const std::string& instance, const st
     for (const auto& info : answer->result.TopicInSyncReplicaList) {
       int64_t p = -1;
       std::from_chars(info.Partition.data(), info.Partition.data() + info.Partition.size(), p);
-      if (p == partition) return api::Answer<int64_t>{info.BeginOffset, answer->request_id};
+      if (p == partition) return api::Answer<int64_t>{begin ? info.BeginOffset : info.EndOffset, answer->request_id};
     }
     return api::Answer<int64_t>{0, answer->request_id};
-  }
+  };
+  auto end = [&]() -> api::ApiResult<int64_t> {
+    if (log_end) return api::Answer<int64_t>{*log_end, ""};
+    return from_sync_replica(false);
+  };
+  if (timestamp == -2) return from_sync_replica(true);
+  if (timestamp == -1) return end();
   api::FetchMessageListByTimestampRequest req;
   req.InstanceId = instance;
   req.Topic = topic;
@@ -58,8 +64,8 @@ api::ApiResult<int64_t> DryRunApi::resolve(const std::string& instance, const st
   auto answer = real_->fetch_message_list_by_timestamp(req);
   if (!answer.ok()) return fail(answer.error());
   // No message at or after the instant: the service takes the log end.
-  int64_t offset = answer->result.empty() ? log_end : answer->result.front().Offset;
-  return api::Answer<int64_t>{offset, answer->request_id};
+  if (answer->result.empty()) return end();
+  return api::Answer<int64_t>{answer->result.front().Offset, answer->request_id};
 }
 
 api::ApiResult<api::GroupOffsetResponse> DryRunApi::describe_group_offsets(const api::DescribeGroupOffsetsRequest& r) {
@@ -81,7 +87,7 @@ api::ApiResult<api::GroupOffsetResponse> DryRunApi::describe_group_offsets(const
         if (!resolved.ok()) return fail(resolved.error());
         p.Offset = resolved->result;
       }
-      p.Lag = p.LogEndOffset - p.Offset;
+      if (p.LogEndOffset) p.Lag = *p.LogEndOffset - p.Offset;
     }
   }
   return answer;

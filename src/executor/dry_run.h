@@ -58,7 +58,7 @@ class DryRunApi final : public api::CkafkaApi {
   };
   // The offset the service would resolve a ShiftTimestamp to, read (never written) from the real API.
   api::ApiResult<int64_t> resolve(const std::string& instance, const std::string& topic, int64_t partition,
-                                  int64_t timestamp, int64_t log_end);
+                                  int64_t timestamp, std::optional<int64_t> log_end);
 
   std::shared_ptr<api::CkafkaApi> real_;
   mutable std::mutex mu_;

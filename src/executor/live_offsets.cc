@@ -63,6 +63,16 @@ OffsetsResult read_offsets(api::CkafkaApi* api, const std::string& instance, con
     out.error = answer.error();
     return out;
   }
+  if (auto failed = planner::fill_missing_log_ends(*api, instance, answer->result)) {
+    out.error = std::move(*failed);
+    return out;
+  }
+  if (auto why = planner::missing_log_end(answer->result, group)) {
+    // Drift and verification compare with the log end: without it this group is not applied.
+    out.error = api::ApiFailure{api::ApiFailure::Kind::BadAnswer, "DescribeGroupOffsets", "MissingLogEndOffset",
+                                std::move(*why), answer->request_id};
+    return out;
+  }
   for (const auto& t : answer->result.TopicList) {
     if (!std::binary_search(read.topics.begin(), read.topics.end(), t.Topic)) continue;  // not asked for
     auto& parts = out.topics[t.Topic];
@@ -77,7 +87,7 @@ OffsetsResult read_offsets(api::CkafkaApi* api, const std::string& instance, con
       }
       LivePartition lp;
       if (p.Offset >= 0) lp.committed = p.Offset;  // -1: nothing committed
-      lp.log_end = p.LogEndOffset;
+      lp.log_end = p.LogEndOffset.value_or(0);  // known: missing_log_end above
       parts[static_cast<int32_t>(p.Partition)] = lp;
     }
   }

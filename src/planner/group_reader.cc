@@ -1,5 +1,7 @@
 #include "planner/group_reader.h"
 
+#include <algorithm>
+#include <map>
 #include <utility>
 
 #include "api/ckafka_codec.h"
@@ -21,6 +23,12 @@ api::ApiResult<std::vector<api::GroupInfoResponse>> read_group_states(api::Ckafk
   return api.describe_group_info(api::DescribeGroupInfoRequest{instance, groups});
 }
 
+bool topic_not_found(const api::ApiFailure& f) {
+  return f.kind == api::ApiFailure::Kind::Api &&
+         (f.code == "InvalidParameterValue" || f.code.rfind("ResourceNotFound", 0) == 0 ||
+          f.code.find("TopicNotExist") != std::string::npos);
+}
+
 api::ApiResult<api::GroupOffsetResponse> read_group_offsets(api::CkafkaApi& api, const std::string& instance,
                                                             const std::string& group,
                                                             const std::vector<std::string>& topics) {
@@ -29,6 +37,44 @@ api::ApiResult<api::GroupOffsetResponse> read_group_offsets(api::CkafkaApi& api,
   req.Group = group;
   req.Topics = topics;
   return api::describe_all_group_offsets(api, std::move(req));
+}
+
+std::optional<api::ApiFailure> fill_missing_log_ends(api::CkafkaApi& api, const std::string& instance,
+                                                     api::GroupOffsetResponse& offsets) {
+  for (api::GroupOffsetTopic& t : offsets.TopicList) {
+    const bool thin = std::any_of(t.Partitions.begin(), t.Partitions.end(),
+                                  [](const api::GroupOffsetPartition& p) { return !p.LogEndOffset; });
+    if (!thin) continue;
+    api::DescribeTopicSyncReplicaRequest sync;
+    sync.InstanceId = instance;
+    sync.TopicName = t.Topic;
+    sync.Limit = kPartitionsPerSyncReplicaPage;
+    auto ends = api::describe_all_topic_sync_replica(api, std::move(sync));
+    if (!ends && topic_not_found(ends.error())) continue;  // gone meanwhile: the ends stay unknown
+    if (!ends) return std::move(ends).error();
+    std::map<std::string, int64_t> end_of;  // partition (as the answer writes it) -> EndOffset
+    for (const auto& info : ends->result.TopicInSyncReplicaList) end_of[info.Partition] = info.EndOffset;
+    for (api::GroupOffsetPartition& p : t.Partitions) {
+      auto e = end_of.find(std::to_string(p.Partition));
+      if (!p.LogEndOffset && e != end_of.end()) p.LogEndOffset = e->second;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string no_log_end(const std::string& group, const std::string& topic, int64_t partition) {
+  return "the API answered without LogEndOffset for group '" + group + "' (topic '" + topic + "' partition " +
+         std::to_string(partition) +
+         "), and DescribeTopicSyncReplica gave no EndOffset for it either; plan again, and report it if it persists";
+}
+
+std::optional<std::string> missing_log_end(const api::GroupOffsetResponse& offsets, const std::string& group) {
+  for (const auto& t : offsets.TopicList) {
+    for (const auto& p : t.Partitions) {
+      if (!p.LogEndOffset) return no_log_end(group, t.Topic, p.Partition);
+    }
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> group_state(const api::GroupInfoResponse& info) {

@@ -26,11 +26,33 @@ std::vector<std::vector<std::string>> group_info_chunks(const std::vector<std::s
 api::ApiResult<std::vector<api::GroupInfoResponse>> read_group_states(api::CkafkaApi& api, const std::string& instance,
                                                                       const std::vector<std::string>& groups);
 
+// Whether DescribeTopicSyncReplica's failure says the topic does not exist:
+// the emulator answers InvalidParameterValue; a server may say ResourceNotFound
+// or a TopicNotExist sub-code.
+bool topic_not_found(const api::ApiFailure& f);
+
+// Partitions per DescribeTopicSyncReplica page: one call covers most topics.
+inline constexpr int64_t kPartitionsPerSyncReplicaPage = 100;
+
 // The committed offsets of one group, every page: of `topics` only (the
 // Topics filter), or of every topic it committed on when `topics` is empty.
 api::ApiResult<api::GroupOffsetResponse> read_group_offsets(api::CkafkaApi& api, const std::string& instance,
                                                             const std::string& group,
                                                             const std::vector<std::string>& topics);
+
+// LogEndOffset is optional in the API's models. Each partition of `offsets`
+// answered without it takes its topic's EndOffset from DescribeTopicSyncReplica
+// (one call per such topic, every page; none when every end came). Where that
+// has none either the end stays unknown, and missing_log_end says so.
+std::optional<api::ApiFailure> fill_missing_log_ends(api::CkafkaApi& api, const std::string& instance,
+                                                     api::GroupOffsetResponse& offsets);
+
+// What a row of a group says when no call gave a partition's log end: the group's
+// rows are invalid then, never planned against a guessed end.
+std::string no_log_end(const std::string& group, const std::string& topic, int64_t partition);
+
+// no_log_end of the first partition whose log end is unknown; nullopt when every one is known.
+std::optional<std::string> missing_log_end(const api::GroupOffsetResponse& offsets, const std::string& group);
 
 // The group's state: "Dead" when the broker does not know it (state Dead,
 // ErrorCode 69 or GROUP_ID_NOT_FOUND); nullopt when any other ErrorCode makes

@@ -51,6 +51,11 @@ struct InstanceWork {
   // Topics found by topics: all entries whose begin offsets no group claimed in phase 1.
   std::vector<std::string> found_begin_topics;
   std::vector<std::vector<api::TopicInSyncReplicaInfo>> found_begins;
+  // Partitions no group's offsets gave the log end of (LogEndOffset is optional in the models),
+  // with the groups that asked; their topics, and what DescribeTopicSyncReplica says of each.
+  std::map<std::pair<std::string, int32_t>, std::vector<std::string>> endless;
+  std::vector<std::string> endless_topics;
+  std::vector<std::optional<std::vector<api::TopicInSyncReplicaInfo>>> ends;
 };
 
 // The topics the plans name that no group's offsets showed. DescribeGroupOffsets promises only
@@ -144,6 +149,7 @@ Status<> merge_group_info(InstanceWork& w, InstanceLive& live) {
 }
 
 Status<> merge_group_offsets(InstanceWork& w, InstanceLive& live) {
+  std::set<std::pair<std::string, int32_t>> ended;  // partitions some answer gave the log end of
   for (size_t i = 0; i < w.needs->groups.size(); ++i) {
     const GroupNeeds& need = w.needs->groups[i];
     GroupLive& g = live.groups[need.group];
@@ -160,11 +166,61 @@ Status<> merge_group_offsets(InstanceWork& w, InstanceLive& live) {
         auto part = static_cast<int32_t>(p.Partition);
         committed[part] = p.Offset < 0 ? std::nullopt : std::optional<int64_t>(p.Offset);
         PartitionBounds& b = topic.partitions[part];
-        b.end = std::max(b.end, p.LogEndOffset);  // groups read at different moments: the log only grows
+        // Groups read at different moments: the log only grows. Unknown: the group's rows are invalid.
+        if (p.LogEndOffset) {
+          b.end = std::max(b.end, *p.LogEndOffset);
+          ended.insert({t.Topic, part});
+        } else {
+          w.endless[{t.Topic, part}].push_back(need.group);
+        }
       }
     }
   }
+  std::set<std::string> topics;
+  for (auto it = w.endless.begin(); it != w.endless.end();) {
+    if (ended.count(it->first)) {
+      it = w.endless.erase(it);  // another group's answer had it
+    } else {
+      topics.insert(it->first.first);
+      ++it;
+    }
+  }
+  w.endless_topics.assign(topics.begin(), topics.end());
+  w.ends.resize(w.endless_topics.size());
   return Ok{};
+}
+
+// The begin offsets phase 1 read of `topic`, which carry its EndOffsets too; null when none were read.
+const std::vector<api::TopicInSyncReplicaInfo>* begins_read(const InstanceWork& w, const std::string& topic) {
+  const auto& wanted = w.needs->begin_topics;
+  auto it = std::lower_bound(wanted.begin(), wanted.end(), topic);
+  if (it == wanted.end() || *it != topic) return nullptr;
+  const auto k = static_cast<size_t>(it - wanted.begin());
+  return w.begin_claimed[k].load() ? &w.begins[k] : nullptr;
+}
+
+// The log ends no DescribeGroupOffsets answer gave, from DescribeTopicSyncReplica's EndOffset; a
+// partition that has none either makes its groups' rows invalid (GroupLive::thin_answer).
+void merge_ends(InstanceWork& w, InstanceLive& live) {
+  for (const auto& [key, groups] : w.endless) {
+    const auto& [topic, part] = key;
+    auto t = std::lower_bound(w.endless_topics.begin(), w.endless_topics.end(), topic);
+    const auto& answer = w.ends[static_cast<size_t>(t - w.endless_topics.begin())];
+    const std::vector<api::TopicInSyncReplicaInfo>* infos = answer ? &*answer : begins_read(w, topic);
+    std::optional<int64_t> end;
+    for (size_t i = 0; infos && i < infos->size() && !end; ++i) {
+      if ((*infos)[i].Partition == std::to_string(part)) end = (*infos)[i].EndOffset;
+    }
+    if (end) {
+      PartitionBounds& b = live.topics[topic].partitions[part];
+      b.end = std::max(b.end, *end);
+      continue;
+    }
+    for (const auto& group : groups) {
+      GroupLive& g = live.groups[group];
+      if (g.thin_answer.empty()) g.thin_answer = no_log_end(group, topic, part);
+    }
+  }
 }
 
 Status<> merge_topic_begins(const InstanceWork& w, const std::string& name,
@@ -271,12 +327,6 @@ void plan_second_phase(InstanceWork& w, const InstanceLive& live) {
 
 }  // namespace
 
-bool topic_not_found(const api::ApiFailure& f) {
-  return f.kind == api::ApiFailure::Kind::Api &&
-         (f.code == "InvalidParameterValue" || f.code.rfind("ResourceNotFound", 0) == 0 ||
-          f.code.find("TopicNotExist") != std::string::npos);
-}
-
 Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& clients,
                                    const FetchOptions& options) {
   std::map<std::string, std::shared_ptr<api::CkafkaApi>> by_region;
@@ -362,6 +412,24 @@ Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& 
         return std::nullopt;
       });
     }
+    for (size_t k = 0; k < w.endless_topics.size(); ++k) {
+      if (begins_read(w, w.endless_topics[k])) continue;  // phase 1 read them: no call
+      batch.add([&w, k]() -> std::optional<Error> {
+        api::DescribeTopicSyncReplicaRequest req;
+        req.InstanceId = w.needs->instance;
+        req.TopicName = w.endless_topics[k];
+        req.Limit = kPartitionsPerSyncReplicaPage;
+        auto answer = api::describe_all_topic_sync_replica(*w.api, std::move(req));
+        if (!answer && topic_not_found(answer.error())) return std::nullopt;  // the ends stay unknown
+        if (!answer) {
+          return Error{"reading the log end offsets of topic '" + w.endless_topics[k] + "' on " +
+                       on_instance(*w.needs) + " (DescribeGroupOffsets answered without them): " +
+                       answer.error().describe()};
+        }
+        w.ends[k] = std::move(answer->result.TopicInSyncReplicaList);
+        return std::nullopt;
+      });
+    }
     if (!w.doubtful_groups.empty()) {
       batch.add([&w]() -> std::optional<Error> {
         auto answer = read_group_list(*w.api, w.needs->instance);
@@ -378,6 +446,7 @@ Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& 
   for (InstanceWork& w : work) {
     InstanceLive& live = state.instances[w.needs->instance];
     if (auto s = merge_confirmed(w, live); !s) return fail(std::move(s).error());
+    merge_ends(w, live);
     merge_listing(w, live);
     plan_second_phase(w, live);
   }

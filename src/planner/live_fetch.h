@@ -36,14 +36,6 @@ struct FetchOptions {
   size_t max_in_flight = 16;  // calls in the air at once (the client's rate limits pace them)
 };
 
-// Partitions per DescribeTopicSyncReplica page: one call covers most topics.
-inline constexpr int64_t kPartitionsPerSyncReplicaPage = 100;
-
-// Whether DescribeTopicSyncReplica's failure says the topic does not exist:
-// the emulator answers InvalidParameterValue; a server may say ResourceNotFound
-// or a TopicNotExist sub-code.
-bool topic_not_found(const api::ApiFailure& f);
-
 // Fails on the first failed call, naming the action, the group or topic, and
 // what came back; the other calls still in the air finish, no new ones start.
 Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& clients,

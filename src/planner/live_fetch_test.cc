@@ -54,7 +54,9 @@ TEST(FetchLiveState, MakesExactlyTheFewestCallsTheApiAllows) {
   // No group has committed anything: one group list (DescribeGroup). `wide` takes two pages of
   // DescribeTopicSyncReplica, `nope` one (it does not exist); when the answers leave out the topics a
   // group has nothing committed on, every topic is confirmed that way (60 more).
-  const int sync_replica = fake->omit_uncommitted_topics ? 2 + 60 + 1 : 2 + 1;
+  // Thin answers (no LogEndOffset) listing the 60 topics cost one call each for their ends; `wide`'s
+  // come with its begin offsets.
+  const int sync_replica = fake->omit_uncommitted_topics ? 2 + 60 + 1 : 2 + 1 + (fake->thin_answers ? 60 : 0);
   // `big` has nothing committed on its 61 topics: left out, they fit one page.
   const int big_pages = fake->omit_uncommitted_topics ? 1 : 2;
   EXPECT_EQ(fake->calls(), (std::map<std::string, int>{{"DescribeGroupInfo", 2},
@@ -174,6 +176,10 @@ TEST(FetchLiveState, ReadsBeginOffsetsOnceAsSoonAsAGroupShowsTheTopicExists) {
     EXPECT_EQ(recorder->order,
               (std::vector<std::string>{"info", "offsets a", "offsets b", "offsets c", "begins ghost", "begins orders",
                                         "begins payments", "list", "time payments"}));
+  } else if (fake->thin_answers) {
+    // payments' log ends, left out of the answers, come from DescribeTopicSyncReplica (orders' with its begins).
+    EXPECT_EQ(recorder->order, (std::vector<std::string>{"info", "offsets a", "begins orders", "offsets b", "offsets c",
+                                                         "begins ghost", "begins payments", "list", "time payments"}));
   } else {
     EXPECT_EQ(recorder->order, (std::vector<std::string>{"info", "offsets a", "begins orders", "offsets b", "offsets c",
                                                          "begins ghost", "list", "time payments"}));
@@ -226,8 +232,72 @@ TEST(FetchLiveState, ATopicLeftOutOfTheOffsetsIsNothingCommittedWhenItExists) {
     EXPECT_EQ(r.changes[1].target, 10);
     EXPECT_EQ(r.changes[2].end_offset, 100);
     EXPECT_EQ(fake->calls().count("DescribeGroup"), 0u);  // the group exists
-    EXPECT_EQ(fake->calls().at("DescribeTopicSyncReplica"), 1);  // orders' begin offsets, or its existence
+    // orders' begin offsets, or its existence; with thin answers, audit's log end too
+    EXPECT_EQ(fake->calls().at("DescribeTopicSyncReplica"), fake->thin_answers ? 2 : 1);
   }
+}
+
+// LogEndOffset is optional in the models: answers without it plan as answers with it, the ends read
+// once per topic from DescribeTopicSyncReplica (not per group); none where begin offsets were read.
+TEST(FetchLiveState, ThinAnswersTakeTheLogEndFromDescribeTopicSyncReplicaOncePerTopic) {
+  auto live_of = [](bool thin, std::map<std::string, int>* calls) {
+    auto fake = std::make_shared<FakeCkafka>();
+    fake->thin_answers = thin;
+    fake->set("a", "orders", 0, 40, 100);
+    fake->set("a", "orders", 1, 50, 120);
+    fake->set("b", "orders", 0, 30, 100);
+    fake->set("b", "orders", 1, 35, 120);
+    fake->set("b", "audit", 0, 5, 70);
+    plan::OffsetPlan p;
+    p.instance = "ckafka-1";
+    p.groups.push_back({"a", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
+    p.groups.push_back({"b", {entry("orders", plan::ToAnchor{plan::Anchor::Latest}, std::vector<int32_t>{1}),
+                              entry("audit", plan::ToAnchor{plan::Anchor::Earliest})},
+                        {}});
+    auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake));
+    EXPECT_TRUE(live.ok()) << live.error().message;
+    *calls = fake->calls();
+    return make_plan(one_plan(p), *live, {kFetchNow, ""});
+  };
+  std::map<std::string, int> full_calls, thin_calls;
+  PlanResult full = live_of(false, &full_calls);
+  PlanResult thin = live_of(true, &thin_calls);
+  ASSERT_EQ(thin.changes.size(), full.changes.size());
+  for (size_t i = 0; i < full.changes.size(); ++i) {
+    EXPECT_EQ(thin.changes[i].action, full.changes[i].action) << i;
+    EXPECT_EQ(thin.changes[i].target, full.changes[i].target) << i;
+    EXPECT_EQ(thin.changes[i].end_offset, full.changes[i].end_offset) << i;
+  }
+  EXPECT_EQ(full.summary.invalid, 0u);
+  // orders' ends cost one DescribeTopicSyncReplica for both groups; audit's come with its begin offsets.
+  EXPECT_EQ(thin_calls.at("DescribeTopicSyncReplica"), full_calls.at("DescribeTopicSyncReplica") + 1);
+  EXPECT_EQ(thin_calls.at("DescribeGroupOffsets"), full_calls.at("DescribeGroupOffsets"));
+}
+
+// Where no call gives a partition's log end, that group's rows are invalid and say why; the
+// other groups plan as usual and the plan goes on.
+TEST(FetchLiveState, ALogEndNoCallGivesMakesOnlyThatGroupInvalid) {
+  auto fake = std::make_shared<FakeCkafka>();
+  fake->thin_answers = true;
+  fake->endless_topics = {"orders"};
+  fake->set("a", "orders", 0, 40, 100);
+  fake->set("b", "audit", 0, 5, 70);
+  plan::OffsetPlan p;
+  p.instance = "ckafka-1";
+  p.groups.push_back({"a", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
+  p.groups.push_back({"b", {entry("audit", plan::ToAnchor{plan::Anchor::Latest})}, {}});
+  auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake));
+  ASSERT_TRUE(live.ok()) << live.error().message;
+  PlanResult r = make_plan(one_plan(p), *live, {kFetchNow, ""});
+  ASSERT_EQ(r.changes.size(), 2u);
+  EXPECT_EQ(r.changes[0].group, "a");
+  EXPECT_EQ(r.changes[0].action, Action::Invalid);
+  EXPECT_EQ(r.changes[0].reason,
+            "the API answered without LogEndOffset for group 'a' (topic 'orders' partition 0), and "
+            "DescribeTopicSyncReplica gave no EndOffset for it either; plan again, and report it if it persists");
+  EXPECT_EQ(r.changes[1].group, "b");
+  EXPECT_EQ(r.changes[1].action, Action::Change);
+  EXPECT_EQ(r.changes[1].target, 70);
 }
 
 TEST(FetchLiveState, AGroupMissingFromTheListIsATypoOrANewGroup) {

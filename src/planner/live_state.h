@@ -37,6 +37,9 @@ struct GroupLive {
   // group that does not exist yet. Only checked then, so an existing group costs no call.
   bool unlisted = false;
   std::string closest_listed;  // when unlisted: a listed name close to it (likely a typo), else ""
+  // Why the API's answers about this group lack what planning it needs (a LogEndOffset no call
+  // gave); "" when they do not. The group's rows are then invalid; other groups plan as usual.
+  std::string thin_answer;
 };
 
 // The first offset whose message timestamp is at or after a time; nullopt: none (log end).

@@ -161,6 +161,16 @@ void check_group_exists(const GroupContext& ctx, std::vector<PartitionChange>& c
   }
 }
 
+// A group the API answered about without what planning it needs: every row invalid, saying what
+// was missing; never a guess. Other groups plan as usual.
+void check_thin_answer(const GroupContext& ctx, std::vector<PartitionChange>& changes, size_t from) {
+  if (!ctx.group_live || ctx.group_live->thin_answer.empty()) return;
+  for (size_t i = from; i < changes.size(); ++i) {
+    changes[i].action = Action::Invalid;
+    changes[i].reason = ctx.group_live->thin_answer;
+  }
+}
+
 }  // namespace
 
 PlanResult make_plan(const plan::PlanSet& plans, const LiveState& live, const PlanOptions& options) {
@@ -245,6 +255,7 @@ PlanResult make_plan(const plan::PlanSet& plans, const LiveState& live, const Pl
     }
     result.groups.push_back(group_report(entries, run.from, run.to, run.ctx, options));
     check_group_exists(run.ctx, result.changes, group_start, result.groups.back());
+    check_thin_answer(run.ctx, result.changes, group_start);
   }
 
   result.summary = summarize(result.changes);
