@@ -110,7 +110,7 @@ Result<std::vector<GroupInfoResponse>> parse_describe_group_info(const json& res
     ObjReader group(g, path, errors);
     GroupInfoResponse gi;
     gi.ErrorCode = group.opt_str("ErrorCode");
-    gi.State = group.req_str("State");
+    gi.State = group.opt_str("State");  // optional in the models: "" when left out (planner::state_missing)
     gi.ProtocolType = group.opt_str("ProtocolType");
     gi.Protocol = group.opt_str("Protocol");
     gi.Group = group.req_str("Group");

@@ -64,6 +64,7 @@ class FakeCkafka final : public CkafkaApi {
     return thin != nullptr && std::string(thin) == "1";
   }
   std::set<std::string> endless_topics;  // DescribeTopicSyncReplica lists none of their partitions
+  std::set<std::string> stateless_groups;  // DescribeGroupInfo answers these without State
   // Called before a write is applied (tests change the cluster "concurrently").
   std::function<void(FakeCkafka&)> before_write;
 
@@ -157,6 +158,7 @@ class FakeCkafka final : public CkafkaApi {
       info.ErrorCode = "0";
       auto it = groups.find(name);
       info.State = it == groups.end() ? "Dead" : it->second.state;
+      if (stateless_groups.count(name)) info.State.clear();
       if (it != groups.end()) info.Members = it->second.members;
       out.push_back(std::move(info));
     }

@@ -80,7 +80,8 @@ std::string topic_id(const std::string& instance, const std::string& topic) {
   return "topic-" + util::sha256_hex(instance + "/" + topic).substr(0, 8);
 }
 
-nlohmann::json operate_result() {
+nlohmann::json operate_result(bool thin) {
+  if (thin) return {{"Result", {{"ReturnCode", "0"}}}};
   return {{"Result", {{"ReturnCode", "0"}, {"ReturnMessage", "SUCCESS"}, {"Data", {{"FlowId", 0}}}}}};
 }
 

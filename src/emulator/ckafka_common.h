@@ -34,8 +34,8 @@ ApiError offset_out_of_range(const std::string& topic, int32_t partition, int64_
 // A stable, made-up topic id ("topic-1a2b3c4d"), as the console shows one.
 std::string topic_id(const std::string& instance, const std::string& topic);
 
-// The answer of the modify actions.
-nlohmann::json operate_result();
+// The answer of the modify actions; `thin` (--thin-answers): ReturnCode alone.
+nlohmann::json operate_result(bool thin);
 
 // Case-insensitive "contains", the API's fuzzy match.
 bool fuzzy_match(const std::string& text, const std::string& word);

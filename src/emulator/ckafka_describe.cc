@@ -239,6 +239,10 @@ ActionResult describe_group(const json& params, ActionContext& ctx) {
   }
   auto [first, last] = page_range(page, groups.size());
   json list = json::array();
+  if (ctx.state.thin_answers) {
+    for (size_t i = first; i < last; ++i) list.push_back({{"Group", groups[i]->name}});
+    return json{{"Result", {{"TotalCount", groups.size()}, {"GroupList", std::move(list)}}}};
+  }
   for (size_t i = first; i < last; ++i) list.push_back({{"Group", groups[i]->name}, {"Protocol", "consumer"}});
   return json{{"Result", {{"TotalCount", groups.size()}, {"GroupList", std::move(list)}, {"GroupCountQuota", 10000}}}};
 }

@@ -217,6 +217,9 @@ TEST(ThinAnswersTest, LeaveOutTheOptionalFieldsAnAnswerIsNotFor) {
   ASSERT_EQ(error_code(replicas), "") << replicas;
   EXPECT_EQ(replicas["Result"], json::parse(R"({"TotalCount": 2, "TopicInSyncReplicaList": [
     {"Partition": "0", "BeginOffset": 100, "EndOffset": 200}, {"Partition": "1", "BeginOffset": 0, "EndOffset": 0}]})"));
+  json groups = h.call("DescribeGroup", {{"InstanceId", "ckafka-test"}, {"SearchWord", "busy"}});
+  ASSERT_EQ(error_code(groups), "") << groups;
+  EXPECT_EQ(groups["Result"], json::parse(R"({"TotalCount": 1, "GroupList": [{"Group": "busy"}]})"));
 }
 
 TEST(DescribeGroupTest, ListsTheGroupsThatExistPagedByName) {

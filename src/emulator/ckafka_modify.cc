@@ -102,7 +102,7 @@ ActionResult batch_modify_group_offsets(const json& params, ActionContext& ctx) 
     }
   }
   apply(**in, group_name, changes);
-  return operate_result();
+  return operate_result(ctx.state.thin_answers);
 }
 
 ActionResult modify_group_offsets(const json& params, ActionContext& ctx) {
@@ -184,7 +184,7 @@ ActionResult modify_group_offsets(const json& params, ActionContext& ctx) {
     }
   }
   apply(**in, group_name, changes);
-  return operate_result();
+  return operate_result(ctx.state.thin_answers);
 }
 
 }  // namespace offsetctl::emulator

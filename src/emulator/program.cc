@@ -154,7 +154,8 @@ void declare_flags(CLI::App& app, ProgramFlags& flags) {
   app.add_flag("--thin-answers", flags.thin_answers,
                "leave out of the answers the fields the SDK's models mark optional that an answer is not for "
                "(DescribeGroupOffsets' LogEndOffset, Lag, Metadata, ErrorCode; DescribeGroupInfo's ErrorCode, "
-               "ProtocolType, Protocol, empty Members; DescribeTopicSyncReplica's replicas and MessageCount)");
+               "ProtocolType, Protocol, empty Members; DescribeGroup's Protocol and GroupCountQuota; DescribeTopicSyncReplica's "
+               "replicas and MessageCount; the modify actions' ReturnMessage and Data)");
   app.add_option("--latency-ms", flags.latency_ms,
                  "hold every answer about this long, as a far-away service (default 0: at once)")
       ->type_name("MS")

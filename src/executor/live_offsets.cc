@@ -155,6 +155,11 @@ LiveOffsets read_live_offsets(const RegionClients& clients, const ReadSet& reads
                                   "the answer did not include group '" + group + "'", ""};
         continue;
       }
+      if (planner::state_missing(it->second)) {
+        g.error = api::ApiFailure{api::ApiFailure::Kind::BadAnswer, "DescribeGroupInfo", "MissingState",
+                                  planner::no_state(group), ""};
+        continue;
+      }
       std::optional<std::string> state = planner::group_state(it->second);
       if (!state) {
         const std::string& code = it->second.ErrorCode;

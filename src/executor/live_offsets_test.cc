@@ -84,6 +84,30 @@ TEST(LiveOffsets, AFailedReadIsKeptPerGroup) {
   EXPECT_EQ(live.find("ckafka-a", "b")->error->describe(), "DescribeGroupInfo failed: InternalError: info failed (RequestId req-42)");
 }
 
+// Answers without LogEndOffset or State (optional in the models): the log end comes from
+// DescribeTopicSyncReplica; where no call gives what apply needs, that group alone fails.
+TEST(LiveOffsets, ThinAnswersFailOnlyTheGroupNoCallCompletes) {
+  FakeCkafka api;
+  api.thin_answers = true;
+  api.set("a", "t", 0, 1, 40);
+  api.set("b", "u", 0, 2, 50);
+  api.set("c", "t", 0, 3, 40);
+  api.endless_topics = {"u"};
+  api.stateless_groups = {"c"};
+  ReadSet reads{{{"ckafka-a", "a"}, GroupRead{"", {"t"}}},
+                {{"ckafka-a", "b"}, GroupRead{"", {"u"}}},
+                {{"ckafka-a", "c"}, GroupRead{"", {"t"}}}};
+  LiveOffsets live = read_live_offsets({{"", &api}}, reads, true, 1);
+  ASSERT_FALSE(live.find("ckafka-a", "a")->error.has_value()) << live.find("ckafka-a", "a")->error->describe();
+  EXPECT_EQ(live.find("ckafka-a", "a")->topics.at("t").at(0).log_end, 40);  // from DescribeTopicSyncReplica
+  ASSERT_TRUE(live.find("ckafka-a", "b")->error.has_value());
+  EXPECT_EQ(live.find("ckafka-a", "b")->error->message,
+            "the API answered without LogEndOffset for group 'b' (topic 'u' partition 0), and "
+            "DescribeTopicSyncReplica gave no EndOffset for it either; plan again, and report it if it persists");
+  ASSERT_TRUE(live.find("ckafka-a", "c")->error.has_value());
+  EXPECT_EQ(live.find("ckafka-a", "c")->error->code, "MissingState");
+}
+
 TEST(LiveOffsets, AGroupOfARegionWithoutAClientIsAnError) {
   FakeCkafka api;
   LiveOffsets live = read_live_offsets({{"ap-guangzhou", &api}},

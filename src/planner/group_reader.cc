@@ -85,6 +85,15 @@ std::optional<std::string> group_state(const api::GroupInfoResponse& info) {
   return not_found ? std::string("Dead") : info.State;
 }
 
+bool state_missing(const api::GroupInfoResponse& info) {
+  return info.State.empty() && group_state(info) == std::string();  // a not-found ErrorCode says Dead
+}
+
+std::string no_state(const std::string& group) {
+  return "the API answered without State for group '" + group +
+         "', so whether its consumers are active is unknown; plan again, and report it if it persists";
+}
+
 api::ApiResult<std::vector<std::string>> read_group_list(api::CkafkaApi& api, const std::string& instance) {
   auto answer = api::describe_all_groups(api, {instance, std::nullopt, 0, api::kDescribeGroupLimit});
   if (!answer) return fail(std::move(answer).error());

@@ -59,6 +59,11 @@ std::optional<std::string> missing_log_end(const api::GroupOffsetResponse& offse
 // the answer unusable (the group coordinator may be moving: read again).
 std::optional<std::string> group_state(const api::GroupInfoResponse& info);
 
+// Whether DescribeGroupInfo answered about the group without its State (optional in the
+// models), so that whether consumers are active is unknown; and what its rows then say.
+bool state_missing(const api::GroupInfoResponse& info);
+std::string no_state(const std::string& group);
+
 // The names of every group of the instance (DescribeGroup, every page of 20).
 api::ApiResult<std::vector<std::string>> read_group_list(api::CkafkaApi& api, const std::string& instance);
 

@@ -123,6 +123,14 @@ Status<> merge_group_info(InstanceWork& w, InstanceLive& live) {
   std::set<std::string> reported;
   for (size_t c = 0; c < w.info_chunks.size(); ++c) {
     for (const auto& info : w.infos[c]) {
+      if (state_missing(info)) {
+        auto it = live.groups.find(info.Group);
+        if (it == live.groups.end()) continue;  // not asked for
+        reported.insert(info.Group);
+        if (it->second.thin_answer.empty()) it->second.thin_answer = no_state(info.Group);
+        it->second.members = members_of(info);
+        continue;
+      }
       std::optional<std::string> state = group_state(info);
       if (!state) {
         return fail("DescribeGroupInfo on " + on_instance(*w.needs) + " answered group '" + info.Group +

@@ -300,6 +300,29 @@ TEST(FetchLiveState, ALogEndNoCallGivesMakesOnlyThatGroupInvalid) {
   EXPECT_EQ(r.changes[1].target, 70);
 }
 
+// A group answered without State (optional in the models): whether its consumers are active is
+// unknown, so its rows are invalid; the other groups plan as usual.
+TEST(FetchLiveState, AGroupAnsweredWithoutItsStateIsInvalidAlone) {
+  auto fake = std::make_shared<FakeCkafka>();
+  fake->set("a", "orders", 0, 40, 100);
+  fake->set("b", "orders", 0, 30, 100);
+  fake->stateless_groups = {"a"};
+  plan::OffsetPlan p;
+  p.instance = "ckafka-1";
+  p.groups.push_back({"a", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
+  p.groups.push_back({"b", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
+  auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake));
+  ASSERT_TRUE(live.ok()) << live.error().message;
+  PlanResult r = make_plan(one_plan(p), *live, {kFetchNow, ""});
+  ASSERT_EQ(r.changes.size(), 2u);
+  EXPECT_EQ(r.changes[0].action, Action::Invalid);
+  EXPECT_EQ(r.changes[0].reason,
+            "the API answered without State for group 'a', so whether its consumers are active is unknown; plan "
+            "again, and report it if it persists");
+  EXPECT_EQ(r.changes[1].action, Action::Change);
+  EXPECT_EQ(r.changes[1].target, 100);
+}
+
 TEST(FetchLiveState, AGroupMissingFromTheListIsATypoOrANewGroup) {
   auto fake = std::make_shared<FakeCkafka>();
   fake->topics["orders"] = {1, 0, 10};
