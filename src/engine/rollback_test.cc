@@ -64,8 +64,9 @@ TEST_F(EngineRollback, WritesAPlanThatRestoresTheRunsOffsets) {
   }
 }
 
-// Without --run: the latest run a plan can set back. The DTS run came after the
-// CKafka one, but DTS groups are reset by position, never to an offset.
+// Without --run: an apply of both kinds wrote a CKafka run, then a DTS run from
+// the same plan files; DTS groups are reset by position, never to an offset, so
+// the rollback is the CKafka run's.
 TEST_F(EngineRollback, WithoutARunTheLatestRestorableRunIsRolledBack) {
   start();
   const int64_t before = applied();
@@ -76,10 +77,35 @@ TEST_F(EngineRollback, WithoutARunTheLatestRestorableRunIsRolledBack) {
   EXPECT_EQ(r->passed_over, std::vector<std::string>{dts_run_});
   ASSERT_EQ(r->restored.size(), 1u);
   EXPECT_EQ(r->restored[0].before, before);
-  EXPECT_NE(r->yaml.find("# Later runs changed DTS subscription groups only, which a plan cannot set back: " +
-                         dts_run_ + ".\n"),
+  EXPECT_NE(r->yaml.find("# Run " + dts_run_ +
+                         ", of the same apply, changed DTS subscription groups only, which a plan cannot set back.\n"),
             std::string::npos)
       << r->yaml;
+}
+
+// A CKafka apply, then an apply of DTS groups alone (other plan files): the DTS
+// run is the latest, not the second half of the CKafka run's apply. The rollback
+// says it has nothing to restore rather than undo the older run.
+TEST_F(EngineRollback, ALaterApplyOfDtsGroupsAloneIsNotPassedOver) {
+  start();
+  std::string dts_run;
+  for (const char* example : {"shift.yaml", "dts-subscription.yaml"}) {
+    auto text = util::read_file(offsetctl::testing::source_dir() + "/plans/examples/" + example);
+    ASSERT_TRUE(text.ok());
+    auto saved = engine::plan(load(*text), plan_request());
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+    ApplyRequest request;
+    request.clients = clients();
+    request.audit_log = audit_log();
+    request.tool_version = "test";
+    auto r = engine::apply(*saved, request, client_clock_);
+    ASSERT_TRUE(r.ok() && r->exit_code() == 0) << example;
+    dts_run = r->run_id;
+  }
+  auto r = rollback({audit_log(), std::nullopt, dir_.path("rollback.yaml")});
+  ASSERT_FALSE(r.ok()) << r->run_id;
+  EXPECT_EQ(r.error().message.rfind("run " + dts_run + " changed nothing that a plan can set back", 0), 0u)
+      << r.error().message;
 }
 
 TEST_F(EngineRollback, ARunOfDtsGroupsOnlyHasNothingToRestore) {

@@ -32,6 +32,7 @@ struct RunData {
   std::optional<std::string> user;
   std::optional<std::string> region;
   std::string finish_reason;
+  std::string plan_files;  // run_started's plan_files, as written: the runs of one apply share them
   std::map<Key, PartitionState> partitions;
 
   bool changed_anything() const {
@@ -89,9 +90,10 @@ std::string plan_name(const std::string& run_id, const std::string& instance, bo
 }
 
 // Reads the whole log through the verifier, one run at a time, keeping the
-// wanted run (or the latest that changed anything, passing over runs of DTS
-// groups only: an apply of both kinds writes its DTS run after its CKafka one,
-// and only the CKafka one can be set back) and the ids of every run.
+// wanted run (or the latest that changed anything) and the ids of every run.
+// An apply of a plan with both kinds writes its DTS run right after its CKafka
+// one, from the same plan files: without --run that DTS run is passed over, as
+// only the CKafka one can be set back. A DTS run of other plan files is not.
 class Collector {
  public:
   explicit Collector(const std::optional<std::string>& wanted) : wanted_(wanted) {}
@@ -105,6 +107,7 @@ class Collector {
       current_.started_at = r["time"].get<std::string>();
       if (r["actor"]["user"].is_string()) current_.user = r["actor"]["user"].get<std::string>();
       current_.region = r["region"].get<std::string>();
+      if (auto files = r.find("plan_files"); files != r.end()) current_.plan_files = files->dump();
       all_runs_.push_back(current_.run_id);
       return;
     }
@@ -138,9 +141,10 @@ class Collector {
     if (current_.run_id.empty()) return;
     bool changed = current_.changed_anything();
     if (changed) runs_with_changes_.push_back(current_.run_id);
-    if (!wanted_ && current_.dts_only()) {
+    const bool dts_half = !wanted_ && current_.dts_only() && chosen_ && passed_over_.empty() &&
+                          !current_.plan_files.empty() && current_.plan_files == chosen_->plan_files;
+    if (dts_half) {
       passed_over_.push_back(current_.run_id);
-      latest_dts_only_ = std::move(current_);
     } else if (wanted_ ? current_.run_id == *wanted_ : changed) {
       chosen_ = std::move(current_);
       passed_over_.clear();
@@ -151,8 +155,7 @@ class Collector {
   const std::optional<std::string>& wanted_;
   RunData current_;
   std::optional<RunData> chosen_;
-  std::optional<RunData> latest_dts_only_;  // without --run: said when no other run changed anything
-  std::vector<std::string> passed_over_;    // runs of DTS groups only after the chosen one
+  std::vector<std::string> passed_over_;  // the DTS run of the chosen run's apply
   std::vector<std::string> all_runs_;
   std::vector<std::string> runs_with_changes_;
   std::string problem_;
@@ -173,9 +176,9 @@ std::vector<std::string> header_lines(const Rollback& rb, const std::string& aud
               (rb.user ? *rb.user : std::string("an unknown user")) + " (audit log " + audit_path + ").");
   h.push_back("Each partition below goes back to the committed offset it had before that run.");
   if (!rb.passed_over.empty()) {
-    std::string runs;
-    for (const auto& id : rb.passed_over) runs += (runs.empty() ? "" : ", ") + id;
-    h.push_back("Later runs changed DTS subscription groups only, which a plan cannot set back: " + runs + ".");
+    const std::string& runs = rb.passed_over.front();
+    h.push_back("Run " + runs + ", of the same apply, changed DTS subscription groups only, which a plan cannot set "
+                "back.");
   }
   h.push_back("Review it like any plan (offsetctl validate, offsetctl plan), then apply it.");
   size_t unknown = 0;
@@ -218,11 +221,6 @@ Result<Rollback> build_rollback(const std::string& audit_path, const std::option
   collector.close_run();
   if (!collector.problem_.empty()) return fail("audit log " + audit_path + ": " + collector.problem_);
 
-  // Without --run and only runs of DTS groups, the latest of them says why nothing can be restored.
-  if (!collector.chosen_ && !run_id) {
-    collector.chosen_ = std::move(collector.latest_dts_only_);
-    collector.passed_over_.clear();
-  }
   if (!collector.chosen_) {
     if (!run_id)
       return fail("audit log " + audit_path + " records no run that changed offsets: nothing to roll back");

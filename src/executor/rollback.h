@@ -25,7 +25,7 @@ struct RollbackPartition {
 
 struct Rollback {
   std::string run_id;
-  std::vector<std::string> passed_over;  // later runs of DTS groups only, when no run was named
+  std::vector<std::string> passed_over;  // without --run: the DTS run of the same apply (nothing to restore)
   std::string started_at;  // run_started time (RFC 3339)
   std::optional<std::string> user;
   std::vector<RollbackPartition> restored;        // in the plans, sorted
@@ -38,9 +38,9 @@ struct Rollback {
   std::string yaml;                     // the plan file
 };
 
-// The run `run_id`, or the latest run that changed anything (passing over runs
-// that changed DTS subscription groups only: they have nothing to restore, and
-// an apply of both kinds writes its DTS run last). Partitions count
+// The run `run_id`, or the latest run that changed anything (passing over the
+// DTS run of an apply of both kinds, written right after its CKafka run from
+// the same plan files: it has nothing a plan can restore). Partitions count
 // as changed when a change_result says the call succeeded or the offset was
 // verified at its target, or when a change_intent has no change_result (the run
 // was interrupted: restoring an unchanged partition is a no-op in the plan).
