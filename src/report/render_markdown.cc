@@ -78,6 +78,14 @@ class QuoteList {
   }
   size_t listed() const { return listed_; }
 
+  // "> - …and 3 more topics; ..." when fewer than `total` were listed.
+  void close(size_t total, const char* one, const char* many) {
+    if (listed_ >= total) return;
+    out_.append("> - …and ");
+    append_count(out_, total - listed_, one, many);
+    out_.append("; `offsetctl plan --format json` lists every one.\n");
+  }
+
  private:
   std::string& out_;
   size_t budget_;
@@ -127,11 +135,7 @@ std::string caution_block(const PlanResult& result, const std::vector<GroupSecti
       list.emit(line, 1);
     }
   }
-  if (list.listed() < topics) {
-    out.append("> - …and ");
-    append_count(out, topics - list.listed(), "more topic", "more topics");
-    out.append("; `offsetctl plan --format json` lists every one.\n");
-  }
+  list.close(topics, "more topic", "more topics");
   out.push_back('\n');
   return out;
 }
@@ -151,11 +155,7 @@ std::string group_warnings(const std::vector<GroupSection>& sections) {
     line.push_back('\n');
     list.emit(line, 1);
   }
-  if (list.listed() < warned) {
-    out.append("> - …and ");
-    append_count(out, warned - list.listed(), "more warning", "more warnings");
-    out.append("; `offsetctl plan --format json` lists every one.\n");
-  }
+  list.close(warned, "more warning", "more warnings");
   return out + "\n";
 }
 
