@@ -4,6 +4,8 @@
 #include <fstream>
 #include <set>
 
+#include "audit/compact.h"
+
 namespace offsetctl::hardening {
 namespace {
 
@@ -117,7 +119,12 @@ std::vector<nlohmann::json> read_audit_records(const std::string& path) {
   std::string line;
   while (std::getline(in, line)) {
     nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (!j.is_discarded() && j.is_object()) out.push_back(std::move(j));
+    if (j.is_discarded() || !j.is_object()) continue;
+    try {  // one object per partition, whichever format the change records have
+      for (auto& partition : audit::as_partition_records(j)) out.push_back(std::move(partition));
+    } catch (const nlohmann::json::exception&) {  // not a valid record: kept as it is for the checks to see
+      out.push_back(std::move(j));
+    }
   }
   return out;
 }
