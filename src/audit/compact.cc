@@ -2,7 +2,6 @@
 
 #include <map>
 #include <set>
-#include <tuple>
 
 namespace offsetctl::audit {
 namespace {
@@ -23,9 +22,6 @@ nlohmann::json call_header(const ChangeFields& c) {
   if (c.apply_timestamp) j["apply_timestamp"] = *c.apply_timestamp;
   return j;
 }
-
-using CallKey = std::tuple<std::string, std::string, std::string, int64_t, std::optional<int64_t>>;
-CallKey call_key(const ChangeFields& c) { return {c.instance, c.group, c.action, c.call, c.apply_timestamp}; }
 
 // Builds records of rows: `header` plus "topics" and "partitions", a new record
 // whenever the key changes or the budget is spent.
