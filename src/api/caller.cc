@@ -7,6 +7,7 @@
 
 #include "api/signer.h"
 #include "api/transport.h"
+#include "util/json_parse.h"
 
 #ifndef OFFSETCTL_VERSION
 #define OFFSETCTL_VERSION "0.0.0"
@@ -75,7 +76,8 @@ void append_sentence(std::string& message, const std::string& sentence) {
 ApiResult<json> interpret_answer(const std::string& action, const std::string& url, int status,
                                  const std::string& body) {
   const std::string http = "HTTP " + std::to_string(status);
-  json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  auto parsed = util::parse_json(body);
+  json j = parsed ? std::move(*parsed) : json(json::value_t::discarded);
   const bool has_response = !j.is_discarded() && j.is_object() && j.contains("Response") && j["Response"].is_object();
   if (!has_response) {
     if (status != 200) {

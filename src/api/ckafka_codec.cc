@@ -1,11 +1,13 @@
 #include "api/ckafka_codec.h"
 
-#include "api/json_read.h"
+#include "util/json_object.h"
 
 namespace offsetctl::api {
 namespace {
 
 using nlohmann::json;
+using util::JsonErrors;
+using util::ObjReader;
 
 template <class T>
 Result<T> done(T value, const JsonErrors& errors) {

@@ -1,10 +1,12 @@
 #include "api/dts_codec.h"
 
-#include "api/json_read.h"
+#include "util/json_object.h"
 
 namespace offsetctl::api {
 
 using nlohmann::json;
+using util::JsonErrors;
+using util::ObjReader;
 
 json to_json(const DescribeConsumerGroupsRequest& r) {
   return {{"SubscribeId", r.SubscribeId}, {"Offset", r.Offset}, {"Limit", r.Limit}};

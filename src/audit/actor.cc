@@ -1,5 +1,6 @@
 #include "audit/actor.h"
 
+#include <pwd.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -62,6 +63,37 @@ std::string without_userinfo(const std::string& value) {
   return value.substr(0, host_start) + value.substr(at + 1);
 }
 
+// "https://github.com/acme/offsets/actions/runs/8812/attempts/2": the page a reviewer
+// opens from an audit record to see the job's log.
+std::optional<std::string> github_run_url(const Environment& env) {
+  auto server = get(env, "GITHUB_SERVER_URL"), repo = get(env, "GITHUB_REPOSITORY"), run = get(env, "GITHUB_RUN_ID");
+  if (!repo || !run) return std::nullopt;
+  std::string url = (server ? *server : "https://github.com") + "/" + *repo + "/actions/runs/" + *run;
+  if (auto attempt = get(env, "GITHUB_RUN_ATTEMPT"); attempt && *attempt != "1") url += "/attempts/" + *attempt;
+  return url;
+}
+
+std::optional<std::string> run_url_of(const std::string& system, const Environment& env) {
+  std::optional<std::string> url;
+  if (system == "github-actions") url = github_run_url(env);
+  if (system == "gitlab-ci") url = get(env, "CI_JOB_URL");
+  if (system == "jenkins") url = get(env, "BUILD_URL");
+  if (url) url = clip_text(without_userinfo(*url), kMaxValue);
+  return url;
+}
+
+// The login name of `uid` in the password database, else "uid N".
+std::string user_of_uid(uid_t uid) {
+  struct passwd pw{};
+  struct passwd* found = nullptr;
+  std::vector<char> buffer(16384);
+  if (::getpwuid_r(uid, &pw, buffer.data(), buffer.size(), &found) == 0 && found && found->pw_name &&
+      found->pw_name[0] != '\0') {
+    return found->pw_name;
+  }
+  return "uid " + std::to_string(uid);
+}
+
 }  // namespace
 
 Actor detect_actor(const Environment& env) {
@@ -77,6 +109,7 @@ Actor detect_actor(const Environment& env) {
       if (auto value = get(env, name))
         actor.ci_variables[name] = clip_text(without_userinfo(*value), kMaxValue);
     }
+    actor.run_url = run_url_of(system.name, env);
     break;
   }
   return actor;
@@ -98,7 +131,9 @@ Actor current_actor() {
     if (const char* value = std::getenv(name.c_str())) env[name] = value;
   }
   Actor actor = detect_actor(env);
-  actor.uid = static_cast<int64_t>(::getuid());
+  const uid_t uid = ::getuid();
+  actor.uid = static_cast<int64_t>(uid);
+  if (!actor.user) actor.user = clip_text(user_of_uid(uid), kMaxValue);
   char host[256] = {};
   if (::gethostname(host, sizeof host - 1) == 0 && host[0] != '\0') actor.host = host;
   return actor;
@@ -111,6 +146,7 @@ nlohmann::json actor_json(const Actor& actor) {
   if (actor.host) j["host"] = clip_text(*actor.host, kMaxValue);
   if (actor.ci_system) {
     j["ci"] = {{"system", *actor.ci_system}, {"variables", actor.ci_variables}};
+    if (actor.run_url) j["ci"]["run_url"] = *actor.run_url;
   } else {
     j["ci"] = nullptr;
   }

@@ -21,6 +21,9 @@ struct Actor {
   std::optional<std::string> host;                  // current_actor() only
   std::optional<std::string> ci_system;             // "github-actions", "gitlab-ci", "jenkins", "ci"
   std::map<std::string, std::string> ci_variables;  // by environment name
+  // The page of the CI run: GitHub's run URL built from its variables, GitLab's
+  // CI_JOB_URL, Jenkins' BUILD_URL; nullopt outside CI or when they are missing.
+  std::optional<std::string> run_url;
 };
 
 // Pure: the actor an environment describes. GitHub Actions (GITHUB_ACTIONS=true),
@@ -30,7 +33,9 @@ Actor detect_actor(const Environment& env);
 // Every environment variable detect_actor() may read.
 const std::vector<std::string>& actor_variable_names();
 
-// This process's actor: detect_actor() over its environment, plus uid and host name.
+// This process's actor: detect_actor() over its environment, plus uid and host name;
+// with neither USER nor LOGNAME set, the user is the uid's name in the password
+// database (else "uid N"), never unknown.
 Actor current_actor();
 
 nlohmann::json actor_json(const Actor& actor);

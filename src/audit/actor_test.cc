@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
 #include "audit/record.h"
 
 namespace offsetctl::audit {
@@ -30,9 +35,52 @@ TEST(Actor, GithubActions) {
                           {"USER", "runner"}});
   EXPECT_EQ(
       canonical_json(actor_json(a)),
-      R"({"ci":{"system":"github-actions","variables":{"GITHUB_ACTIONS":"true","GITHUB_ACTOR":"octocat",)"
+      R"({"ci":{"run_url":"https://github.com/acme/kafka-offsets/actions/runs/8812","system":"github-actions",)"
+      R"("variables":{"GITHUB_ACTIONS":"true","GITHUB_ACTOR":"octocat",)"
       R"("GITHUB_REPOSITORY":"acme/kafka-offsets","GITHUB_RUN_ID":"8812","GITHUB_WORKFLOW":"offsets"}},)"
       R"("user":"runner"})");
+}
+
+TEST(Actor, GithubRunUrl) {
+  Environment env = {{"GITHUB_ACTIONS", "true"},
+                     {"GITHUB_SERVER_URL", "https://github.example"},
+                     {"GITHUB_REPOSITORY", "acme/kafka-offsets"},
+                     {"GITHUB_RUN_ID", "8812"},
+                     {"GITHUB_RUN_ATTEMPT", "1"}};
+  EXPECT_EQ(detect_actor(env).run_url, "https://github.example/acme/kafka-offsets/actions/runs/8812");
+  env["GITHUB_RUN_ATTEMPT"] = "2";
+  EXPECT_EQ(detect_actor(env).run_url, "https://github.example/acme/kafka-offsets/actions/runs/8812/attempts/2");
+  env.erase("GITHUB_SERVER_URL");
+  EXPECT_EQ(detect_actor(env).run_url, "https://github.com/acme/kafka-offsets/actions/runs/8812/attempts/2");
+  EXPECT_EQ(canonical_json(actor_json(detect_actor(env))).find(R"("run_url":"https://github.com/acme/)") !=
+                std::string::npos,
+            true);
+  env.erase("GITHUB_RUN_ID");
+  EXPECT_EQ(detect_actor(env).run_url, std::nullopt);
+}
+
+TEST(Actor, GitlabAndJenkinsRunUrlsWithoutCredentials) {
+  EXPECT_EQ(detect_actor({{"GITLAB_CI", "true"}, {"CI_JOB_URL", "https://gitlab.example/acme/o/-/jobs/77"}}).run_url,
+            "https://gitlab.example/acme/o/-/jobs/77");
+  EXPECT_EQ(detect_actor({{"JENKINS_URL", "https://j.example/"}, {"BUILD_URL", "https://u:t@j.example/job/o/5/"}})
+                .run_url,
+            "https://j.example/job/o/5/");
+  EXPECT_EQ(detect_actor({{"USER", "alice"}}).run_url, std::nullopt);
+}
+
+TEST(Actor, TheCurrentUserIsNeverUnknown) {
+  const char* user = std::getenv("USER");
+  const char* logname = std::getenv("LOGNAME");
+  const std::string saved_user = user ? user : "", saved_logname = logname ? logname : "";
+  unsetenv("USER");
+  unsetenv("LOGNAME");
+  Actor a = current_actor();
+  if (user) setenv("USER", saved_user.c_str(), 1);
+  if (logname) setenv("LOGNAME", saved_logname.c_str(), 1);
+  ASSERT_TRUE(a.user.has_value());
+  const struct passwd* pw = ::getpwuid(::getuid());
+  EXPECT_EQ(*a.user, pw ? std::string(pw->pw_name) : "uid " + std::to_string(::getuid()));
+  EXPECT_NE(canonical_json(actor_json(a)).find(R"("user":")"), std::string::npos);
 }
 
 TEST(Actor, GithubActionsMustBeTrue) {

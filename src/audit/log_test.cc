@@ -288,7 +288,7 @@ TEST(AuditLog, RefusesToContinueADamagedLastRecord) {
   EXPECT_EQ(
       log.error().message,
       "audit log " + path +
-          ":1: the last record is not an audit record (not JSON (byte 1: invalid literal)), "
+          ":1: the last record is not an audit record (not JSON (byte 1: expected a JSON value, found 'h')), "
           "so the hash chain cannot be continued. Run 'offsetctl audit verify " +
           path +
           "' to see what is wrong; to start a new chain, move the file aside (keep it for the auditors).");

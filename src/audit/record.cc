@@ -1,21 +1,9 @@
 #include "audit/record.h"
 
 #include "util/crypto.h"
+#include "util/json_parse.h"
 
 namespace offsetctl::audit {
-namespace {
-
-// "[json.exception.parse_error.101] parse error at line 1, column 8: syntax error
-// while parsing value - invalid literal; last read: '1}x'" -> "column 8: invalid literal".
-// The "last read" part echoes raw input bytes, so it is left out.
-std::string short_parse_error(const std::string& what, size_t byte) {
-  std::string reason = what;
-  if (auto dash = reason.find(" - "); dash != std::string::npos) reason = reason.substr(dash + 3);
-  if (auto last = reason.find("; last read"); last != std::string::npos) reason.erase(last);
-  return "byte " + std::to_string(byte) + ": " + reason;
-}
-
-}  // namespace
 
 bool is_record_type(std::string_view type) {
   return type == kRunStarted || type == kChangeIntent || type == kChangeResult || type == kRunFinished;
@@ -82,24 +70,21 @@ LineParse parse_line(std::string_view line) {
     out.why = "nested deeper than " + std::to_string(kMaxRecordDepth) + " levels";
     return out;
   }
-  try {
-    out.value = nlohmann::json::parse(text.begin(), text.end());
+  util::JsonError error;
+  auto value = util::parse_json(text, &error);
+  if (value) {
     if (text.size() != line.size()) {  // complete JSON followed by zero bytes
-      out.value = nullptr;
       out.kind = LineParse::Kind::Torn;
       return out;
     }
+    out.value = std::move(*value);
     out.kind = LineParse::Kind::Json;
-  } catch (const nlohmann::json::parse_error& e) {
-    // The lexer counts the end of input as one more byte read: an error past the
-    // last byte means the text is a valid beginning that stopped short.
-    if (text.front() == '{' && e.byte > text.size()) {
-      out.kind = LineParse::Kind::Torn;
-    } else {
-      out.why = "not JSON (" + short_parse_error(e.what(), e.byte) + ")";
-    }
-  } catch (const nlohmann::json::exception&) {
+  } else if (text.front() == '{' && error.kind == util::JsonError::Kind::Truncated) {
+    out.kind = LineParse::Kind::Torn;  // a valid beginning that stopped short
+  } else if (error.kind == util::JsonError::Kind::NumberRange) {
     out.why = "not JSON (a number out of range)";
+  } else {
+    out.why = "not JSON (byte " + std::to_string(error.offset + 1) + ": " + error.message + ")";
   }
   return out;
 }

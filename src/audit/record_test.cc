@@ -62,7 +62,7 @@ TEST(ParseLine, ZeroBytesFromAPowerLossAreTorn) {
 TEST(ParseLine, AnythingElseIsGarbageWithAReason) {
   auto p = parse_line("hello");
   EXPECT_EQ(p.kind, Kind::Garbage);
-  EXPECT_EQ(p.why, "not JSON (byte 1: invalid literal)");
+  EXPECT_EQ(p.why, "not JSON (byte 1: expected a JSON value, found 'h')");
   EXPECT_EQ(parse_line("{x").kind, Kind::Garbage);
   EXPECT_EQ(parse_line(R"({"a":1}x)").kind, Kind::Garbage);
   EXPECT_EQ(parse_line("[1,").kind, Kind::Garbage);  // not the beginning of a record

@@ -210,7 +210,8 @@ TEST_F(AuditVerify, OnlyANewRunMayFollowAnInterruptedWrite) {
 TEST_F(AuditVerify, GarbageLine) {
   auto lines = lines_;
   lines[4] = "hello";
-  EXPECT_EQ(summary_of(lines), path_ + ":5: error: not an audit record (not JSON (byte 1: invalid literal))");
+  EXPECT_EQ(summary_of(lines),
+            path_ + ":5: error: not an audit record (not JSON (byte 1: expected a JSON value, found 'h'))");
   lines[4] = "";
   EXPECT_EQ(summary_of(lines), path_ + ":5: error: not an audit record (an empty line)");
   lines[4] = "[1,2]";
@@ -220,7 +221,9 @@ TEST_F(AuditVerify, GarbageLine) {
 TEST_F(AuditVerify, GarbageFile) {
   write_text(path_, "this is not an audit log\nat all\n");
   EXPECT_EQ(verify_audit_log(path_).summary(path_),
-            path_ + ":1: error: not an audit record (not JSON (byte 2: invalid literal))");
+            path_ +
+                ":1: error: not an audit record (not JSON (byte 1: an invalid literal (expected null, "
+                "true or false)))");
 }
 
 TEST_F(AuditVerify, EmptyFileIsAnEmptyLog) {

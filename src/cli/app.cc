@@ -5,12 +5,9 @@
 
 #include <ostream>
 
-#include "cli/command.h"
+#include "cli/command_line.h"
+#include "cli/version.h"
 #include "util/did_you_mean.h"
-
-#ifndef OFFSETCTL_VERSION
-#define OFFSETCTL_VERSION "0.0.0"
-#endif
 
 namespace offsetctl::cli {
 namespace {
@@ -63,23 +60,9 @@ void setup_logging(int verbosity) {
 }  // namespace
 
 int run(const std::vector<std::string>& args, Io io, const util::Clock& clock) {
-  CLI::App app{"offsetctl: declarative consumer group offsets for Tencent Cloud CKafka", "offsetctl"};
-  app.set_version_flag("--version", std::string("offsetctl ") + OFFSETCTL_VERSION);
-  app.require_subcommand(1);
-  app.fallthrough();
-  int verbosity = 0;
-  bool no_color = false;
-  app.add_flag("-v,--verbose", verbosity, "More log output on standard error (-vv debug, -vvv trace)");
-  app.add_flag("--no-color", no_color, "Never colour the output (also: NO_COLOR in the environment)");
-
-  Runner runner;
-  std::vector<std::pair<CLI::App*, std::function<Runner(CLI::App&)>>> subs;
-  for (const auto& cmd : commands()) {
-    CLI::App* sub = app.add_subcommand(cmd.name, cmd.summary);
-    subs.emplace_back(sub, cmd.setup);
-  }
-  std::vector<std::pair<CLI::App*, Runner>> runners;
-  for (auto& [sub, setup] : subs) runners.emplace_back(sub, setup(*sub));
+  std::unique_ptr<CommandLine> line = make_command_line();
+  CLI::App& app = line->app;
+  auto& runners = line->runners;
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
@@ -91,7 +74,7 @@ int run(const std::vector<std::string>& args, Io io, const util::Clock& clock) {
     io.out << app.help("", CLI::AppFormatMode::All);
     return 0;
   } catch (const CLI::CallForVersion&) {
-    io.out << "offsetctl " << OFFSETCTL_VERSION << "\n";
+    io.out << version_text() << "\n";
     return 0;
   } catch (const CLI::ExtrasError& e) {
     // Find the deepest subcommand that was given, to suggest its flags.
@@ -126,9 +109,9 @@ int run(const std::vector<std::string>& args, Io io, const util::Clock& clock) {
     return kExitError;
   }
 
-  setup_logging(verbosity);
-  Context ctx{io.out, io.err, io.out_is_tty, io.out_is_tty && !no_color && !io.no_color_env, verbosity,
-              clock};
+  setup_logging(line->verbosity);
+  Context ctx{io.out, io.err, io.out_is_tty, io.out_is_tty && !line->no_color && !io.no_color_env,
+              line->verbosity, clock};
   for (auto& [sub, r] : runners) {
     if (!sub->parsed()) continue;
     Result<int> code = r(ctx);

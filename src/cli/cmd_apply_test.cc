@@ -382,14 +382,22 @@ TEST_F(ApplyCommand, ADryRunChecksDriftAndShowsTheOutcomeButChangesNothing) {
             "  billing/audit[0]: committed offset is 850, the plan saw 800\n");
 }
 
-TEST(ApplyDts, APlanWithDtsRowsAppliesBothKindsAsTwoRuns) {
+Cluster with_dts() {
+  Cluster c;
+  c.dts = true;
+  return c;
+}
+
+// The cluster with a DTS subscription too, and plans/ holding kPlan and a
+// DtsOffsetPlan that moves grp-1 to latest.
+struct ApplyDts : ::testing::Test {
   testing::TempDir dir;
-  Cluster both;
-  both.dts = true;
-  Emulator emulator(dir, state_yaml(both), {"--no-rate-limit"});
-  ASSERT_FALSE(emulator.url().empty());
-  dir.write("plans/replay.yaml", kPlan);
-  dir.write("plans/dts.yaml", R"(apiVersion: offsetctl/v1
+  Emulator emulator{dir, state_yaml(with_dts()), {"--no-rate-limit"}};
+
+  void SetUp() override {
+    ASSERT_FALSE(emulator.url().empty()) << "the emulator did not start";
+    dir.write("plans/replay.yaml", kPlan);
+    dir.write("plans/dts.yaml", R"(apiVersion: offsetctl/v1
 kind: DtsOffsetPlan
 name: replay-subscription
 subscribeId: subs-635ns8r71g
@@ -399,6 +407,10 @@ groups:
     topic: account-subs-635ns8r71g-1
     to: latest
 )");
+  }
+};
+
+TEST_F(ApplyDts, APlanWithDtsRowsAppliesBothKindsAsTwoRuns) {
   auto r = offsetctl(dir, {"apply", dir.path("plans"), "--auto-approve", "--endpoint", emulator.url()});
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
   EXPECT_NE(r.out.find("\nRuns run-"), std::string::npos) << r.out;
@@ -412,6 +424,20 @@ groups:
   r = offsetctl(dir, {"apply", dir.path("plans"), "--auto-approve", "--endpoint", emulator.url()});
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
   EXPECT_EQ(last_line(r.out), "Apply: 0 changed and verified, 0 failed, 19 unchanged.");
+}
+
+TEST_F(ApplyDts, ADryRunCoversDtsRowsAndSendsNothing) {
+  auto r = offsetctl(dir, {"apply", dir.path("plans"), "--dry-run", "--endpoint", emulator.url()});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_EQ(last_line(r.out), "Dry run: 15 would change, 0 failed, 4 unchanged.");
+  EXPECT_EQ(emulator.calls().count("ResetConsumerGroupOffset"), 0u);
+  EXPECT_EQ(emulator.calls().count("BatchModifyGroupOffsets"), 0u);
+  EXPECT_FALSE(std::filesystem::exists(dir.path("offsetctl-audit.jsonl")));  // nothing written
+
+  // The real apply afterwards finds nothing drifted and changes the same 15 partitions.
+  r = offsetctl(dir, {"apply", dir.path("plans"), "--auto-approve", "--endpoint", emulator.url()});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_EQ(last_line(r.out), "Apply: 15 changed and verified, 0 failed, 4 unchanged.");
 }
 
 TEST_F(ApplyCommand, ASavedPlanRunsOnlyWhereItWasMade) {

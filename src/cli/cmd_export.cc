@@ -5,13 +5,11 @@
 #include <ostream>
 
 #include "api/client.h"
+#include "engine/export.h"
 #include "cli/cmd_plan.h"
 #include "cli/commands.h"
 #include "cli/flags_api.h"
-#include "plan/writer.h"
-#include "planner/snapshot.h"
 #include "util/files.h"
-#include "util/time.h"
 
 namespace offsetctl::cli {
 namespace {
@@ -73,43 +71,29 @@ Command export_command() {
               }
               auto config = client_config(o->api, api::kCkafkaService, std::nullopt, ctx.clock);
               if (!config) return fail(std::move(config).error());
-              auto client = api::make_ckafka_client(*config);
-              if (!client) return fail(std::move(client).error());
-
-              planner::SnapshotRequest request;
-              request.instance = o->instance;
-              request.region = config->region;
-              request.groups = o->groups;
-              request.topics = o->topics;
-              request.name = o->name.empty() ? default_name(o->instance) : o->name;
-              request.now_ms = ctx.clock.now_ms();
-              planner::FetchOptions fetch;
-              if (config->max_in_flight > 0) fetch.max_in_flight = static_cast<size_t>(config->max_in_flight);
-              auto snapshot = planner::take_snapshot(**client, request, fetch);
-              if (!snapshot) return fail(std::move(snapshot).error());
-
-              plan::WriteOptions write;
-              std::string from = o->instance + (config->region.empty() ? "" : " (" + config->region + ")");
-              write.header = {"Exported by offsetctl export from " + from + " at " +
-                                  util::format_rfc3339_ms(request.now_ms) + ".",
-                              "Planned against the same cluster it shows no changes; applied later, it restores "
-                              "these offsets."};
-              for (const auto& note : snapshot->notes) write.header.push_back("Note: " + note + ".");
-              std::string text = plan::write_plan_yaml({snapshot->plan}, write);
+              engine::ExportRequest request;
+              request.ckafka = ckafka_clients(o->api, ctx.clock);
+              request.snapshot.instance = o->instance;
+              request.snapshot.region = config->region;
+              request.snapshot.groups = o->groups;
+              request.snapshot.topics = o->topics;
+              request.snapshot.name = o->name.empty() ? default_name(o->instance) : o->name;
+              request.snapshot.now_ms = ctx.clock.now_ms();
+              if (config->max_in_flight > 0) request.max_in_flight = static_cast<size_t>(config->max_in_flight);
+              auto exported = engine::export_offsets(request);
+              if (!exported) return fail(std::move(exported).error());
               if (o->out.empty()) {
-                ctx.out << text;
-              } else if (auto w = util::write_file_atomic(o->out, text); !w) {
+                ctx.out << exported->yaml;
+              } else if (auto w = util::write_file_atomic(o->out, exported->yaml); !w) {
                 return fail("could not write the plan: " + w.error().message);
               }
-              for (const auto& note : snapshot->notes) ctx.err << "offsetctl: note: " << note << "\n";
+              for (const auto& note : exported->snapshot.notes) ctx.err << "offsetctl: note: " << note << "\n";
               if (o->out.empty()) return 0;
-              size_t partitions = 0;
-              for (const auto& g : snapshot->plan.groups) {
-                for (const auto& t : g.topics) partitions += std::get<plan::ExplicitOffsets>(t.spec).by_partition.size();
-              }
+              const size_t partitions = exported->partitions;
+              const auto& groups = exported->snapshot.plan.groups;
               ctx.err << "Wrote " << o->out << ": the committed offsets of " << partitions
-                      << (partitions == 1 ? " partition" : " partitions") << " in " << snapshot->plan.groups.size()
-                      << (snapshot->plan.groups.size() == 1 ? " group" : " groups") << ".\n";
+                      << (partitions == 1 ? " partition" : " partitions") << " in " << groups.size()
+                      << (groups.size() == 1 ? " group" : " groups") << ".\n";
               return 0;
             };
           }};

@@ -13,13 +13,12 @@
 #include <ostream>
 
 #include "api/client.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
+#include "cli/flags_ci.h"
 #include "plan/load_report.h"
-#include "planner/dts_plan.h"
-#include "planner/planner.h"
 #include "report/render.h"
 #include "report/saved_plan.h"
-#include "util/files.h"
 #pragma GCC diagnostic pop
 
 #ifndef OFFSETCTL_VERSION
@@ -30,13 +29,6 @@ namespace offsetctl::cli {
 namespace {
 
 constexpr const char* kDefaultEndpoint = "https://ckafka.tencentcloudapi.com";
-
-bool has_dts_plans(const plan::PlanSet& plans) {
-  for (const auto& f : plans.files) {
-    if (!f.dts_plans.empty()) return true;
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -52,9 +44,6 @@ planner::ClientFactory ckafka_clients(const ApiFlags& flags, const util::Clock& 
   };
 }
 
-void print_load_errors(const plan::LoadResult& loaded, std::ostream& out, bool color) {
-  out << plan::format_errors(loaded, color) << plan::load_summary(loaded) << "\n";
-}
 
 planner::DtsClientFactory dts_clients(const ApiFlags& flags, const util::Clock& clock) {
   return [&flags, &clock](const std::string& region) -> Result<std::shared_ptr<api::DtsApi>> {
@@ -68,37 +57,31 @@ planner::DtsClientFactory dts_clients(const ApiFlags& flags, const util::Clock& 
   };
 }
 
-Result<LivePlan> plan_live(const plan::PlanSet& plans, const ApiFlags& flags, const util::Clock& clock) {
-  LivePlan out;
-  planner::FetchOptions fetch;
+engine::Clients api_clients(const ApiFlags& flags, const util::Clock& clock) {
+  return {ckafka_clients(flags, clock), dts_clients(flags, clock)};
+}
+
+engine::PlanRequest plan_request(const plan::PlanSet& plans, const ApiFlags& flags, const util::Clock& clock) {
+  engine::PlanRequest request;
+  request.clients = api_clients(flags, clock);
+  request.now_ms = clock.now_ms();
+  request.tool_version = OFFSETCTL_VERSION;
   // The default region and endpoint, for the report; a plan naming its own region may still work without them.
   if (auto config = client_config(flags, api::kCkafkaService, std::nullopt, clock)) {
-    out.endpoint = config->endpoint.empty() ? kDefaultEndpoint : config->endpoint;
-    out.region = config->region;
-    if (config->max_in_flight > 0) fetch.max_in_flight = static_cast<size_t>(config->max_in_flight);
+    request.endpoint = config->endpoint.empty() ? kDefaultEndpoint : config->endpoint;
+    request.region = config->region;
+    if (config->max_in_flight > 0) request.max_in_flight = static_cast<size_t>(config->max_in_flight);
   }
-  planner::PlanOptions options{clock.now_ms(), out.region};
-  auto live = planner::fetch_live_state(planner::needs_of(plans, options), ckafka_clients(flags, clock), fetch);
-  if (!live) return fail(std::move(live).error());
-  out.result = planner::make_plan(plans, *live, options);
-  live = planner::LiveState{};  // not needed any more: free it before the reports are made
-  if (has_dts_plans(plans)) {
-    // One resolver per plan kind; DTS subscriptions are read through their own API.
-    auto dts_live = planner::fetch_dts_live_state(plans, dts_clients(flags, clock), options);
-    if (!dts_live) return fail(std::move(dts_live).error());
-    planner::merge_plan_results(out.result, planner::make_dts_plan(plans, *dts_live, options));
-  }
-  if (out.endpoint.empty()) {
-    for (const auto& f : plans.files) {
-      for (const auto& p : f.offset_plans) {
-        if (!p.region || !out.endpoint.empty()) continue;
-        if (auto config = client_config(flags, api::kCkafkaService, p.region, clock)) {
-          out.endpoint = config->endpoint.empty() ? kDefaultEndpoint : config->endpoint;
-        }
+  for (const auto& f : plans.files) {
+    for (const auto& p : f.offset_plans) {
+      if (!request.endpoint.empty()) return request;
+      if (!p.region) continue;
+      if (auto config = client_config(flags, api::kCkafkaService, p.region, clock)) {
+        request.endpoint = config->endpoint.empty() ? kDefaultEndpoint : config->endpoint;
       }
     }
   }
-  return out;
+  return request;
 }
 
 Status<> check_output_folder(const std::string& path, const std::string& flag) {
@@ -127,37 +110,39 @@ Command plan_command() {
               std::string out;
               bool detailed = false;
               ApiFlags api;
+              CiFlags ci;
             };
             auto o = std::make_shared<Options>();
             sub.add_option("paths", o->paths, "Plan files, or folders searched for *.yaml and *.yml")
                 ->required()
                 ->type_name("PATH");
             sub.add_option("--format", o->format, "Report format: text (default), markdown or json")
+                ->check(one_of({"text", "markdown", "json"}))
                 ->type_name("FORMAT");
             sub.add_option("--out", o->out, "Also save the plan to this file, for offsetctl apply")
                 ->type_name("SAVED_PLAN");
             sub.add_flag("--detailed-exitcode", o->detailed,
                          "Exit 0 when nothing changes, 2 when there are changes, 1 when anything is blocked or "
                          "invalid (or on error)");
+            add_ci_flags(sub, o->ci);
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {
               if (o->format != "text" && o->format != "markdown" && o->format != "json") {
                 return fail("--format " + o->format + ": use text, markdown or json");
               }
+              if (auto ok = check_ci_flags(o->ci); !ok) return fail(std::move(ok).error());
               if (!o->out.empty()) {
                 if (auto ok = check_output_folder(o->out, "--out"); !ok) return fail(std::move(ok).error());
               }
               plan::LoadResult loaded = plan::load_plans(o->paths);
               if (!loaded.ok()) {
-                print_load_errors(loaded, ctx.err, ctx.color);
+                report_load_errors(loaded, o->ci, o->format, "validate", o->paths, ctx);
                 return 1;
               }
-              auto made = plan_live(loaded.plans, o->api, ctx.clock);
-              if (!made) return fail(std::move(made).error());
-              std::vector<report::PlanFileHash> hashes;
-              for (const auto& f : loaded.plans.files) hashes.push_back({f.path, f.sha256});
+              auto saved = engine::plan(loaded.plans, plan_request(loaded.plans, o->api, ctx.clock));
+              if (!saved) return fail(std::move(saved).error());
               loaded.plans = {};  // the model of a million partitions is not needed to render them
-              const planner::PlanResult& result = made->result;
+              const planner::PlanResult& result = saved->result;
               const int code = plan_exit_code(result.summary, o->detailed);
               if (o->format == "json") {
                 ctx.out << report::render_json(result);
@@ -167,17 +152,10 @@ Command plan_command() {
                 ctx.out << report::render_text(result, report::TextOptions{ctx.color});
               }
               ctx.out.flush();
+              write_step_summary(o->ci, [&result] { return report::render_markdown(result); },
+                                 "run 'offsetctl plan' on the same files for the whole report", ctx);
               if (!o->out.empty()) {
-                report::SavedPlan saved;
-                saved.created_at_ms = result.planned_at_ms;
-                saved.result = std::move(made->result);  // a million partitions are worth not copying
-                saved.files = std::move(hashes);
-                saved.endpoint = made->endpoint;
-                saved.region = made->region;
-                saved.tool_version = OFFSETCTL_VERSION;
-                if (auto w = util::write_file_atomic(o->out, report::saved_plan_to_json(saved)); !w) {
-                  return fail("could not save the plan: " + w.error().message);
-                }
+                if (auto w = report::write_saved_plan(o->out, *saved); !w) return fail(std::move(w).error());
                 ctx.err << "Saved the plan to " << o->out << "; apply it with: offsetctl apply " << o->out << "\n";
               }
               return code;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/flags_api.h"
+#include "engine/plan.h"
 #include "plan/load.h"
 #include "planner/dts_plan.h"
 #include "planner/live_fetch.h"
@@ -24,20 +25,13 @@ planner::ClientFactory ckafka_clients(const ApiFlags& flags, const util::Clock& 
 // The same for the DTS API (subscription consumer groups).
 planner::DtsClientFactory dts_clients(const ApiFlags& flags, const util::Clock& clock);
 
-// Prints load errors exactly as `offsetctl validate` does: each diagnostic,
-// then "N errors in F of M files.".
-void print_load_errors(const plan::LoadResult& loaded, std::ostream& out, bool color);
+// Both kinds' client factories, from the API flags.
+engine::Clients api_clients(const ApiFlags& flags, const util::Clock& clock);
 
-struct LivePlan {
-  planner::PlanResult result;
-  std::string endpoint;  // where the live state was read
-  std::string region;    // the default region ("" when none is configured)
-};
-
-// Reads the live state the plans need (the fewest calls, --max-in-flight at
-// once) and resolves them at the clock's time. Fails on a plan kind this
-// command cannot plan yet, on configuration errors and on failed calls.
-Result<LivePlan> plan_live(const plan::PlanSet& plans, const ApiFlags& flags, const util::Clock& clock);
+// What engine::plan needs besides the plans, from the API flags: the clients,
+// the clock's time, the default region and endpoint (else the endpoint of the
+// first region a plan names), --max-in-flight.
+engine::PlanRequest plan_request(const plan::PlanSet& plans, const ApiFlags& flags, const util::Clock& clock);
 
 // Refuses, before any call, an output path whose folder does not exist:
 // "--out plans/x.yaml: the folder plans does not exist".

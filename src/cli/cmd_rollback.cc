@@ -8,7 +8,7 @@
 #include <set>
 
 #include "cli/commands.h"
-#include "executor/rollback.h"
+#include "engine/rollback.h"
 #include "util/plural.h"
 
 namespace offsetctl::cli {
@@ -39,13 +39,10 @@ Command rollback_command() {
             ->required()
             ->type_name("PLAN.yaml");
         return [o](Context& ctx) -> Result<int> {
-          std::optional<std::string> run;
-          if (!o->run.empty()) run = o->run;
-          auto rb = executor::build_rollback(o->audit_log, run);
+          engine::RollbackRequest request{o->audit_log, std::nullopt, o->out};
+          if (!o->run.empty()) request.run = o->run;
+          auto rb = engine::rollback(request);
           if (!rb) return fail(rb.error());
-          if (auto written = executor::write_rollback_plan(o->out, rb->yaml, o->audit_log); !written) {
-            return fail(written.error());
-          }
           for (const auto& p : rb->not_restorable) {
             ctx.err << "offsetctl: warning: " << p.instance << "/" << p.group << "/" << p.topic << "["
                     << p.partition << "] had no committed offset before run " << rb->run_id

@@ -1,10 +1,11 @@
 // offsetctl validate PATH...: loads plan files as plan and apply would, with
 // no network, and reports every error at its file, line and column.
-#include <nlohmann/json.hpp>
-
 #include <ostream>
 
+#include "cli/ci_env.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
+#include "plan/diagnostic_formats.h"
 #include "plan/load.h"
 #include "plan/load_report.h"
 
@@ -15,37 +16,37 @@ void print_text(const plan::LoadResult& r, Context& ctx) {
   ctx.out << plan::format_errors(r, ctx.color) << plan::load_summary(r) << "\n";
 }
 
-void print_json(const plan::LoadResult& r, Context& ctx) {
-  nlohmann::json diagnostics = nlohmann::json::array();
-  for (const auto& d : r.errors) {
-    diagnostics.push_back({{"file", d.file}, {"line", d.line}, {"column", d.col}, {"severity", "error"},
-                           {"message", d.message}});
-  }
-  nlohmann::json doc = {{"valid", r.ok()},
-                        {"files", plan::files_examined(r)},
-                        {"plans", r.plan_count()},
-                        {"errors", r.errors.size()},
-                        {"diagnostics", std::move(diagnostics)},
-                        {"summary", plan::load_summary(r)}};
-  // Replace bytes that are not UTF-8 rather than fail: plan text is checked, paths are not.
-  ctx.out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-}
-
 }  // namespace
 
 Command validate_command() {
   return {"validate", "Check plan files (no network): every error at its file, line and column",
           [](CLI::App& sub) -> Runner {
-            auto paths = std::make_shared<std::vector<std::string>>();
-            auto json = std::make_shared<bool>(false);
-            sub.add_option("paths", *paths, "Plan files, or folders searched for *.yaml and *.yml")
+            struct Options {
+              std::vector<std::string> paths;
+              std::string format = "text";
+              bool json = false;
+            };
+            auto o = std::make_shared<Options>();
+            sub.add_option("paths", o->paths, "Plan files, or folders searched for *.yaml and *.yml")
                 ->required()
                 ->type_name("PATH");
-            sub.add_flag("--json", *json, "Print the result as JSON (diagnostics with file, line, column, message)");
-            return [paths, json](Context& ctx) -> Result<int> {
-              plan::LoadResult r = plan::load_plans(*paths);
-              if (*json) {
-                print_json(r, ctx);
+            sub.add_option("--format", o->format,
+                           "text (default), json (schemas/diagnostics.schema.json) or github (annotations on the "
+                           "plan files' lines, for GitHub Actions)")
+                ->check(one_of({"text", "json", "github"}))
+                ->type_name("FORMAT");
+            sub.add_flag("--json", o->json, "The same as --format json");
+            return [o](Context& ctx) -> Result<int> {
+              if (o->json) o->format = "json";
+              if (o->format != "text" && o->format != "json" && o->format != "github") {
+                return fail("--format " + o->format + ": use text, json or github");
+              }
+              plan::LoadResult r = plan::load_plans(o->paths);
+              if (o->format == "json") {
+                ctx.out << plan::diagnostics_json(r);
+              } else if (o->format == "github") {
+                ctx.out << plan::diagnostics_github(r.errors, github_options("validate", o->paths));
+                print_text(r, ctx);
               } else {
                 print_text(r, ctx);
               }

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/app.h"
+#include "testing/json_schema.h"
 #include "testing/process.h"
 #include "testing/temp_dir.h"
 
@@ -125,28 +126,52 @@ TEST(Validate, JsonForMachines) {
   TempDir dir;
   dir.write("plans/a.yaml", kGood);
   dir.write("plans/b.yaml", kBad);
-  auto r = run_process({"offsetctl", "validate", "--json", "plans"}, in(dir.root()));
+  auto r = run_process({"offsetctl", "validate", "--format", "json", "plans"}, in(dir.root()));
   EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(testing::schema_errors("diagnostics.schema.json", r.out), "");
   nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["kind"], "diagnostics");
   EXPECT_EQ(j["valid"], false);
   EXPECT_EQ(j["files"], 2);
   EXPECT_EQ(j["plans"], 1);
   EXPECT_EQ(j["errors"], 3);
+  EXPECT_EQ(j["warnings"], 0);
   EXPECT_EQ(j["summary"], "3 errors in 1 of 2 files.");
   ASSERT_EQ(j["diagnostics"].size(), 3u);
-  EXPECT_EQ(j["diagnostics"][0],
-            nlohmann::json({{"file", "plans/b.yaml"},
-                            {"line", 9},
-                            {"column", 9},
-                            {"severity", "error"},
-                            {"message", "unknown key 'offest' in an entry of 'topics'; did you mean 'offset'?"}}));
+  EXPECT_EQ(j["diagnostics"][0], nlohmann::json({{"file", "plans/b.yaml"},
+                                                 {"line", 9},
+                                                 {"col", 9},
+                                                 {"severity", "error"},
+                                                 {"message", "unknown key 'offest' in an entry of 'topics'"},
+                                                 {"hint", "did you mean 'offset'?"}}));
 
-  r = run_process({"offsetctl", "validate", "plans/a.yaml", "--json"}, in(dir.root()));
+  r = run_process({"offsetctl", "validate", "plans/a.yaml", "--json"}, in(dir.root()));  // --json: the same
   EXPECT_EQ(r.exit_code, 0);
   j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["valid"], true);
   EXPECT_EQ(j["diagnostics"], nlohmann::json::array());
   EXPECT_EQ(j["summary"], "1 file, 1 plan: valid.");
+}
+
+TEST(Validate, GithubAnnotationsOnThePlanFilesLines) {
+  TempDir dir;
+  dir.write("plans/a.yaml", kGood);
+  dir.write("plans/b.yaml", kBad);
+  testing::ProcessOptions options = in(dir.root());
+  options.env["GITHUB_WORKSPACE"] = dir.root();
+  auto r = run_process({"offsetctl", "validate", "plans", "--format", "github"}, options);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n') + 1),
+            "::error file=plans/b.yaml,line=9,col=9,title=offsetctl::unknown key 'offest' in an entry of 'topics'; "
+            "did you mean 'offset'?\n");
+  EXPECT_NE(r.out.find("\nplans/b.yaml:9:9: error: unknown key 'offest'"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1), "3 errors in 1 of 2 files.\n");
+}
+
+TEST(Validate, FormatIsOneOfThree) {
+  auto r = run_process({"offsetctl", "validate", "--format", "markdown", "plans"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "offsetctl: error: --format markdown: use text, json or github\n");
 }
 
 TEST(Validate, NeedsAPath) {

@@ -10,6 +10,7 @@ const std::vector<Command>& commands() {
       apply_command(),
       audit_command(),
       rollback_command(),
+      completion_command(),
   };
   return table;
 }

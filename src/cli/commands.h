@@ -11,5 +11,6 @@ Command export_command();
 Command apply_command();
 Command audit_command();
 Command rollback_command();
+Command completion_command();
 
 }  // namespace offsetctl::cli

@@ -5,6 +5,7 @@
 
 #include "emulator/actions.h"
 #include "emulator/latency.h"
+#include "util/json_parse.h"
 #include "util/time.h"
 
 namespace offsetctl::emulator {
@@ -21,36 +22,13 @@ bool is_integer(const std::string& text) {
   return !text.empty() && ec == std::errc() && ptr == text.data() + text.size();
 }
 
-// Whether a JSON text nests arrays and objects at most `max_depth` deep. Writing a
-// parsed value (the request log) recurses once per level: a 10 MiB body of '['
-// must not exhaust the stack.
-bool shallow_json(std::string_view text, int max_depth) {
-  int depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > max_depth) return false;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return true;
-}
-
-// The body as JSON, or discarded when it is not JSON or nests too deeply.
+// The body as JSON, or discarded when it is not JSON (the strict reader's rules) or
+// nests deeper than kMaxJsonDepth: writing a parsed value (the request log) recurses
+// once per level, and a 10 MiB body of '[' must not exhaust the stack.
 template <class Json>
-Json parse_body(const std::string& body) {
-  if (!shallow_json(body, kMaxJsonDepth)) return Json(nlohmann::json::value_t::discarded);
-  return Json::parse(body, nullptr, false);
+Json parse_body(const std::string& body, util::JsonError* error = nullptr) {
+  auto parsed = util::parse_json<Json>(body, error, static_cast<size_t>(kMaxJsonDepth));
+  return parsed ? std::move(*parsed) : Json(nlohmann::json::value_t::discarded);
 }
 
 }  // namespace
@@ -162,13 +140,14 @@ HttpReply Dispatcher::handle(const HttpRequest& request) {
     return answer(request, request_id, *service, internal_error(), Answer{}, fault);
   }
 
-  if (!shallow_json(request.body, kMaxJsonDepth)) {
+  util::JsonError bad_body;
+  auto params = parse_body<nlohmann::json>(request.body, &bad_body);
+  if (params.is_discarded() && bad_body.kind == util::JsonError::Kind::TooDeep) {
     return answer(
         request, request_id, *service,
         invalid_parameter("The request body nests deeper than " + std::to_string(kMaxJsonDepth) + " levels."),
         Answer{}, fault);
   }
-  auto params = parse_body<nlohmann::json>(request.body);
   if (params.is_discarded()) {
     return answer(request, request_id, *service, invalid_parameter("The request body is not valid JSON."),
                   Answer{}, fault);

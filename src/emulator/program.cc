@@ -18,18 +18,6 @@ namespace {
 
 constexpr const char* kName = "ckafka-emulator";
 
-struct Flags {
-  std::string listen;
-  std::string state_path;
-  std::string request_log;
-  double fault_rate = 0;
-  uint64_t seed = 1;
-  bool no_rate_limit = false;
-  std::string save_state;
-  int fault_delay_ms = 31000;
-  int latency_ms = 0;
-  int latency_jitter_ms = 0;
-};
 
 int error(const std::string& message) {
   std::cerr << kName << ": error: " << message << "\n";
@@ -79,7 +67,7 @@ std::string explain_extras(const CLI::App& app) {
   return msg;
 }
 
-int serve(const Flags& flags) {
+int serve(const ProgramFlags& flags) {
   auto listen = parse_listen(flags.listen);
   if (!listen) return error(listen.error().message);
   if (!flags.save_state.empty()) {
@@ -127,10 +115,9 @@ int serve(const Flags& flags) {
 
 }  // namespace
 
-int run_program(int argc, char** argv) {
-  CLI::App app{"ckafka-emulator: a local Tencent Cloud CKafka (2019-08-19) and DTS (2021-12-06) API server"};
+void declare_flags(CLI::App& app, ProgramFlags& flags) {
+  app.description("ckafka-emulator: a local Tencent Cloud CKafka (2019-08-19) and DTS (2021-12-06) API server");
   app.name(kName);
-  Flags flags;
   app.add_option("--listen", flags.listen, "HOST:PORT to listen on; port 0 picks a free port")
       ->type_name("HOST:PORT")
       ->required();
@@ -158,6 +145,12 @@ int run_program(int argc, char** argv) {
                  "vary each answer's time uniformly by up to this much either side (at most --latency-ms)")
       ->type_name("MS")
       ->check(CLI::NonNegativeNumber);
+}
+
+int run_program(int argc, char** argv) {
+  CLI::App app;
+  ProgramFlags flags;
+  declare_flags(app, flags);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

@@ -2,13 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "api/fake_ckafka_test.h"
 #include "executor/executor.h"
-#include "executor/fake_ckafka_test.h"
 
 namespace offsetctl::executor {
 namespace {
 
-using fake::FakeCkafka;
+using api::fakes::FakeCkafka;
 
 api::DescribeGroupOffsetsRequest read(const std::string& group, const std::string& topic) {
   api::DescribeGroupOffsetsRequest r;
@@ -48,6 +48,7 @@ TEST(DryRun, WritesAreKeptBackAndShowInLaterReads) {
 TEST(DryRun, TimestampsAreResolvedByReadingOnly) {
   auto real = std::make_shared<FakeCkafka>();
   real->set("g", "t", 0, 700, 1000, 200);
+  real->topics["t"].first_ts = 1763568000000 - 400'000;  // the message at offset 600 was written then
   DryRunApi dry(real);
   api::ModifyGroupOffsetsRequest w;
   w.InstanceId = "ckafka-a";

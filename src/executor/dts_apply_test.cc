@@ -81,7 +81,7 @@ class DtsApply : public planner::testing::DtsEmulated {
     return s.subscriptions.at(0).groups.count(name) ? s.subscriptions.at(0).groups.at(name).offsets
                                                    : std::map<int32_t, int64_t>{};
   }
-  Result<DtsApplyResult> apply(const report::SavedPlan& plan, const planner::DtsClientFactory& clients) {
+  Result<ApplyResult> apply(const report::SavedPlan& plan, const planner::DtsClientFactory& clients) {
     run_id_ = audit::make_run_id(planner::testing::kDtsNowMs);
     auto log = audit::AuditLog::open(audit_path(), run_id_, client_clock_);
     EXPECT_TRUE(log.ok()) << (log.ok() ? "" : log.error().message);
@@ -121,11 +121,11 @@ TEST_F(DtsApply, EarliestAndDatetimeAreResetAndVerified) {
   ASSERT_EQ(plan.result.summary.to_change, 8u);
   auto r = apply(plan, factory());
   ASSERT_TRUE(r.ok()) << r.error().message;
-  EXPECT_EQ(r->result.refusal, "");
-  EXPECT_EQ(r->result.exit_code(), 0);
+  EXPECT_EQ(r->refusal, "");
+  EXPECT_EQ(r->exit_code(), 0);
   EXPECT_EQ(r->reset_calls, 2u);  // one per (group, topic, mode)
-  ASSERT_EQ(r->result.partitions.size(), 8u);
-  for (const auto& p : r->result.partitions) {
+  ASSERT_EQ(r->partitions.size(), 8u);
+  for (const auto& p : r->partitions) {
     EXPECT_EQ(p.status, PartitionStatus::Verified) << p.group << "[" << p.partition << "] " << p.error_message;
     EXPECT_EQ(p.action, "ResetConsumerGroupOffset");
   }
@@ -149,7 +149,7 @@ TEST_F(DtsApply, LatestIsVerifiedByAZeroLag) {
   auto plan = saved(std::string(kHead) + "  - group: grp-1\n    topic: account-subs-635ns8r71g-1\n    to: latest\n");
   auto r = apply(plan, factory());
   ASSERT_TRUE(r.ok()) << r.error().message;
-  EXPECT_EQ(r->result.exit_code(), 0);
+  EXPECT_EQ(r->exit_code(), 0);
   EXPECT_EQ(r->reset_calls, 1u);
   EXPECT_EQ(offsets("grp-1"), (std::map<int32_t, int64_t>{{0, 5000}, {1, 5000}, {2, 5000}, {3, 5000}}));
   EXPECT_TRUE(audit::verify_audit_log(audit_path()).ok);
@@ -162,7 +162,7 @@ TEST_F(DtsApply, ADatetimeInAnotherZoneIsSentInBeijingTime) {
                     "    datetime: \"2026-11-19T20:30:00-05:00\"\n");
   auto r = apply(plan, factory());
   ASSERT_TRUE(r.ok()) << r.error().message;
-  EXPECT_EQ(r->result.exit_code(), 0);
+  EXPECT_EQ(r->exit_code(), 0);
   // Sent as "2026-11-20 09:30:00": the checkpoint at 2026-11-20T01:30:00Z is offset 1950.
   EXPECT_EQ(offsets("grp-1"), (std::map<int32_t, int64_t>{{0, 1950}, {1, 1950}, {2, 3900}, {3, 4050}}));
 }
@@ -172,7 +172,7 @@ TEST_F(DtsApply, ABlockedPlanIsRefused) {
   auto plan = saved(std::string(kHead) + "  - group: grp-live\n    topic: account-subs-635ns8r71g-1\n    to: earliest\n");
   auto r = apply(plan, factory());
   ASSERT_TRUE(r.ok()) << r.error().message;
-  EXPECT_EQ(r->result.refusal,
+  EXPECT_EQ(r->refusal,
             "the plan cannot be applied as a whole: fix what is blocked or invalid, then plan again");
   EXPECT_EQ(r->reset_calls, 0u);
   EXPECT_EQ(offsets("grp-live").at(0), 4990);
@@ -184,13 +184,13 @@ TEST_F(DtsApply, DriftIsRefusedAndNothingIsSent) {
   restart([&](emulator::State& s) { group(s, "grp-1").offsets[2] = 4444; });
   auto r = apply(plan, factory());
   ASSERT_TRUE(r.ok()) << r.error().message;
-  EXPECT_EQ(r->result.refusal, "the plan is stale: run offsetctl plan again");
-  ASSERT_EQ(r->result.drift.size(), 1u);
-  EXPECT_EQ(r->result.drift[0].message,
+  EXPECT_EQ(r->refusal, "the plan is stale: run offsetctl plan again");
+  ASSERT_EQ(r->drift.size(), 1u);
+  EXPECT_EQ(r->drift[0].message,
             "grp-1/account-subs-635ns8r71g-1[2]: committed offset is 4444, the plan saw 3900");
   EXPECT_EQ(r->reset_calls, 0u);
   EXPECT_EQ(offsets("grp-1").at(0), 4000);
-  EXPECT_EQ(r->result.exit_code(), 1);
+  EXPECT_EQ(r->exit_code(), 1);
   EXPECT_TRUE(audit::verify_audit_log(audit_path()).ok);
 }
 
@@ -203,9 +203,9 @@ TEST_F(DtsApply, AGroupThatBecameActiveIsRefused) {
   });
   auto r = apply(plan, factory());
   ASSERT_TRUE(r.ok()) << r.error().message;
-  EXPECT_EQ(r->result.refusal, "the plan is stale: run offsetctl plan again");
-  ASSERT_EQ(r->result.drift.size(), 1u);
-  EXPECT_EQ(r->result.drift[0].message,
+  EXPECT_EQ(r->refusal, "the plan is stale: run offsetctl plan again");
+  ASSERT_EQ(r->drift.size(), 1u);
+  EXPECT_EQ(r->drift[0].message,
             "grp-1: the group is Stable with 1 member (replayer-1); ResetConsumerGroupOffset silently does nothing "
             "unless it is Dead or Empty: stop its consumers");
   EXPECT_EQ(r->reset_calls, 0u);
@@ -225,49 +225,23 @@ TEST_F(DtsApply, TheSilentNoOpOnAnActiveGroupIsReportedAsFailed) {
   auto lying = std::make_shared<JoinsAfterTheCheck>(real, 1);
   auto r = apply(plan, [&](const std::string&) -> Result<std::shared_ptr<api::DtsApi>> { return std::shared_ptr<api::DtsApi>(lying); });
   ASSERT_TRUE(r.ok()) << r.error().message;
-  EXPECT_EQ(r->result.refusal, "");
+  EXPECT_EQ(r->refusal, "");
   EXPECT_EQ(r->reset_calls, 1u);
-  EXPECT_NE(r->result.exit_code(), 0);
-  ASSERT_EQ(r->result.partitions.size(), 4u);
-  const PartitionOutcome& p = r->result.partitions[0];
+  EXPECT_NE(r->exit_code(), 0);
+  ASSERT_EQ(r->partitions.size(), 4u);
+  const PartitionOutcome& p = r->partitions[0];
   EXPECT_EQ(p.status, PartitionStatus::Failed);
   EXPECT_EQ(p.error_code, "NotPerformed");
   EXPECT_EQ(p.after, 4000);
   EXPECT_EQ(p.error_message, "ResetConsumerGroupOffset answered success (RequestId " + p.request_id +
                                  ") but the committed offset is still 4000; the group is Stable with 1 member "
                                  "(replayer-1): the API silently ignores a reset unless the group is Dead or Empty");
-  EXPECT_EQ(r->result.summary().failed, 4u);
+  EXPECT_EQ(r->summary().failed, 4u);
   auto results = audit_records("change_result");
   ASSERT_EQ(results.size(), 4u);
   EXPECT_EQ(results[0]["verified"], false);
   EXPECT_EQ(results[0]["error_code"], "NotPerformed");
   EXPECT_TRUE(audit::verify_audit_log(audit_path()).ok);
-}
-
-TEST(DtsSplit, SeparatesTheDtsRowsAndGroups) {
-  report::SavedPlan plan;
-  planner::PartitionChange a, b;
-  a.instance = "ckafka-1";
-  a.group = "g";
-  a.spec = "to: earliest";
-  b.instance = "subs-1";
-  b.group = "grp";
-  b.spec = "dts: to: earliest";
-  b.action = Action::Change;
-  plan.result.changes = {a, b};
-  planner::GroupReport ga, gb;
-  ga.instance = "ckafka-1";
-  ga.group = "g";
-  gb.instance = "subs-1";
-  gb.group = "grp";
-  plan.result.groups = {ga, gb};
-  auto [ckafka, dts] = split_dts(plan);
-  ASSERT_EQ(ckafka.result.changes.size(), 1u);
-  ASSERT_EQ(dts.result.changes.size(), 1u);
-  EXPECT_EQ(dts.result.changes[0].instance, "subs-1");
-  EXPECT_EQ(dts.result.summary.to_change, 1u);
-  ASSERT_EQ(ckafka.result.groups.size(), 1u);
-  EXPECT_EQ(ckafka.result.groups[0].instance, "ckafka-1");
 }
 
 }  // namespace

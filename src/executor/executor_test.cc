@@ -4,59 +4,19 @@
 
 #include <memory>
 
-#include "executor/fake_ckafka_test.h"
+#include "api/fake_ckafka_test.h"
+#include "executor/recording_sink_test.h"
 #include "testing/temp_dir.h"
 #include "util/crypto.h"
 
 namespace offsetctl::executor {
 namespace {
 
-using fake::FakeCkafka;
+using api::fakes::FakeCkafka;
+using testing_sink::RecordingSink;
 using planner::Action;
 using planner::PartitionChange;
 
-// Records what the executor tells the audit log, one line per record.
-class RecordingSink final : public audit::AuditSink {
- public:
-  std::vector<std::string> events;
-  int fail_intents_after = -1;  // >= 0: that many change_intents calls succeed, then they fail
-
-  Status<> run_started(const audit::RunStartedInfo&) override {
-    events.push_back("run_started");
-    return Ok{};
-  }
-  Status<> change_intents(const std::vector<audit::ChangeFields>& changes) override {
-    if (fail_intents_after == 0) return fail("disk full");
-    if (fail_intents_after > 0) --fail_intents_after;
-    for (const auto& c : changes) events.push_back("intent " + describe(c));
-    return Ok{};
-  }
-  Status<> change_results(const std::vector<std::pair<audit::ChangeFields, audit::ChangeOutcome>>& results) override {
-    for (const auto& [c, o] : results) {
-      events.push_back("result " + describe(c) + " verified=" + (o.verified ? "1" : "0") +
-                       " error=" + o.error_code.value_or("-") + " rid=" + o.request_id.value_or("-"));
-    }
-    return Ok{};
-  }
-  Status<> run_finished(const audit::RunCounts& c, int exit_code, const std::string& reason) override {
-    events.push_back("run_finished changed=" + std::to_string(c.changed) + " failed=" + std::to_string(c.failed) +
-                     " unchanged=" + std::to_string(c.unchanged) + " calls=" + std::to_string(c.calls.value_or(-1)) +
-                     " exit=" + std::to_string(exit_code) + (reason.empty() ? "" : " reason=" + reason));
-    return Ok{};
-  }
-  size_t count(const std::string& prefix) const {
-    size_t n = 0;
-    for (const auto& e : events) n += e.rfind(prefix, 0) == 0;
-    return n;
-  }
-
- private:
-  static std::string describe(const audit::ChangeFields& c) {
-    return c.group + "/" + c.topic + "[" + std::to_string(c.partition) + "] " +
-           (c.before ? std::to_string(*c.before) : "-") + "->" + (c.target ? std::to_string(*c.target) : "?") +
-           " " + c.action + " #" + std::to_string(c.call);
-  }
-};
 
 PartitionChange change(const std::string& group, const std::string& topic, int32_t partition,
                        std::optional<int64_t> current, int64_t target, Action action = Action::Change) {
@@ -212,7 +172,7 @@ TEST(Executor, AGroupThatIsNoLongerEmptyIsRefused) {
 TEST(Executor, ADeletedTopicIsDrift) {
   Fixture f;
   add_two_groups(f);
-  f.api->groups["orders-consumer"].topics.erase("refunds");
+  f.api->topics.erase("refunds");  // deleted: gone from every group's offsets
   ApplyResult r = f.apply();
   ASSERT_EQ(r.drift.size(), 1u);
   EXPECT_EQ(r.drift[0].message, "orders-consumer/refunds: the topic no longer exists");
@@ -344,7 +304,7 @@ TEST(Executor, AReadFailureDuringTheDriftCheckChangesNothing) {
   EXPECT_EQ(r.exit_code(), 1);
   EXPECT_EQ(r.refusal, "could not read the groups again to check the plan against them");
   EXPECT_EQ(r.refusal_details,
-            std::vector<std::string>{"billing: DescribeGroupOffsets failed: InternalError: read failed"});
+            std::vector<std::string>{"billing: DescribeGroupOffsets failed: InternalError: read failed (RequestId req-42)"});
   EXPECT_EQ(f.api->count("BatchModifyGroupOffsets"), 0);
 }
 
@@ -391,7 +351,7 @@ TEST(Executor, APlanWithNothingToChangeReadsNothing) {
   ApplyResult r = f.apply();
   EXPECT_EQ(r.exit_code(), 0);
   EXPECT_EQ(r.summary().unchanged, 1u);
-  EXPECT_TRUE(f.api->calls.empty());
+  EXPECT_TRUE(f.api->calls().empty());
 }
 
 TEST(Executor, AClientThatCannotBeMadeIsAnErrorBeforeAnything) {

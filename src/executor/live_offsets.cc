@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <variant>
 
-#include "api/paging.h"
+#include "planner/group_reader.h"
 #include "util/parallel.h"
 
 namespace offsetctl::executor {
@@ -41,7 +41,7 @@ InfoResult read_states(api::CkafkaApi* api, const InfoTask& t) {
     out.error = no_client(t.region, "DescribeGroupInfo");
     return out;
   }
-  auto answer = api->describe_group_info(api::DescribeGroupInfoRequest{t.instance, t.groups});
+  auto answer = planner::read_group_states(*api, t.instance, t.groups);
   if (!answer.ok()) {
     out.error = answer.error();
     return out;
@@ -57,11 +57,7 @@ OffsetsResult read_offsets(api::CkafkaApi* api, const std::string& instance, con
     out.error = no_client(read.region, "DescribeGroupOffsets");
     return out;
   }
-  api::DescribeGroupOffsetsRequest req;
-  req.InstanceId = instance;
-  req.Group = group;
-  req.Topics = read.topics;
-  auto answer = api::describe_all_group_offsets(*api, std::move(req));
+  auto answer = planner::read_group_offsets(*api, instance, group, read.topics);
   if (!answer.ok()) {
     out.error = answer.error();
     return out;
@@ -99,14 +95,13 @@ LiveOffsets read_live_offsets(const RegionClients& clients, const ReadSet& reads
                               size_t max_in_flight) {
   std::vector<Task> tasks;
   if (with_states) {
-    std::map<std::pair<std::string, std::string>, InfoTask> infos;  // region, instance
-    for (const auto& [key, read] : reads) {
-      InfoTask& t = infos[{read.region, key.first}];
-      t.region = read.region;
-      t.instance = key.first;
-      t.groups.push_back(key.second);
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> groups;  // region, instance
+    for (const auto& [key, read] : reads) groups[{read.region, key.first}].push_back(key.second);
+    for (auto& [k, names] : groups) {
+      for (auto& chunk : planner::group_info_chunks(names)) {
+        tasks.emplace_back(InfoTask{k.first, k.second, std::move(chunk)});
+      }
     }
-    for (auto& [k, t] : infos) tasks.emplace_back(std::move(t));
   }
   for (const auto& [key, read] : reads) tasks.emplace_back(OffsetsTask{key, &read});
 
@@ -151,16 +146,15 @@ LiveOffsets read_live_offsets(const RegionClients& clients, const ReadSet& reads
                                   "the answer did not include group '" + group + "'", ""};
         continue;
       }
-      // Kafka answers an unknown group with state Dead; newer brokers with GROUP_ID_NOT_FOUND (69).
-      const std::string& code = it->second.ErrorCode;
-      bool not_found = code == "69" || code == "GROUP_ID_NOT_FOUND";
-      if (!code.empty() && code != "0" && !not_found) {
+      std::optional<std::string> state = planner::group_state(it->second);
+      if (!state) {
+        const std::string& code = it->second.ErrorCode;
         g.error = api::ApiFailure{api::ApiFailure::Kind::Api, "DescribeGroupInfo", code,
                                   "the group came back with ErrorCode " + code + " (the group coordinator may be moving)",
                                   ""};
         continue;
       }
-      g.state = not_found ? "Dead" : it->second.State;
+      g.state = std::move(*state);
       for (const auto& m : it->second.Members) g.members.push_back(member_text(m));
     }
   }

@@ -1,7 +1,8 @@
 #pragma once
 // The committed offsets (and optionally the states) of the groups an apply
-// touches, read again from the API: before the changes for the drift check,
-// after them for verification.
+// touches, read again from the API by the one group reader
+// (planner/group_reader.h): before the changes for the drift check, after
+// them for verification.
 
 #include <cstddef>
 #include <cstdint>
@@ -49,10 +50,10 @@ using ReadSet = std::map<GroupKey, GroupRead>;
 // The client of each region a read set names.
 using RegionClients = std::map<std::string, api::CkafkaApi*>;
 
-// Reads every group of `reads` (DescribeGroupOffsets with the Topics filter,
-// every page), and with `with_states` their states too (DescribeGroupInfo, all
-// groups of an instance in one request; the client splits it as the API
-// requires), with at most `max_in_flight` reads at once. A failed read is kept
+// Reads every group of `reads` through planner/group_reader.h (DescribeGroupOffsets
+// with the Topics filter, every page), and with `with_states` their states too
+// (DescribeGroupInfo, up to 100 groups of an instance a call), with at most
+// `max_in_flight` reads at once. A failed read is kept
 // in LiveGroup::error; the other groups are still read.
 LiveOffsets read_live_offsets(const RegionClients& clients, const ReadSet& reads, bool with_states,
                               size_t max_in_flight);

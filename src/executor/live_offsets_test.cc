@@ -2,12 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include "executor/fake_ckafka_test.h"
+#include "api/fake_ckafka_test.h"
 
 namespace offsetctl::executor {
 namespace {
 
-using fake::FakeCkafka;
+using api::fakes::FakeCkafka;
 
 TEST(LiveOffsets, ReadsEveryPageAndEveryState) {
   FakeCkafka api;
@@ -53,7 +53,9 @@ TEST(LiveOffsets, ReadsEveryPageAndEveryState) {
   const LiveGroup* g = live.find("ckafka-a", "gone");
   ASSERT_NE(g, nullptr);
   EXPECT_EQ(g->state, "Dead");
-  EXPECT_TRUE(g->topics.empty());
+  // An unknown group has nothing committed on the topics that exist.
+  ASSERT_EQ(g->topics.size(), 1u);
+  for (const auto& [p, part] : g->topics.at("orders")) EXPECT_FALSE(part.committed.has_value()) << p;
 }
 
 TEST(LiveOffsets, WithoutStatesOnlyOffsetsAreRead) {
@@ -72,14 +74,14 @@ TEST(LiveOffsets, AFailedReadIsKeptPerGroup) {
   ReadSet reads{{{"ckafka-a", "a"}, GroupRead{"", {"t"}}}, {{"ckafka-a", "b"}, GroupRead{"", {"t"}}}};
   LiveOffsets live = read_live_offsets({{"", &api}}, reads, true, 2);
   ASSERT_TRUE(live.find("ckafka-a", "a")->error.has_value());
-  EXPECT_EQ(live.find("ckafka-a", "a")->error->describe(), "DescribeGroupOffsets failed: InternalError: read failed");
+  EXPECT_EQ(live.find("ckafka-a", "a")->error->describe(), "DescribeGroupOffsets failed: InternalError: read failed (RequestId req-42)");
   EXPECT_FALSE(live.find("ckafka-a", "b")->error.has_value());
   EXPECT_EQ(live.find("ckafka-a", "b")->topics.at("t").at(0).committed, 2);
 
   api.fail_group_info = true;
   live = read_live_offsets({{"", &api}}, reads, true, 2);
   ASSERT_TRUE(live.find("ckafka-a", "b")->error.has_value());
-  EXPECT_EQ(live.find("ckafka-a", "b")->error->describe(), "DescribeGroupInfo failed: InternalError: info failed");
+  EXPECT_EQ(live.find("ckafka-a", "b")->error->describe(), "DescribeGroupInfo failed: InternalError: info failed (RequestId req-42)");
 }
 
 TEST(LiveOffsets, AGroupOfARegionWithoutAClientIsAnError) {

@@ -98,7 +98,7 @@ TEST(BadInputs, EveryFileIsRefusedAtItsLine) {
     const Diagnostic& first = r.errors.front();
     EXPECT_EQ(first.file, entry.path().string()) << name;
     EXPECT_EQ(first.line, it->second.line) << first.format();
-    EXPECT_EQ(first.message.substr(0, it->second.message_start.size()), it->second.message_start) << first.format();
+    EXPECT_EQ(first.text().substr(0, it->second.message_start.size()), it->second.message_start) << first.format();
     EXPECT_TRUE(r.plans.files.empty()) << name;
   }
   EXPECT_EQ(files, expectations().size());

@@ -22,10 +22,22 @@ std::string caret_padding(const std::string& source_line, int col) {
 
 std::string shown_path(const std::string& path) { return printable(path, 4096); }
 
+const char* severity_name(Severity s) { return s == Severity::Warning ? "warning" : "error"; }
+
+std::string Diagnostic::text() const { return hint.empty() ? message : message + "; " + hint; }
+
+void split_hint(Diagnostic& d) {
+  const size_t at = d.message.rfind("; did you mean '");
+  if (at == std::string::npos || d.message.back() != '?') return;
+  d.hint = d.message.substr(at + 2);
+  d.message.resize(at);
+}
+
 std::string Diagnostic::format() const {
   const std::string path = shown_path(file);
-  if (line <= 0) return path + ": error: " + message + "\n";
-  std::string out = path + ":" + std::to_string(line) + ":" + std::to_string(col) + ": error: " + message + "\n";
+  const std::string level = std::string(": ") + severity_name(severity) + ": ";
+  if (line <= 0) return path + level + text() + "\n";
+  std::string out = path + ":" + std::to_string(line) + ":" + std::to_string(col) + level + text() + "\n";
   if (!source_line.empty()) out += source_line + "\n" + caret_padding(source_line, caret_col > 0 ? caret_col : col) + "^\n";
   return out;
 }

@@ -10,6 +10,9 @@
 
 namespace offsetctl::plan {
 
+enum class Severity { Error, Warning };
+const char* severity_name(Severity s);  // "error", "warning"
+
 struct Diagnostic {
   std::string file;
   int line = 0;  // 1-based; 0 when the problem is the file itself (unreadable, too large)
@@ -17,11 +20,19 @@ struct Diagnostic {
   std::string message;
   std::string source_line;  // the line as written, made safe to print (long lines: the part around col)
   int caret_col = 0;        // the caret's column in source_line when it differs from col (a long line cut)
+  Severity severity = Severity::Error;
+  std::string hint{};  // the one thing to try, when there is one: "did you mean 'offset'?"
 
-  // "path:line:col: error: message\n<source line>\n<spaces>^\n", or
-  // "path: error: message\n" without a line.
+  // The message with its hint, as one sentence: "unknown key 'offest'; did you mean 'offset'?".
+  std::string text() const;
+
+  // "path:line:col: error: text\n<source line>\n<spaces>^\n", or
+  // "path: error: text\n" without a line.
   std::string format() const;
 };
+
+// Moves a trailing "; did you mean '...'?" of d.message into d.hint.
+void split_hint(Diagnostic& d);
 
 // A path as printed: a file name with control characters cannot drive the terminal.
 std::string shown_path(const std::string& path);

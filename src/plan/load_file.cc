@@ -106,6 +106,7 @@ Diagnostic make_diagnostic(const std::string& path, const LineIndex& lines, int 
   d.line = line;
   d.col = line > 0 ? lines.char_col(line, byte_col) : 0;
   d.message = std::move(message);
+  split_hint(d);
   if (line > 0) set_source_line(d, lines.line(line));
   return d;
 }

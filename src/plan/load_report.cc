@@ -18,7 +18,8 @@ std::string format_diagnostic(const Diagnostic& d, bool color) {
   const char* reset = "\x1b[0m";
   std::string out = shown_path(d.file);
   if (d.line > 0) out += ":" + std::to_string(d.line) + ":" + std::to_string(d.col);
-  out += std::string(": ") + red + "error:" + reset + " " + d.message + "\n";
+  const char* level_color = d.severity == Severity::Warning ? "\x1b[1;35m" : red;
+  out += std::string(": ") + level_color + severity_name(d.severity) + ":" + reset + " " + d.text() + "\n";
   if (d.line > 0 && !d.source_line.empty()) {
     out += d.source_line + "\n" + caret_padding(d.source_line, d.caret_col > 0 ? d.caret_col : d.col) + green + "^" +
            reset + "\n";

@@ -20,7 +20,7 @@ inline std::string formatted(const LoadResult& r) {
 inline std::vector<std::string> errors_of(std::string_view yaml) {
   std::vector<std::string> out;
   for (const auto& d : load_plan_text(yaml, "test.yaml").errors)
-    out.push_back(std::to_string(d.line) + ":" + std::to_string(d.col) + ": " + d.message);
+    out.push_back(std::to_string(d.line) + ":" + std::to_string(d.col) + ": " + d.text());
   return out;
 }
 

@@ -46,9 +46,8 @@ Status<> merge_group_info(InstanceWork& w, InstanceLive& live) {
   std::set<std::string> reported;
   for (size_t c = 0; c < w.info_chunks.size(); ++c) {
     for (const auto& info : w.infos[c]) {
-      // Kafka answers an unknown group with state Dead; newer brokers with GROUP_ID_NOT_FOUND (69).
-      bool not_found = info.ErrorCode == "69" || info.ErrorCode == "GROUP_ID_NOT_FOUND";
-      if (!info.ErrorCode.empty() && info.ErrorCode != "0" && !not_found) {
+      std::optional<std::string> state = group_state(info);
+      if (!state) {
         return fail("DescribeGroupInfo on " + on_instance(*w.needs) + " answered group '" + info.Group +
                     "' with ErrorCode " + info.ErrorCode + "; plan again in a moment (the group coordinator may be moving)");
       }
@@ -56,15 +55,8 @@ Status<> merge_group_info(InstanceWork& w, InstanceLive& live) {
       if (it == live.groups.end()) continue;  // not asked for
       reported.insert(info.Group);
       GroupLive& g = it->second;
-      g.state = not_found ? "Dead" : info.State;
-      for (const auto& m : info.Members) {
-        Member member{m.MemberId, m.ClientId, m.ClientHost, {}};
-        for (const auto& t : m.Assignment.Topics) {
-          auto& parts = member.assignment[t.Topic];
-          for (int64_t p : t.Partitions) parts.push_back(static_cast<int32_t>(p));
-        }
-        g.members.push_back(std::move(member));
-      }
+      g.state = std::move(*state);
+      g.members = members_of(info);
     }
   }
   // Kafka reports every group asked about (Dead when unknown): a silent gap could hide an active group.
@@ -190,12 +182,9 @@ Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& 
     InstanceWork& w = work[i];
     w.needs = &in;
     w.api = client.get();
-    for (size_t g = 0; g < in.groups.size(); g += kGroupsPerDescribeGroupInfo) {
-      auto& chunk = w.info_chunks.emplace_back();
-      for (size_t k = g; k < in.groups.size() && k < g + kGroupsPerDescribeGroupInfo; ++k) {
-        chunk.push_back(in.groups[k].group);
-      }
-    }
+    std::vector<std::string> names;
+    for (const auto& g : in.groups) names.push_back(g.group);
+    w.info_chunks = group_info_chunks(names);
     w.infos.resize(w.info_chunks.size());
     w.offsets.resize(in.groups.size());
     w.begin_claimed = std::make_unique<std::atomic<bool>[]>(in.begin_topics.size());
@@ -206,7 +195,7 @@ Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& 
   for (InstanceWork& w : work) {
     for (size_t c = 0; c < w.info_chunks.size(); ++c) {
       batch.add([&w, c]() -> std::optional<Error> {
-        auto answer = w.api->describe_group_info({w.needs->instance, w.info_chunks[c]});
+        auto answer = read_group_states(*w.api, w.needs->instance, w.info_chunks[c]);
         if (!answer) {
           return Error{"reading the state of groups " + list_groups(w.info_chunks[c]) + " on " +
                        on_instance(*w.needs) + ": " + answer.error().describe()};
@@ -218,11 +207,7 @@ Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& 
     for (size_t g = 0; g < w.needs->groups.size(); ++g) {
       batch.add([&w, g]() -> std::optional<Error> {
         const GroupNeeds& need = w.needs->groups[g];
-        api::DescribeGroupOffsetsRequest req;
-        req.InstanceId = w.needs->instance;
-        req.Group = need.group;
-        req.Topics = need.topics;
-        auto answer = api::describe_all_group_offsets(*w.api, std::move(req));
+        auto answer = read_group_offsets(*w.api, w.needs->instance, need.group, need.topics);
         if (!answer) {
           return Error{"reading the offsets of group '" + need.group + "' on " + on_instance(*w.needs) + ": " +
                        answer.error().describe()};

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "api/ckafka_api.h"
+#include "planner/group_reader.h"
 #include "planner/live_state.h"
 #include "planner/needs.h"
 #include "util/result.h"
@@ -29,9 +30,6 @@ struct FetchOptions {
   size_t max_in_flight = 16;  // calls in the air at once (the client's rate limits pace them)
 };
 
-// The groups DescribeGroupInfo takes in one call.
-// TODO(planner): use api::kMaxGroupsPerDescribeGroupInfo once it is in an interface header.
-inline constexpr size_t kGroupsPerDescribeGroupInfo = 100;
 // Partitions per DescribeTopicSyncReplica page: one call covers most topics.
 inline constexpr int64_t kPartitionsPerSyncReplicaPage = 100;
 

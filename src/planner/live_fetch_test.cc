@@ -4,14 +4,14 @@
 
 #include <algorithm>
 
-#include "planner/fake_ckafka_test.h"
+#include "api/fake_ckafka_test.h"
 #include "planner/plan_builders_test.h"
 #include "planner/planner.h"
 
 namespace offsetctl::planner {
 namespace {
 
-using fakes::CountingFake;
+using api::fakes::FakeCkafka;
 
 using builders::entry;
 
@@ -21,7 +21,7 @@ plan::PlanSet one_plan(plan::OffsetPlan p) {
   return s;
 }
 
-ClientFactory factory_of(std::shared_ptr<CountingFake> fake, std::vector<std::string>* regions = nullptr) {
+ClientFactory factory_of(std::shared_ptr<FakeCkafka> fake, std::vector<std::string>* regions = nullptr) {
   return [fake, regions](const std::string& region) -> Result<std::shared_ptr<api::CkafkaApi>> {
     if (regions) regions->push_back(region);
     return std::shared_ptr<api::CkafkaApi>(fake);
@@ -31,7 +31,7 @@ ClientFactory factory_of(std::shared_ptr<CountingFake> fake, std::vector<std::st
 constexpr int64_t kFetchNow = 10'000'000;
 
 TEST(FetchLiveState, MakesExactlyTheFewestCallsTheApiAllows) {
-  auto fake = std::make_shared<CountingFake>();
+  auto fake = std::make_shared<FakeCkafka>();
   for (int t = 0; t < 60; ++t) fake->topics["t" + std::to_string(100 + t)] = {4, 10, 100};
   fake->topics["wide"] = {150, 0, 500};
   plan::OffsetPlan p;
@@ -63,9 +63,9 @@ TEST(FetchLiveState, MakesExactlyTheFewestCallsTheApiAllows) {
 }
 
 TEST(FetchLiveState, FillsStatesMembersCommitsBoundsAndTimes) {
-  auto fake = std::make_shared<CountingFake>();
+  auto fake = std::make_shared<FakeCkafka>();
   fake->topics["orders"] = {3, 100, 110, 1'000'000};  // messages at 1,000,000 .. 1,009,000 ms
-  CountingFake::Group& g = fake->groups["billing"];
+  FakeCkafka::Group& g = fake->groups["billing"];
   g.state = "Stable";
   api::GroupInfoMember m;
   m.MemberId = "m-1";
@@ -104,7 +104,7 @@ TEST(FetchLiveState, FillsStatesMembersCommitsBoundsAndTimes) {
 // Records the order of the calls, then lets the counting fake answer them.
 class OrderRecorder final : public api::CkafkaApi {
  public:
-  explicit OrderRecorder(std::shared_ptr<CountingFake> fake) : fake_(std::move(fake)) {}
+  explicit OrderRecorder(std::shared_ptr<FakeCkafka> fake) : fake_(std::move(fake)) {}
   std::vector<std::string> order;  // one call in flight at a time: no lock needed
 
   api::ApiResult<api::GroupOffsetResponse> describe_group_offsets(const api::DescribeGroupOffsetsRequest& r) override {
@@ -136,13 +136,13 @@ class OrderRecorder final : public api::CkafkaApi {
   }
 
  private:
-  std::shared_ptr<CountingFake> fake_;
+  std::shared_ptr<FakeCkafka> fake_;
 };
 
 // The begin offsets of a topic are read as soon as one group's offsets show it
 // exists, not after every group's: rate-limited apart, they overlap the rest.
 TEST(FetchLiveState, ReadsBeginOffsetsOnceAsSoonAsAGroupShowsTheTopicExists) {
-  auto fake = std::make_shared<CountingFake>();
+  auto fake = std::make_shared<FakeCkafka>();
   fake->topics["orders"] = {2, 10, 100};
   fake->topics["payments"] = {2, 10, 100};
   plan::OffsetPlan p;
@@ -165,7 +165,7 @@ TEST(FetchLiveState, ReadsBeginOffsetsOnceAsSoonAsAGroupShowsTheTopicExists) {
 }
 
 TEST(FetchLiveState, ReadsNothingForUnknownTopicsBeyondTheGroupOffsets) {
-  auto fake = std::make_shared<CountingFake>();
+  auto fake = std::make_shared<FakeCkafka>();
   plan::OffsetPlan p;
   p.instance = "ckafka-1";
   p.groups.push_back({"g", {entry("missing", plan::ToAnchor{plan::Anchor::Earliest}),
@@ -180,9 +180,9 @@ TEST(FetchLiveState, ReadsNothingForUnknownTopicsBeyondTheGroupOffsets) {
 }
 
 TEST(FetchLiveState, AFailedCallNamesTheGroupTheActionAndTheAnswer) {
-  auto fake = std::make_shared<CountingFake>();
+  auto fake = std::make_shared<FakeCkafka>();
   fake->topics["orders"] = {1, 0, 10};
-  fake->failing_groups = {"billing"};
+  fake->fail_reads_for = {"billing"};
   plan::OffsetPlan p;
   p.instance = "ckafka-1";
   p.region = "ap-shanghai";
@@ -191,11 +191,11 @@ TEST(FetchLiveState, AFailedCallNamesTheGroupTheActionAndTheAnswer) {
   ASSERT_FALSE(live.ok());
   EXPECT_EQ(live.error().message,
             "reading the offsets of group 'billing' on instance ckafka-1 (ap-shanghai): DescribeGroupOffsets failed: "
-            "InternalError: boom (RequestId req-42)");
+            "InternalError: read failed (RequestId req-42)");
 }
 
 TEST(FetchLiveState, AGroupLeftOutOfDescribeGroupInfoIsAnErrorNotDead) {
-  auto fake = std::make_shared<CountingFake>();
+  auto fake = std::make_shared<FakeCkafka>();
   fake->topics["orders"] = {1, 0, 10};
   fake->unreported_groups = {"billing"};
   plan::OffsetPlan p;
@@ -209,7 +209,7 @@ TEST(FetchLiveState, AGroupLeftOutOfDescribeGroupInfoIsAnErrorNotDead) {
 }
 
 TEST(FetchLiveState, OneClientPerRegionAndItsErrorsComeFirst) {
-  auto fake = std::make_shared<CountingFake>();
+  auto fake = std::make_shared<FakeCkafka>();
   fake->topics["orders"] = {1, 0, 10};
   plan::PlanSet set;
   plan::OffsetPlan a;
@@ -236,7 +236,7 @@ TEST(FetchLiveState, OneClientPerRegionAndItsErrorsComeFirst) {
 }
 
 TEST(FetchLiveState, ThePlanOfAFetchedStateResolvesEveryKind) {
-  auto fake = std::make_shared<CountingFake>();
+  auto fake = std::make_shared<FakeCkafka>();
   fake->topics["orders"] = {2, 100, 200, 1'000'000};
   fake->groups["billing"].committed["orders"] = {{0, 150}, {1, 190}};
   plan::OffsetPlan p;

@@ -44,6 +44,49 @@ struct PartitionChange {
   }
 };
 
+// Every field of a PartitionChange as the files carry it, in the JSON
+// report's order: render_json writes them all; the saved plan writes and reads
+// the `saved` ones, sorted by name (report/change_fields.h). A new field of
+// PartitionChange is one row here plus its property in
+// schemas/report.schema.json and schemas/saved-plan.schema.json.
+enum class ChangeFieldKind {
+  Key,        // instance, group, topic: a string; the saved plan has them once per topic entry
+  Partition,  // int32_t; null for kEveryPartition
+  Offset,     // std::optional<int64_t>; null when absent
+  Derived,    // computed from other fields (an optional<int64_t> member function); the report only
+  Action,     // Action, as action_name()
+  Text,       // std::string; null when empty
+  ResolveAt,  // "apply" when apply_timestamp is set, else "plan"; the report only
+};
+
+struct ChangeField {
+  const char* name;
+  ChangeFieldKind kind;
+  bool saved;  // in the saved plan's partition rows
+  std::string PartitionChange::*text = nullptr;              // Key, Text
+  std::optional<int64_t> PartitionChange::*offset = nullptr;  // Offset
+  std::optional<int64_t> (PartitionChange::*derived)() const = nullptr;  // Derived
+};
+
+inline constexpr ChangeField kChangeFields[] = {
+    // name, kind, saved, text, offset, derived
+    {"instance", ChangeFieldKind::Key, false, &PartitionChange::instance, nullptr, nullptr},
+    {"group", ChangeFieldKind::Key, false, &PartitionChange::group, nullptr, nullptr},
+    {"topic", ChangeFieldKind::Key, false, &PartitionChange::topic, nullptr, nullptr},
+    {"partition", ChangeFieldKind::Partition, true, nullptr, nullptr, nullptr},
+    {"current", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::current, nullptr},
+    {"target", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::target, nullptr},
+    {"delta", ChangeFieldKind::Derived, false, nullptr, nullptr, &PartitionChange::delta},
+    {"lag_after", ChangeFieldKind::Derived, false, nullptr, nullptr, &PartitionChange::lag_after},
+    {"begin_offset", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::begin_offset, nullptr},
+    {"end_offset", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::end_offset, nullptr},
+    {"action", ChangeFieldKind::Action, true, nullptr, nullptr, nullptr},
+    {"reason", ChangeFieldKind::Text, true, &PartitionChange::reason, nullptr, nullptr},
+    {"spec", ChangeFieldKind::Text, true, &PartitionChange::spec, nullptr, nullptr},
+    {"resolve_at", ChangeFieldKind::ResolveAt, false, nullptr, nullptr, nullptr},
+    {"apply_timestamp", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::apply_timestamp, nullptr},
+};
+
 struct GroupReport {
   std::string instance;
   std::string group;

@@ -4,8 +4,8 @@
 #include <map>
 #include <set>
 
-#include "api/paging.h"
 #include "planner/call_batch.h"
+#include "planner/group_reader.h"
 #include "planner/offset_resolver.h"
 #include "util/time.h"
 
@@ -29,11 +29,6 @@ std::string partition_list(const std::vector<int32_t>& parts) {
   return out;
 }
 
-std::vector<Member> members_of(const api::GroupInfoResponse& info) {
-  std::vector<Member> out;
-  for (const auto& m : info.Members) out.push_back({m.MemberId, m.ClientId, m.ClientHost, {}});
-  return out;
-}
 
 }  // namespace
 
@@ -124,19 +119,13 @@ Result<Snapshot> take_snapshot(api::CkafkaApi& api, const SnapshotRequest& reque
   const std::vector<std::string> topics = distinct(request.topics);
   std::vector<api::GroupOffsetResponse> offsets(groups.size());
   std::vector<api::GroupInfoResponse> infos(groups.size());
-  std::vector<std::vector<api::GroupInfoResponse>> chunks((groups.size() + kGroupsPerDescribeGroupInfo - 1) /
-                                                          kGroupsPerDescribeGroupInfo);
+  const std::vector<std::vector<std::string>> info_chunks = group_info_chunks(groups);
+  std::vector<std::vector<api::GroupInfoResponse>> chunks(info_chunks.size());
   const std::string where = " on instance " + request.instance;
   CallBatch batch;
   for (size_t c = 0; c < chunks.size(); ++c) {
     batch.add([&, c]() -> std::optional<Error> {
-      api::DescribeGroupInfoRequest req;
-      req.InstanceId = request.instance;
-      for (size_t k = c * kGroupsPerDescribeGroupInfo; k < groups.size() && k < (c + 1) * kGroupsPerDescribeGroupInfo;
-           ++k) {
-        req.GroupList.push_back(groups[k]);
-      }
-      auto answer = api.describe_group_info(req);
+      auto answer = read_group_states(api, request.instance, info_chunks[c]);
       if (!answer) return Error{"reading the state of the groups" + where + ": " + answer.error().describe()};
       chunks[c] = std::move(answer->result);
       return std::nullopt;
@@ -144,11 +133,7 @@ Result<Snapshot> take_snapshot(api::CkafkaApi& api, const SnapshotRequest& reque
   }
   for (size_t g = 0; g < groups.size(); ++g) {
     batch.add([&, g]() -> std::optional<Error> {
-      api::DescribeGroupOffsetsRequest req;
-      req.InstanceId = request.instance;
-      req.Group = groups[g];
-      req.Topics = topics;
-      auto answer = api::describe_all_group_offsets(api, std::move(req));
+      auto answer = read_group_offsets(api, request.instance, groups[g], topics);
       if (!answer) {
         return Error{"reading the offsets of group '" + groups[g] + "'" + where + ": " + answer.error().describe()};
       }

@@ -2,12 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include "planner/fake_ckafka_test.h"
+#include "api/fake_ckafka_test.h"
 
 namespace offsetctl::planner {
 namespace {
 
-using fakes::CountingFake;
+using api::fakes::FakeCkafka;
 
 SnapshotRequest request(std::vector<std::string> groups, std::vector<std::string> topics = {}) {
   SnapshotRequest r;
@@ -20,13 +20,13 @@ SnapshotRequest request(std::vector<std::string> groups, std::vector<std::string
   return r;
 }
 
-std::shared_ptr<CountingFake> cluster() {
-  auto fake = std::make_shared<CountingFake>();
+std::shared_ptr<FakeCkafka> cluster() {
+  auto fake = std::make_shared<FakeCkafka>();
   fake->topics["orders"] = {3, 0, 1000};
   fake->topics["audit"] = {1, 0, 10};
   fake->topics["unused"] = {1, 0, 10};
   fake->groups["billing"].committed = {{"orders", {{0, 500}, {1, 600}}}, {"audit", {{0, 7}}}};
-  CountingFake::Group& live = fake->groups["live"];
+  FakeCkafka::Group& live = fake->groups["live"];
   live.state = "Stable";
   api::GroupInfoMember m;
   m.ClientId = "consumer-1";
@@ -92,12 +92,12 @@ TEST(Snapshot, NothingCommittedAnywhereIsAnError) {
 
 TEST(Snapshot, AFailedReadNamesTheGroup) {
   auto fake = cluster();
-  fake->failing_groups = {"billing"};
+  fake->fail_reads_for = {"billing"};
   auto s = take_snapshot(*fake, request({"billing"}));
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().message,
             "reading the offsets of group 'billing' on instance ckafka-1: DescribeGroupOffsets failed: InternalError: "
-            "boom (RequestId req-42)");
+            "read failed (RequestId req-42)");
 }
 
 }  // namespace

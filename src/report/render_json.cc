@@ -1,5 +1,6 @@
 // The JSON report (schemas/report.schema.json): one record per line, so that
 // jq, grep and diff all work on it.
+#include "report/change_fields.h"
 #include "report/json_writer.h"
 #include "report/plan_view.h"
 #include "report/render.h"
@@ -39,25 +40,7 @@ void write_group(JsonWriter& w, const planner::GroupReport& g) {
 
 void write_change(JsonWriter& w, const planner::PartitionChange& c) {
   w.begin_object(true);
-  w.member("instance", c.instance);
-  w.member("group", c.group);
-  w.member("topic", c.topic);
-  if (c.partition == planner::kEveryPartition) {
-    w.key("partition").null();
-  } else {
-    w.member("partition", c.partition);
-  }
-  w.member("current", c.current);
-  w.member("target", c.target);
-  w.member("delta", c.delta());
-  w.member("lag_after", c.lag_after());
-  w.member("begin_offset", c.begin_offset);
-  w.member("end_offset", c.end_offset);
-  w.member("action", action_label(c.action));
-  w.key("reason").string_or_null(c.reason);
-  w.key("spec").string_or_null(c.spec);
-  w.member("resolve_at", c.apply_timestamp ? "apply" : "plan");
-  w.member("apply_timestamp", c.apply_timestamp);
+  for (const auto& field : planner::kChangeFields) write_change_field(w, field, c);
   w.end_object();
 }
 

@@ -2,6 +2,7 @@
 // grouped in runs of one topic of one group, one partition per line.
 #include <algorithm>
 
+#include "report/change_fields.h"
 #include "report/json_writer.h"
 #include "report/plan_view.h"
 #include "report/saved_plan.h"
@@ -15,19 +16,7 @@ namespace {
 
 void write_partition(JsonWriter& w, const planner::PartitionChange& c) {
   w.begin_object(true);
-  w.member("action", action_label(c.action));
-  w.member("apply_timestamp", c.apply_timestamp);
-  w.member("begin_offset", c.begin_offset);
-  w.member("current", c.current);
-  w.member("end_offset", c.end_offset);
-  if (c.partition == planner::kEveryPartition) {
-    w.key("partition").null();
-  } else {
-    w.member("partition", c.partition);
-  }
-  w.key("reason").string_or_null(c.reason);
-  w.key("spec").string_or_null(c.spec);
-  w.member("target", c.target);
+  for (const auto& field : kSavedChangeFields) write_change_field(w, field, c);
   w.end_object();
 }
 
@@ -145,13 +134,14 @@ std::string saved_plan_unsigned_json(const SavedPlan& plan, size_t& checksum_at)
 
 Status<> write_saved_plan(const std::string& path, const SavedPlan& plan) {
   auto written = util::write_file_atomic(path, saved_plan_to_json(plan));
-  if (!written) return fail("cannot write the saved plan: " + written.error().message);
+  if (!written) return fail("could not save the plan: " + written.error().message);
   return Ok{};
 }
 
-Result<SavedPlan> read_saved_plan(const std::string& path) {
+Result<SavedPlan> read_saved_plan(const std::string& path, std::string* sha256) {
   auto text = util::read_file(path, kMaxSavedPlanBytes);
   if (!text) return fail("saved plan " + text.error().message);
+  if (sha256) *sha256 = util::sha256_hex(*text);
   return parse_saved_plan(*text, path);
 }
 

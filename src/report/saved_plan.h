@@ -50,7 +50,8 @@ inline constexpr uint64_t kMaxSavedPlanBytes = 2ull << 30;
 // The file forms: write atomically (a crash leaves the old file or the new),
 // read with the saved-plan size cap and parse.
 Status<> write_saved_plan(const std::string& path, const SavedPlan& plan);
-Result<SavedPlan> read_saved_plan(const std::string& path);
+// sha256, when given, is set to the file's (for the audit log's run_started).
+Result<SavedPlan> read_saved_plan(const std::string& path, std::string* sha256 = nullptr);
 
 // "https://user:secret@host/x" -> "https://host/x": an endpoint may carry
 // credentials, and a saved plan is shared in pull requests and CI artifacts.

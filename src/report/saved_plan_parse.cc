@@ -4,10 +4,11 @@
 #include <array>
 #include <limits>
 
-#include "report/json_reader.h"
+#include "report/change_fields.h"
 #include "report/plan_view.h"
 #include "report/saved_plan.h"
 #include "util/crypto.h"
+#include "util/json_reader.h"
 #include "util/time.h"
 
 namespace offsetctl::report {
@@ -50,7 +51,7 @@ class Parser {
   void fail_here(std::string message) { r_.fail(std::move(message)); }
   Unexpected<Error> error() const;
 
-  JsonReader r_;
+  util::JsonReader r_;
   const std::string& path_;
   size_t text_size_;
   std::string where_;  // "changes[3].partitions[0].target"
@@ -145,13 +146,13 @@ std::string Parser::sha256() {
 // The document's kind and format_version come first, whatever else it holds:
 // a newer format must be refused for its version, not for a field it added.
 void Parser::header() {
-  JsonReader scan = r_;
-  const JsonType type = scan.peek();
-  if (type == JsonType::Invalid && scan.value_offset() >= text_size_) {
+  util::JsonReader scan = r_;
+  const util::JsonType type = scan.peek();
+  if (type == util::JsonType::Invalid && scan.value_offset() >= text_size_) {
     r_.fail_at(0, "the file is empty");
     return;
   }
-  if (type != JsonType::Object) {
+  if (type != util::JsonType::Object) {
     r_.fail_at(scan.value_offset(), "not a saved plan: a saved plan is a JSON object");
     return;
   }
@@ -161,9 +162,9 @@ void Parser::header() {
   size_t version_at = 0;
   std::string key;
   while (scan.next_key(key)) {
-    if (key == "kind" && scan.peek() == JsonType::String) {
+    if (key == "kind" && scan.peek() == util::JsonType::String) {
       kind = scan.read_string();
-    } else if (key == "format_version" && scan.peek() == JsonType::Number) {
+    } else if (key == "format_version" && scan.peek() == util::JsonType::Number) {
       version_at = scan.value_offset();
       version = scan.read_int();
     } else {
@@ -263,13 +264,13 @@ void Parser::change_run(std::vector<planner::PartitionChange>& out) {
 }
 
 void Parser::partition(planner::PartitionChange& c) {
-  static constexpr std::array<std::string_view, 9> kNames = {
-      "action", "apply_timestamp", "begin_offset", "current", "end_offset", "partition", "reason", "spec", "target"};
+  using Kind = planner::ChangeFieldKind;
   r_.peek();
   const size_t start = r_.value_offset();
-  object(kNames, [&](size_t field) {
-    switch (field) {
-      case 0: {
+  object(kSavedChangeFieldNames, [&](size_t field) {
+    const planner::ChangeField& f = kSavedChangeFields[field];
+    switch (f.kind) {
+      case Kind::Action: {
         const std::string a = r_.read_string();
         if (!r_.ok()) break;
         if (a == "change") c.action = planner::Action::Change;
@@ -279,20 +280,18 @@ void Parser::partition(planner::PartitionChange& c) {
         else fail_here("unknown action \"" + a + "\" (expected change, noop, blocked or invalid)");
         break;
       }
-      case 1: c.apply_timestamp = r_.read_int_or_null(); break;
-      case 2: c.begin_offset = r_.read_int_or_null(); break;
-      case 3: c.current = r_.read_int_or_null(); break;
-      case 4: c.end_offset = r_.read_int_or_null(); break;
-      case 5: {
+      case Kind::Offset: c.*f.offset = r_.read_int_or_null(); break;
+      case Kind::Partition: {
         // null: every partition of a topic that does not exist (an invalid row).
         const auto p = r_.read_int_or_null();
         if (r_.ok() && p && (*p < 0 || *p > std::numeric_limits<int32_t>::max())) fail_here("not a partition number");
         c.partition = p ? static_cast<int32_t>(*p) : planner::kEveryPartition;
         break;
       }
-      case 6: c.reason = text(); break;
-      case 7: c.spec = text(); break;
-      case 8: c.target = r_.read_int_or_null(); break;
+      case Kind::Text: c.*f.text = text(); break;
+      case Kind::Key:
+      case Kind::Derived:
+      case Kind::ResolveAt: break;  // never saved per partition
     }
   });
   if (!r_.ok()) return;

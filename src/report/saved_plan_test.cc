@@ -156,7 +156,7 @@ TEST(SavedPlanFile, ErrorsNameTheFile) {
   EXPECT_EQ(r.error().message, "saved plan " + missing + ": cannot read: No such file or directory");
   auto w = write_saved_plan(dir.path("no/such/dir/plan.json"), sample_saved_plan());
   ASSERT_FALSE(w.ok());
-  EXPECT_EQ(w.error().message.rfind("cannot write the saved plan: ", 0), 0u) << w.error().message;
+  EXPECT_EQ(w.error().message.rfind("could not save the plan: ", 0), 0u) << w.error().message;
 }
 
 TEST(RedactEndpoint, DropsUserInfoOnly) {

@@ -6,11 +6,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validator.hpp>
 
+#include "testing/json_schema.h"
 #include "testing/temp_dir.h"
 
 namespace offsetctl::report::test {
@@ -217,21 +214,7 @@ void expect_golden(const std::string& name, const std::string& actual) {
 }
 
 std::string schema_errors(const std::string& schema, const std::string& json) {
-  const auto schema_doc = nlohmann::json::parse(read_all(testing::source_dir() + "/schemas/" + schema));
-  valijson::Schema compiled;
-  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-  parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(schema_doc), compiled);
-  const auto doc = nlohmann::json::parse(json);
-  valijson::Validator validator;
-  valijson::ValidationResults results;
-  if (validator.validate(compiled, valijson::adapters::NlohmannJsonAdapter(doc), &results)) return {};
-  std::string errors;
-  valijson::ValidationResults::Error e;
-  while (results.popError(e)) {
-    for (const auto& part : e.context) errors += part;
-    errors += ": " + e.description + "\n";
-  }
-  return errors;
+  return testing::schema_errors(schema, json);
 }
 
 }  // namespace offsetctl::report::test
