@@ -245,6 +245,10 @@ ApiResult<json> Caller::call(const std::string& action, const json& body, CallOp
     spdlog::debug("{} attempt {}/{}: {} in {} ms (RequestId {}){}", action, n, policy.max_attempts,
                   f.code.empty() ? kind_name(f.kind) : f.code, took, f.request_id.empty() ? "none" : f.request_id,
                   again ? ", retrying in " + std::to_string(delay) + " ms" : std::string());
+    if (again && config_.stats) {
+      ++config_.stats->retried;
+      if (f.code.rfind("RequestLimitExceeded", 0) == 0) ++config_.stats->rate_limited;
+    }
     if (!again) {
       append_sentence(f.message, auth_hint(f.code, config_.credentials));
       if (n > 1) f.message += " (gave up after " + std::to_string(n) + " attempts)";

@@ -105,6 +105,19 @@ TEST(Caller, FailsTwiceThenSucceeds) {
   EXPECT_LE(sleeps[1], 400);
 }
 
+TEST(Caller, CountsTheAttemptsSentAgainInItsStats) {
+  ScriptedServer server;
+  server.script({{503, "<html>busy</html>", 0}, {200, error_body("RequestLimitExceeded", "too fast", "r2"), 0}});
+  Fixture f(server.url());
+  f.config.limits.enabled = false;
+  f.config.stats = std::make_shared<CallStats>();
+  auto caller = f.caller();
+  ASSERT_TRUE(caller->call("BatchModifyGroupOffsets", json::object()).ok());
+  ASSERT_TRUE(caller->call("BatchModifyGroupOffsets", json::object()).ok());
+  EXPECT_EQ(f.config.stats->retried.load(), 2u);
+  EXPECT_EQ(f.config.stats->rate_limited.load(), 1u);
+}
+
 TEST(Caller, RateLimitedActionsWaitForTheirSlot) {
   ScriptedServer server;
   Fixture f(server.url());

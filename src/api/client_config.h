@@ -2,7 +2,9 @@
 // Everything a client needs to talk to one service. cli/flags_api.h fills it
 // from the command line, the environment and the profile file.
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "api/credentials.h"
@@ -11,6 +13,13 @@
 #include "util/clock.h"
 
 namespace offsetctl::api {
+
+// What the clients sharing it saw, for a progress line: attempts refused and
+// sent again (rate limits, transient failures). Counted across threads.
+struct CallStats {
+  std::atomic<size_t> retried{0};        // attempts that failed and were sent again
+  std::atomic<size_t> rate_limited{0};   // of those, refused with RequestLimitExceeded
+};
 
 struct ClientConfig {
   std::string endpoint;   // empty: https://<service>.tencentcloudapi.com
@@ -25,6 +34,7 @@ struct ClientConfig {
   const util::Clock* clock = nullptr;  // X-TC-Timestamp; null: the system clock
   Sleeper* sleeper = nullptr;          // backoff and rate-limit waits; null: real sleeping
   uint64_t jitter_seed = 0;            // 0: random
+  std::shared_ptr<CallStats> stats;    // null: not counted
 };
 
 }  // namespace offsetctl::api

@@ -111,7 +111,7 @@ int run(const std::vector<std::string>& args, Io io, const util::Clock& clock) {
 
   setup_logging(line->verbosity);
   Context ctx{io.out, io.err, io.out_is_tty, io.out_is_tty && !line->no_color && !io.no_color_env,
-              line->verbosity, clock};
+              line->verbosity, clock, io.err_is_tty};
   for (auto& [sub, r] : runners) {
     if (!sub->parsed()) continue;
     Result<int> code = r(ctx);

@@ -15,6 +15,7 @@ struct Io {
   std::ostream& err;
   bool out_is_tty = false;
   bool no_color_env = false;  // NO_COLOR is set
+  bool err_is_tty = false;    // a progress line is redrawn in place only on a terminal
 };
 
 int run(const std::vector<std::string>& args, Io io, const util::Clock& clock);

@@ -15,6 +15,7 @@
 #include "cli/cmd_plan.h"
 #include "cli/commands.h"
 #include "cli/flags_ci.h"
+#include "cli/progress_line.h"
 #include "engine/apply.h"
 #include "engine/plan.h"
 #include "executor/apply_markdown.h"
@@ -38,6 +39,7 @@ struct ApplyFlags {
   bool dry_run = false;
   std::string audit_log = kDefaultAuditLog;
   std::string format = "text";
+  bool quiet = false;
   ApiFlags api;
   CiFlags ci;
 };
@@ -84,6 +86,14 @@ Status<> use_plan_location(const report::SavedPlan& plan, const std::string& pat
   if (flags.endpoint.empty() && !default_endpoint) flags.endpoint = plan.endpoint;
   if (flags.region.empty()) flags.region = plan.region;
   return Ok{};
+}
+
+// The rate the write calls go out at: BatchModifyGroupOffsets's limit (the
+// slowest write action), as lowered by --rate-limit.
+double write_rate(const ApiFlags& flags, const util::Clock& clock) {
+  auto config = client_config(flags, api::kCkafkaService, std::nullopt, clock);
+  const api::RateLimits limits = config ? config->limits : api::RateLimits::published();
+  return limits.enabled ? limits.limit_for("BatchModifyGroupOffsets") : 0;
 }
 
 struct Loaded {
@@ -147,19 +157,33 @@ Result<int> run_apply(ApplyFlags& o, Context& ctx) {
     loaded = std::move(**l);
   }
 
+  auto stats = std::make_shared<api::CallStats>();
+  executor::ApplyProgress progress;
   engine::ApplyRequest request;
-  request.clients = api_clients(o.api, ctx.clock);
+  request.clients = api_clients(o.api, ctx.clock, stats);
   request.dry_run = o.dry_run;
   request.audit_log = o.audit_log;
   request.max_in_flight = static_cast<size_t>(std::max(1, o.api.max_in_flight));
   request.saved_file = loaded.saved_file;
   request.tool_version = OFFSETCTL_VERSION;
+  request.progress = &progress;
+  std::optional<ProgressLine> line;
+  if (!o.quiet) {
+    ProgressLine::Options shown;
+    shown.terminal = ctx.err_is_tty;
+    shown.writes_per_second = write_rate(o.api, ctx.clock);
+    line.emplace(progress, stats.get(), ctx.err, shown);
+  }
   auto result = engine::apply(loaded.plan, request, ctx.clock);
+  if (line) line->stop();
   if (!result) return fail(std::move(result).error());
   if (o.format == "json") {
     ctx.out << executor::render_apply_json(*result);
   } else if (!result->refused()) {
-    ctx.out << executor::render_apply_text(*result, executor::ApplyTextOptions{ctx.color});
+    executor::ApplyTextOptions text;
+    text.color = ctx.color;
+    text.every_partition = ctx.verbosity > 0;
+    ctx.out << executor::render_apply_text(*result, text);
   }
   ctx.out.flush();
   write_step_summary(o.ci, [&result] { return executor::render_apply_markdown(*result); },
@@ -192,6 +216,8 @@ Command apply_command() {
             sub.add_option("--format", o->format, "Report format: text (default) or json")
                 ->check(one_of({"text", "json"}))
                 ->type_name("FORMAT");
+            sub.add_flag("--quiet", o->quiet,
+                         "No progress line on standard error while the calls run (the report is printed as ever)");
             add_ci_flags(sub, o->ci);
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {

@@ -37,7 +37,7 @@ TEST_F(CompletionCommand, BashCompletesCommandsFlagsAndTheirValues) {
   bash_ = script("bash");
   EXPECT_EQ(bash("offsetctl pl"), V{"plan"});
   EXPECT_EQ(bash("offsetctl plan --for"), V{"--format"});
-  EXPECT_EQ(bash("offsetctl plan --format "), (V{"json", "markdown", "text"}));
+  EXPECT_EQ(bash("offsetctl plan --format "), (V{"csv", "json", "markdown", "text"}));
   EXPECT_EQ(bash("offsetctl plan plans/a.yaml --out "), (V{"plans", "reviewed.json"}));  // a saved plan: *.json
   EXPECT_EQ(bash("offsetctl plan "), (V{"orders.yaml", "plans", "reviewed.json"}));
   EXPECT_EQ(bash("offsetctl apply --format "), (V{"json", "text"}));
@@ -88,7 +88,7 @@ TEST_F(CompletionCommand, AnotherShellIsRefused) {
 TEST_F(CompletionCommand, AChoiceFlagsRefusalIsTheCommands) {
   auto plan = testing::offsetctl(dir_, {"plan", "--format", "xml", "work/orders.yaml"});
   EXPECT_EQ(plan.exit_code, 1);
-  EXPECT_EQ(plan.err, "offsetctl: error: --format xml: use text, markdown or json\n");
+  EXPECT_EQ(plan.err, "offsetctl: error: --format xml: use text, markdown, json or csv\n");
   auto apply = testing::offsetctl(dir_, {"apply", "--format", "yaml", "work/reviewed.json"});
   EXPECT_EQ(apply.exit_code, 1);
   EXPECT_EQ(apply.err, "offsetctl: error: --format yaml: use text or json\n");

@@ -1,37 +1,30 @@
 // offsetctl export --instance ID --group G...: writes a plan that pins the
 // groups' current committed offsets: a snapshot before a risky change, or a
 // way to copy offsets to another cluster. Planning it against the same
-// cluster shows no changes.
+// cluster shows no changes. --format csv writes kafka-consumer-groups'
+// --export CSV instead, for its --from-file or offsetctl import.
 #include <ostream>
+#include <set>
 
 #include "api/client.h"
 #include "engine/export.h"
 #include "cli/cmd_plan.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/flags_api.h"
+#include "plan/offsets_csv.h"
+#include "plan/plan_name.h"
 #include "util/files.h"
 
 namespace offsetctl::cli {
 namespace {
 
-constexpr size_t kMaxPlanName = 128;
-
-bool valid_plan_name(const std::string& name) {
-  if (name.empty() || name.size() > kMaxPlanName) return false;
-  for (char c : name) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-  }
-  return true;
-}
-
-// "export-<instance>" in the letters a plan name may have.
-std::string default_name(const std::string& instance) {
-  std::string name = "export-";
-  for (char c : instance) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    name += ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) ? c : '-';
-  }
-  return name.substr(0, kMaxPlanName);
+// kafka-consumer-groups' layout: the group column only when several groups were asked for.
+std::string export_csv(const planner::Snapshot& snapshot, const std::vector<std::string>& groups) {
+  const std::set<std::string> asked(groups.begin(), groups.end());
+  return plan::write_offsets_csv(plan::csv_rows({snapshot.plan}), asked.size() == 1
+                                                                      ? plan::CsvLayout::TopicPartitionOffset
+                                                                      : plan::CsvLayout::GroupTopicPartitionOffset);
 }
 
 }  // namespace
@@ -45,6 +38,7 @@ Command export_command() {
               std::vector<std::string> topics;
               std::string out;
               std::string name;
+              std::string format = "yaml";
               ApiFlags api;
             };
             auto o = std::make_shared<Options>();
@@ -60,9 +54,17 @@ Command export_command() {
             sub.add_option("--out", o->out, "Write the plan to this file instead of standard output")
                 ->type_name("FILE");
             sub.add_option("--name", o->name, "The plan's name (default: export-<instance>)")->type_name("NAME");
+            sub.add_option("--format", o->format,
+                           "yaml (default): a plan file; csv: kafka-consumer-groups' --export CSV "
+                           "(topic,partition,offset; group,topic,partition,offset for several groups)")
+                ->type_name("FORMAT")
+                ->check(one_of({"yaml", "csv"}));
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {
-              if (!o->name.empty() && !valid_plan_name(o->name)) {
+              if (o->format != "yaml" && o->format != "csv") {
+                return fail("--format " + o->format + ": use yaml or csv");
+              }
+              if (!o->name.empty() && !plan::valid_plan_name(o->name)) {
                 return fail("--name '" + o->name + "': a plan name has lower-case letters, digits and '-' only (at "
                             "most 128)");
               }
@@ -77,15 +79,18 @@ Command export_command() {
               request.snapshot.region = config->region;
               request.snapshot.groups = o->groups;
               request.snapshot.topics = o->topics;
-              request.snapshot.name = o->name.empty() ? default_name(o->instance) : o->name;
+              request.snapshot.name = o->name.empty() ? plan::plan_name_from("export-", o->instance) : o->name;
               request.snapshot.now_ms = ctx.clock.now_ms();
               if (config->max_in_flight > 0) request.max_in_flight = static_cast<size_t>(config->max_in_flight);
               auto exported = engine::export_offsets(request);
               if (!exported) return fail(std::move(exported).error());
+
+              const std::string text = o->format == "csv" ? export_csv(exported->snapshot, o->groups) : exported->yaml;
               if (o->out.empty()) {
-                ctx.out << exported->yaml;
-              } else if (auto w = util::write_file_atomic(o->out, exported->yaml); !w) {
-                return fail("could not write the plan: " + w.error().message);
+                ctx.out << text;
+              } else if (auto w = util::write_file_atomic(o->out, text); !w) {
+                return fail("could not write the " + std::string(o->format == "csv" ? "CSV" : "plan") + ": " +
+                            w.error().message);
               }
               for (const auto& note : exported->snapshot.notes) ctx.err << "offsetctl: note: " << note << "\n";
               if (o->out.empty()) return 0;

@@ -4,6 +4,7 @@
 
 #include "plan/load.h"
 #include "testing/emulator.h"
+#include "util/files.h"
 
 namespace offsetctl::cli {
 namespace {
@@ -135,6 +136,41 @@ TEST_F(ExportCommand, ABadNameIsRefusedBeforeAnyCall) {
   EXPECT_EQ(r.err,
             "offsetctl: error: --name 'Before_Replay': a plan name has lower-case letters, digits and '-' only (at "
             "most 128)\n");
+  EXPECT_TRUE(emulator.requests().empty());
+}
+
+TEST_F(ExportCommand, CsvIsKafkasExportOfOneGroup) {
+  auto r = offsetctl(dir, concat({"export", "--instance", "ckafka-test", "--group", "billing", "--format", "csv"},
+                                 at(emulator)));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "audit,0,50\n"
+            "orders,0,500\norders,1,510\norders,2,520\norders,3,530\norders,4,540\norders,5,550\norders,6,560\n"
+            "orders,7,570\norders,8,580\norders,9,590\norders,10,600\n");
+  EXPECT_EQ(r.err, "offsetctl: note: group 'billing', topic 'orders': nothing committed on partition 11: left out\n");
+}
+
+TEST_F(ExportCommand, CsvOfSeveralGroupsHasTheGroupColumn) {
+  std::string file = dir.path("offsets.csv");
+  auto r = offsetctl(dir, concat({"export", "--instance", "ckafka-test", "--group", "live", "--group", "billing",
+                                  "--topic", "orders", "--format", "csv", "--out", file},
+                                 at(emulator)));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("Wrote " + file + ": the committed offsets of 12 partitions in 2 groups.\n"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(util::read_file(file).value(),
+            "live,orders,0,900\n"
+            "billing,orders,0,500\nbilling,orders,1,510\nbilling,orders,2,520\nbilling,orders,3,530\n"
+            "billing,orders,4,540\nbilling,orders,5,550\nbilling,orders,6,560\nbilling,orders,7,570\n"
+            "billing,orders,8,580\nbilling,orders,9,590\nbilling,orders,10,600\n");
+}
+
+TEST_F(ExportCommand, AnUnknownFormatIsRefusedBeforeAnyCall) {
+  auto r = offsetctl(dir, concat({"export", "--instance", "ckafka-test", "--group", "billing", "--format", "json"},
+                                 at(emulator)));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "offsetctl: error: --format json: use yaml or csv\n");
   EXPECT_TRUE(emulator.requests().empty());
 }
 

@@ -18,7 +18,9 @@
 #include "cli/flags_ci.h"
 #include "plan/load_report.h"
 #include "report/render.h"
+#include "report/render_csv.h"
 #include "report/saved_plan.h"
+#include "util/plural.h"
 #pragma GCC diagnostic pop
 
 #ifndef OFFSETCTL_VERSION
@@ -32,12 +34,14 @@ constexpr const char* kDefaultEndpoint = "https://ckafka.tencentcloudapi.com";
 
 }  // namespace
 
-planner::ClientFactory ckafka_clients(const ApiFlags& flags, const util::Clock& clock) {
-  return [&flags, &clock](const std::string& region) -> Result<std::shared_ptr<api::CkafkaApi>> {
+planner::ClientFactory ckafka_clients(const ApiFlags& flags, const util::Clock& clock,
+                                      std::shared_ptr<api::CallStats> stats) {
+  return [&flags, &clock, stats](const std::string& region) -> Result<std::shared_ptr<api::CkafkaApi>> {
     std::optional<std::string> plan_region;
     if (!region.empty()) plan_region = region;
     auto config = client_config(flags, api::kCkafkaService, plan_region, clock);
     if (!config) return fail(std::move(config).error());
+    config->stats = stats;
     auto client = api::make_ckafka_client(*config);
     if (!client) return fail(std::move(client).error());
     return std::shared_ptr<api::CkafkaApi>(std::move(*client));
@@ -45,20 +49,22 @@ planner::ClientFactory ckafka_clients(const ApiFlags& flags, const util::Clock& 
 }
 
 
-planner::DtsClientFactory dts_clients(const ApiFlags& flags, const util::Clock& clock) {
-  return [&flags, &clock](const std::string& region) -> Result<std::shared_ptr<api::DtsApi>> {
+planner::DtsClientFactory dts_clients(const ApiFlags& flags, const util::Clock& clock,
+                                      std::shared_ptr<api::CallStats> stats) {
+  return [&flags, &clock, stats](const std::string& region) -> Result<std::shared_ptr<api::DtsApi>> {
     std::optional<std::string> plan_region;
     if (!region.empty()) plan_region = region;
     auto config = client_config(flags, api::kDtsService, plan_region, clock);
     if (!config) return fail(std::move(config).error());
+    config->stats = stats;
     auto client = api::make_dts_client(*config);
     if (!client) return fail(std::move(client).error());
     return std::shared_ptr<api::DtsApi>(std::move(*client));
   };
 }
 
-engine::Clients api_clients(const ApiFlags& flags, const util::Clock& clock) {
-  return {ckafka_clients(flags, clock), dts_clients(flags, clock)};
+engine::Clients api_clients(const ApiFlags& flags, const util::Clock& clock, std::shared_ptr<api::CallStats> stats) {
+  return {ckafka_clients(flags, clock, stats), dts_clients(flags, clock, stats)};
 }
 
 engine::PlanRequest plan_request(const plan::PlanSet& plans, const ApiFlags& flags, const util::Clock& clock) {
@@ -116,8 +122,10 @@ Command plan_command() {
             sub.add_option("paths", o->paths, "Plan files, or folders searched for *.yaml and *.yml")
                 ->required()
                 ->type_name("PATH");
-            sub.add_option("--format", o->format, "Report format: text (default), markdown or json")
-                ->check(one_of({"text", "markdown", "json"}))
+            sub.add_option("--format", o->format,
+                           "Report format: text (default), markdown, json, or csv (the targets as kafka-consumer-groups' "
+                           "--dry-run --export CSV)")
+                ->check(one_of({"text", "markdown", "json", "csv"}))
                 ->type_name("FORMAT");
             sub.add_option("--out", o->out, "Also save the plan to this file, for offsetctl apply")
                 ->type_name("SAVED_PLAN");
@@ -127,8 +135,8 @@ Command plan_command() {
             add_ci_flags(sub, o->ci);
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {
-              if (o->format != "text" && o->format != "markdown" && o->format != "json") {
-                return fail("--format " + o->format + ": use text, markdown or json");
+              if (o->format != "text" && o->format != "markdown" && o->format != "json" && o->format != "csv") {
+                return fail("--format " + o->format + ": use text, markdown, json or csv");
               }
               if (auto ok = check_ci_flags(o->ci); !ok) return fail(std::move(ok).error());
               if (!o->out.empty()) {
@@ -146,6 +154,15 @@ Command plan_command() {
               const int code = plan_exit_code(result.summary, o->detailed);
               if (o->format == "json") {
                 ctx.out << report::render_json(result);
+              } else if (o->format == "csv") {
+                auto csv = report::render_csv(result);
+                if (!csv) return fail(std::move(csv).error());
+                ctx.out << *csv;
+                if (const size_t left_out = result.summary.blocked + result.summary.invalid; left_out > 0) {
+                  ctx.err << "offsetctl: note: " << util::plural(left_out, "partition", "partitions")
+                          << " blocked or invalid are not in the CSV; run 'offsetctl plan' without --format csv "
+                             "for the reasons\n";
+                }
               } else if (o->format == "markdown") {
                 ctx.out << report::render_markdown(result);
               } else {

@@ -4,6 +4,7 @@
 // --auto-approve` plans then applies).
 
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,13 +21,17 @@
 namespace offsetctl::cli {
 
 // One CKafka client per region, made from the API flags when first asked for
-// ("" : the default region). The factory keeps no client itself.
-planner::ClientFactory ckafka_clients(const ApiFlags& flags, const util::Clock& clock);
+// ("" : the default region). The factory keeps no client itself. With
+// `stats`, every client counts its retried attempts there (the progress line).
+planner::ClientFactory ckafka_clients(const ApiFlags& flags, const util::Clock& clock,
+                                      std::shared_ptr<api::CallStats> stats = nullptr);
 // The same for the DTS API (subscription consumer groups).
-planner::DtsClientFactory dts_clients(const ApiFlags& flags, const util::Clock& clock);
+planner::DtsClientFactory dts_clients(const ApiFlags& flags, const util::Clock& clock,
+                                      std::shared_ptr<api::CallStats> stats = nullptr);
 
 // Both kinds' client factories, from the API flags.
-engine::Clients api_clients(const ApiFlags& flags, const util::Clock& clock);
+engine::Clients api_clients(const ApiFlags& flags, const util::Clock& clock,
+                            std::shared_ptr<api::CallStats> stats = nullptr);
 
 // What engine::plan needs besides the plans, from the API flags: the clients,
 // the clock's time, the default region and endpoint (else the endpoint of the

@@ -280,6 +280,41 @@ TEST_F(PlanCommand, AGroupWithNoCommitsChangesFromNothing) {
             "earliest or latest, or a datetime instead");
 }
 
+// kafka-consumer-groups --by-duration PT0S is "now"; so is offsetctl's, at plan
+// time: every message is older, so the target is the log end.
+TEST_F(PlanCommand, DurationPT0SIsPlanTimeSoTheLogEnd) {
+  auto r = plan(plan_head("now") + R"(  - group: billing
+    topics:
+      - topic: orders
+        partitions: [0, 7]
+        duration: PT0S
+)",
+                {"--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto c = rows(r.out);
+  EXPECT_EQ(c.at("billing/orders/0").at("target"), 1000);
+  EXPECT_EQ(c.at("billing/orders/0").at("action"), "change");
+  EXPECT_EQ(c.at("billing/orders/7").at("target"), 1000);
+  EXPECT_EQ(c.at("billing/orders/0").at("reason").get<std::string>().rfind("no message at or after ", 0), 0u)
+      << r.out;
+  EXPECT_EQ(c.at("billing/orders/0").at("spec").get<std::string>().rfind("duration: PT0S (since ", 0), 0u) << r.out;
+}
+
+TEST_F(PlanCommand, ANegativeDurationIsRefusedWithTheReasonAndNoCall) {
+  auto r = plan(plan_head("future") + R"(  - group: billing
+    topics:
+      - topic: orders
+        duration: -PT1H
+)");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("plan.yaml:10:19: error: 'duration' \"-PT1H\" is a negative duration: it would count forward "
+                       "from plan time, where no message is yet; use a positive duration to go back, or to: latest "
+                       "for the end of the log\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(emulator.requests().empty());
+}
+
 TEST_F(PlanCommand, UnknownTopicsAndPartitionsAreInvalid) {
   auto r = plan(plan_head("typos") + R"(  - group: billing
     topics:

@@ -23,6 +23,7 @@ struct Context {
   bool color = false;  // colour allowed: a terminal, no --no-color, no NO_COLOR
   int verbosity = 0;
   const util::Clock& clock;
+  bool err_is_tty = false;
 };
 
 // Runs the command: the exit code, or an error that main prints as

@@ -7,6 +7,7 @@ const std::vector<Command>& commands() {
       validate_command(),
       plan_command(),
       export_command(),
+      import_command(),
       apply_command(),
       audit_command(),
       rollback_command(),

@@ -8,6 +8,7 @@ namespace offsetctl::cli {
 Command validate_command();
 Command plan_command();
 Command export_command();
+Command import_command();
 Command apply_command();
 Command audit_command();
 Command rollback_command();

@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
   offsetctl::util::SystemClock clock;
   const char* no_color = std::getenv("NO_COLOR");
   offsetctl::cli::Io io{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1,
-                        no_color != nullptr && *no_color != '\0'};
+                        no_color != nullptr && *no_color != '\0', ::isatty(STDERR_FILENO) == 1};
   int code = offsetctl::cli::run(args, io, clock);
   std::cout.flush();
   return code;

@@ -128,6 +128,8 @@ Result<executor::ApplyResult> apply(const report::SavedPlan& plan, const ApplyRe
   options.run = run_info(plan, request);
   options.max_in_flight = std::max<size_t>(1, request.max_in_flight);
   options.dry_run = request.dry_run;
+  options.progress = request.progress;
+  if (request.progress) request.progress->add_totals(plan.result.changes);
 
   const auto kinds = plan_kinds();
   const auto& changes = plan.result.changes;

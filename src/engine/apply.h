@@ -13,6 +13,7 @@
 #include "audit/fields.h"
 #include "engine/plan_kind.h"
 #include "executor/apply_result.h"
+#include "executor/progress.h"
 #include "report/saved_plan.h"
 #include "util/clock.h"
 #include "util/result.h"
@@ -27,6 +28,8 @@ struct ApplyRequest {
   // The saved plan file applied, if any: its path and sha256 go into run_started.
   std::optional<audit::FileHash> saved_file;
   std::string tool_version;
+  // Counted into as the apply goes (its totals are set here), for a progress line; null: not counted.
+  executor::ApplyProgress* progress = nullptr;
 };
 
 // Applies `plan`. Refusals, failed and unverified partitions are in the

@@ -1,5 +1,6 @@
 #include "executor/apply_report.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <string_view>
 #include <vector>
@@ -87,6 +88,25 @@ std::string safe(std::string_view s) {
   return std::string(terminal_safe(s, storage));
 }
 
+// "2 changed and verified, 1 failed, 3 unchanged" (a dry run: "2 would change").
+std::string group_counts(const ApplyResult& r, const GroupRange& g) {
+  size_t changed = 0, failed = 0, unchanged = 0;
+  for (size_t i = g.begin; i < g.end; ++i) {
+    switch (r.partitions[i].status) {
+      case PartitionStatus::Verified: ++changed; break;
+      case PartitionStatus::Unchanged: ++unchanged; break;
+      default: ++failed; break;
+    }
+  }
+  std::vector<std::string> parts;
+  if (changed > 0) parts.push_back(std::to_string(changed) + (r.dry_run ? " would change" : " changed and verified"));
+  if (failed > 0) parts.push_back(std::to_string(failed) + " failed");
+  if (unchanged > 0) parts.push_back(std::to_string(unchanged) + " unchanged");
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
 void render_group(std::string& out, const ApplyResult& r, const GroupRange& g, const ApplyTextOptions& options) {
   const PartitionOutcome& first = r.partitions[g.begin];
   size_t noop = 0, at_target = 0;
@@ -104,6 +124,7 @@ void render_group(std::string& out, const ApplyResult& r, const GroupRange& g, c
       ++(p.already_at_target ? at_target : noop);
       continue;
     }
+    if (p.status == PartitionStatus::Verified && !options.every_partition) continue;
     std::string topic = safe(p.topic), partition = std::to_string(p.partition), before = offset_cell(p.before),
                 target = target_cell(p), after = offset_cell(p.after), request = safe(p.request_id),
                 detail = safe(detail_cell(p));
@@ -112,6 +133,7 @@ void render_group(std::string& out, const ApplyResult& r, const GroupRange& g, c
   }
   if (options.color) out.append(ansi::kBold);
   out.append("Group " + safe(first.group) + " (instance " + safe(first.instance) + ")");
+  if (!options.every_partition) out.append(": " + group_counts(r, g));
   if (options.color) out.append(ansi::kReset);
   out.push_back('\n');
   if (table.rows() > 0) {
@@ -131,6 +153,7 @@ void render_group(std::string& out, const ApplyResult& r, const GroupRange& g, c
       start = nl + 1;
     }
   }
+  if (!options.every_partition) return;
   if (noop > 0) out.append("  " + plural(noop, "partition", "partitions") + " unchanged (nothing to do)\n");
   if (at_target > 0) {
     out.append("  " + plural(at_target, "partition", "partitions") + " unchanged (already at " +
@@ -213,9 +236,19 @@ std::string render_apply_text(const ApplyResult& r, const ApplyTextOptions& opti
   out.append(" against " + safe(r.endpoint));
   if (!r.region.empty()) out.append(" (" + safe(r.region) + ")");
   out.append("\n");
+  // Every partition: a block per group. Else a line per group, and a blank line around each table.
+  bool after_table = true;
+  bool hidden = false;
   for (const GroupRange& g : group_ranges(r.partitions)) {
-    out.push_back('\n');
+    const size_t before = out.size();
+    if (options.every_partition || after_table) out.push_back('\n');
     render_group(out, r, g, options);
+    after_table = std::count(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(), '\n') > 2;
+    for (size_t i = g.begin; i < g.end && !hidden; ++i) hidden = r.partitions[i].status == PartitionStatus::Verified;
+  }
+  if (hidden && !options.every_partition) {
+    out.append(r.dry_run ? "\nPartitions that would change are counted, not listed: -v lists them.\n"
+                         : "\nPartitions changed and verified are counted, not listed: -v lists them.\n");
   }
   if (!r.problems.empty()) out.push_back('\n');
   for (const auto& p : r.problems) out.append("warning: " + safe(p) + "\n");

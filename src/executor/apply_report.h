@@ -12,10 +12,15 @@ namespace offsetctl::executor {
 
 struct ApplyTextOptions {
   bool color = false;
+  bool every_partition = false;  // -v: a row for each partition changed, not only for each that went wrong
 };
 
-// One table per group that had something to do: a row per partition changed,
-// failed or skipped, then a line counting the unchanged ones; then the summary line.
+// A line per group counting what happened to its partitions, with a table of
+// the partitions that failed, were not verified or were skipped; then the
+// summary line. With every_partition, the table of each group that had
+// something to do has a row per partition changed too, and the unchanged ones
+// are counted on a line of their own. (An apply of 64,000 partitions is 1,000
+// lines, not 64,000: the JSON and the audit log have them all.)
 std::string render_apply_text(const ApplyResult& result, const ApplyTextOptions& options = {});
 
 // "Apply: 12 changed and verified, 0 failed, 3 unchanged."

@@ -52,8 +52,38 @@ TEST(ApplyReport, SummaryLine) {
   EXPECT_EQ(apply_summary_line(ApplyResult{}), "Apply: 0 changed and verified, 0 failed, 0 unchanged.");
 }
 
-TEST(ApplyReport, TextListsEveryChangeAndCountsTheRest) {
+TEST(ApplyReport, TextCountsEachGroupAndListsWhatWentWrong) {
   EXPECT_EQ(render_apply_text(mixed()),
+            "Run run-1 against http://127.0.0.1:9000 (ap-guangzhou)\n"
+            "\n"
+            "Group orders-consumer (instance ckafka-a): 2 changed and verified, 1 failed, 1 unchanged\n"
+            "  TOPIC     PARTITION  BEFORE  TARGET  AFTER  RESULT  REQUEST ID  DETAIL\n"
+            "  payments          0     900     800    900  failed  req-bad     FailedOperation: the group is not empty\n"
+            "\n"
+            "Group reports (instance ckafka-a): 1 unchanged\n"
+            "\n"
+            "Partitions changed and verified are counted, not listed: -v lists them.\n"
+            "\n"
+            "Apply: 2 changed and verified, 1 failed, 2 unchanged.\n");
+}
+
+TEST(ApplyReport, TextOfGroupsWithNothingWrongIsALineEach) {
+  ApplyResult r = mixed();
+  r.partitions.erase(r.partitions.begin() + 2);  // the failed one
+  r.dry_run = true;
+  EXPECT_EQ(render_apply_text(r),
+            "Dry run (nothing is sent, nothing is written) against http://127.0.0.1:9000 (ap-guangzhou)\n"
+            "\n"
+            "Group orders-consumer (instance ckafka-a): 2 would change, 1 unchanged\n"
+            "Group reports (instance ckafka-a): 1 unchanged\n"
+            "\n"
+            "Partitions that would change are counted, not listed: -v lists them.\n"
+            "\n"
+            "Dry run: 2 would change, 0 failed, 2 unchanged.\n");
+}
+
+TEST(ApplyReport, TextWithEveryPartitionListsEveryChangeAndCountsTheRest) {
+  EXPECT_EQ(render_apply_text(mixed(), {.every_partition = true}),
             "Run run-1 against http://127.0.0.1:9000 (ap-guangzhou)\n"
             "\n"
             "Group orders-consumer (instance ckafka-a)\n"
@@ -79,7 +109,7 @@ TEST(ApplyReport, TextShowsTargetsResolvedAtApply) {
   PartitionOutcome q = outcome("g", "t", 1, PartitionStatus::Verified, 10, 3, 3);
   q.apply_timestamp = 1763568000000;
   r.partitions = {p, q};
-  EXPECT_EQ(render_apply_text(r),
+  EXPECT_EQ(render_apply_text(r, {.every_partition = true}),
             "Run run-2 against http://127.0.0.1:9000\n"
             "\n"
             "Group g (instance ckafka-a)\n"

@@ -242,11 +242,13 @@ class DtsBackend final : public ApplyBackend {
     }
     std::vector<Call*> sent;
     int64_t next_call = 1;
+    counts.planned(calls.size());
     for (Call* call : calls) {
       call->number = next_call++;
-      if (send(changes, *call, sink, outcomes)) sent.push_back(call);
+      if (!send(changes, *call, sink, outcomes)) continue;
+      sent.push_back(call);
+      counts.sent(counts.reset);
     }
-    counts.reset += sent.size();
     verify(changes, sent, sink, outcomes);
   }
 

@@ -105,7 +105,7 @@ void run_group(const GroupRun& g, const std::vector<PartitionChange>& changes, c
       }
       continue;
     }
-    ++(call.kind == WriteCall::Kind::Batch ? calls.batch : calls.modify);
+    calls.sent(call.kind == WriteCall::Kind::Batch ? calls.batch : calls.modify);
     sent.push_back({&call, g.call_numbers[k], send(*g.api, call)});
   }
   if (sent.empty()) return;
@@ -193,6 +193,7 @@ class CkafkaBackend final : public ApplyBackend {
       for (size_t k = 0; k < g.calls.size(); ++k) run.call_numbers.push_back(next_call++);
       runs.push_back(std::move(run));
     }
+    calls.planned(static_cast<size_t>(next_call - 1));
     util::parallel_for(runs.size(), max_in_flight,
                        [&](size_t i) { run_group(runs[i], changes, region_clients_, sink, outcomes, calls); });
   }

@@ -31,6 +31,29 @@ bool GuardedSink::check(const Status<>& s) {
   return false;
 }
 
+Outcomes::Outcomes(const std::vector<planner::PartitionChange>& changes, ApplyProgress* progress)
+    : of(changes.size()), filled(changes.size(), 0), progress_(progress) {
+  if (!progress_) return;
+  group_of_.resize(changes.size());
+  std::vector<size_t> left;
+  for (size_t i = 0; i < changes.size(); ++i) {
+    const planner::PartitionChange& c = changes[i];
+    if (i == 0 || c.group != changes[i - 1].group || c.instance != changes[i - 1].instance) left.push_back(0);
+    group_of_[i] = kNotCounted;
+    if (c.action != planner::Action::Change) continue;
+    group_of_[i] = static_cast<uint32_t>(left.size() - 1);
+    ++left.back();
+  }
+  left_ = std::make_unique<std::atomic<size_t>[]>(left.size());
+  for (size_t g = 0; g < left.size(); ++g) left_[g] = left[g];
+}
+
+void Outcomes::counted(size_t i) {
+  if (group_of_[i] == kNotCounted) return;
+  ++progress_->partitions_done;
+  if (--left_[group_of_[i]] == 0) ++progress_->groups_done;
+}
+
 audit::ChangeFields audit_fields(const planner::PartitionChange& c, const std::string& action, int64_t call,
                           bool preview_target) {
   audit::ChangeFields f;
@@ -83,6 +106,7 @@ Result<ApplyResult> run_apply(const report::SavedPlan& plan, ApplyBackend& backe
   r.region = plan.region;
   r.dry_run = options.dry_run;
 
+  if (options.progress) options.progress->phase = ApplyProgress::Phase::Checking;
   if (auto s = backend.connect(plan); !s.ok()) return fail(s.error());
   if (auto s = audit.run_started(options.run); !s.ok()) {
     return fail("the audit log could not be written: " + s.error().message + "; nothing was changed");
@@ -106,7 +130,8 @@ Result<ApplyResult> run_apply(const report::SavedPlan& plan, ApplyBackend& backe
     return refuse(std::move(r), audit, kStalePlan, {});
   }
   // One slot per change (a million partitions: no second copy).
-  Outcomes outcomes{std::vector<PartitionOutcome>(changes.size()), std::vector<char>(changes.size(), 0)};
+  if (options.progress) options.progress->phase = ApplyProgress::Phase::Writing;
+  Outcomes outcomes(changes, options.progress);
   std::vector<bool> done(changes.size(), false);
   for (auto& [i, o] : live.done) {
     done[i] = true;
@@ -117,6 +142,7 @@ Result<ApplyResult> run_apply(const report::SavedPlan& plan, ApplyBackend& backe
   // 3 and 4. The calls, then the read-back.
   GuardedSink sink(audit);
   CallCounts calls;
+  calls.progress = options.progress;
   backend.write_and_verify(changes, done, sink, outcomes, calls, options.max_in_flight);
   r.batch_calls = calls.batch.load();
   r.modify_calls = calls.modify.load();

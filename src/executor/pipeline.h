@@ -18,6 +18,8 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -27,6 +29,7 @@
 #include "audit/fields.h"
 #include "audit/sink.h"
 #include "executor/apply_result.h"
+#include "executor/progress.h"
 #include "planner/plan_result.h"
 #include "report/saved_plan.h"
 #include "util/result.h"
@@ -38,6 +41,7 @@ struct ApplyOptions {
   audit::RunStartedInfo run;  // what run_started records (the caller gathers actor, repository, ...)
   size_t max_in_flight = 16;  // groups worked on at once (the client paces the calls)
   bool dry_run = false;       // labels the result; the caller swaps the clients and the sink
+  ApplyProgress* progress = nullptr;  // counted into as the run goes (totals set by the caller)
 };
 
 // Serialises the audit sink (backends call it from several threads) and stops
@@ -61,11 +65,21 @@ class GuardedSink {
   std::vector<std::string> problems_;
 };
 
-// The write calls sent, by action.
+// The write calls sent, by action; backends count through sent() and say
+// how many they will send with planned(), for the progress line.
 struct CallCounts {
   std::atomic<size_t> batch{0};   // BatchModifyGroupOffsets
   std::atomic<size_t> modify{0};  // ModifyGroupOffsets
   std::atomic<size_t> reset{0};   // ResetConsumerGroupOffset
+  ApplyProgress* progress = nullptr;
+
+  void sent(std::atomic<size_t>& action) {
+    ++action;
+    if (progress) ++progress->calls_sent;
+  }
+  void planned(size_t calls) {
+    if (progress) progress->calls_planned += calls;
+  }
 };
 
 // What the drift check found.
@@ -80,13 +94,26 @@ struct LiveCheck {
 // calls) that carried it. vector<char>, not vector<bool>: distinct bytes for
 // the threads.
 struct Outcomes {
+  Outcomes(const std::vector<planner::PartitionChange>& changes, ApplyProgress* progress);
+
   std::vector<PartitionOutcome> of;
   std::vector<char> filled;
 
   void set(size_t i, PartitionOutcome o) {
     of[i] = std::move(o);
+    if (progress_ && !filled[i]) counted(i);
     filled[i] = 1;
   }
+
+ private:
+  void counted(size_t i);
+
+  ApplyProgress* progress_;
+  // With progress only: each Change row's group (kNotCounted for other rows),
+  // and per group its Change rows still without an outcome.
+  static constexpr uint32_t kNotCounted = UINT32_MAX;
+  std::vector<uint32_t> group_of_;
+  std::unique_ptr<std::atomic<size_t>[]> left_;
 };
 
 // What the audit log records of a change carried by call number `call` of

@@ -36,7 +36,7 @@ class ScriptedBackend final : public ApplyBackend {
       f.action = "Write";
       f.call = static_cast<int64_t>(i + 1);
       if (!sink.intents({f})) continue;
-      ++calls.reset;
+      calls.sent(calls.reset);
       written.push_back(i);
       PartitionOutcome o = outcome_of(changes[i]);
       o.status = PartitionStatus::Verified;
@@ -88,6 +88,22 @@ TEST_F(PipelineFixture, WritesWhatIsNotDoneAndFillsTheRest) {
   EXPECT_EQ(r->exit_code(), 0);
   EXPECT_EQ(sink.events.front(), "run_started");
   EXPECT_EQ(sink.events.back(), "run_finished changed=1 failed=0 unchanged=2 calls=1 exit=0");
+}
+
+TEST_F(PipelineFixture, CountsItsProgressIntoTheCallersTotals) {
+  ApplyProgress progress;
+  progress.add_totals(plan.result.changes);
+  EXPECT_EQ(progress.groups_total.load(), 2u);      // a and b have a Change row each
+  EXPECT_EQ(progress.partitions_total.load(), 2u);  // the noop is not counted
+  PartitionOutcome done = unchanged(plan.result.changes[2], 40, "already at its target");
+  backend.live.done.emplace_back(2, done);
+  options.progress = &progress;
+  auto r = run_apply(plan, backend, sink, options);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(progress.phase.load(), ApplyProgress::Phase::Writing);
+  EXPECT_EQ(progress.partitions_done.load(), 2u);  // one written, one already at its target
+  EXPECT_EQ(progress.groups_done.load(), 2u);
+  EXPECT_EQ(progress.calls_sent.load(), 1u);
 }
 
 TEST_F(PipelineFixture, BlockedRowsAreRefusedBeforeAnyRead) {

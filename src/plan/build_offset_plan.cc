@@ -8,7 +8,9 @@
 namespace offsetctl::plan {
 namespace {
 
-constexpr const char* kSpecKeys[] = {"offsets", "offset", "to", "shift", "datetime", "duration"};
+constexpr const char* kSpecKeys[] = {"offsets", "offset", "to", "shift", "datetime", "duration", "fromGroup"};
+// `offsets` names partitions, which differ from topic to topic: not with topics: all.
+constexpr const char* kGroupSpecKeys[] = {"offset", "to", "shift", "datetime", "duration", "fromGroup"};
 
 std::string topic_label(const YNode& entry) {
   const YNode* t = entry.find("topic");
@@ -49,7 +51,46 @@ std::optional<Spec> read_offsets(const YNode& n, BuildContext& ctx) {
   return spec;
 }
 
-std::optional<Spec> read_spec(const YNode& entry, const YEntry& spec_entry, BuildContext& ctx) {
+// fromGroup: SOURCE, or {group: SOURCE, instance: ID}; another instance only
+// with allowCrossInstance: true beside it.
+std::optional<Spec> read_from_group(const YNode& entry, const YNode& v, const std::string& plan_instance,
+                                    BuildContext& ctx) {
+  FromGroup from;
+  if (v.is_map()) {
+    auto group = ctx.name(v, "group");
+    if (!group) return std::nullopt;
+    from.group = *group;
+    if (v.find("instance")) {
+      auto instance = ctx.name(v, "instance");
+      if (!instance) return std::nullopt;
+      if (*instance != plan_instance) from.instance = *instance;
+    }
+  } else {
+    auto group = ctx.name(entry, "fromGroup");
+    if (!group) return std::nullopt;
+    from.group = *group;
+  }
+  const YEntry* allow = entry.find_entry("allowCrossInstance");
+  from.allow_cross_instance = allow && allow->value.is_scalar() && allow->value.info.type == ScalarType::Bool &&
+                              allow->value.info.bool_value;
+  const YNode& where = v.is_map() && v.find("instance") ? *v.find("instance") : v;
+  if (!from.instance.empty() && !from.allow_cross_instance) {
+    ctx.sink().at(where, "'fromGroup' reads group " + quote(from.group) + " on instance " + quote(from.instance) +
+                             ", not this plan's instance " + quote(plan_instance) +
+                             ": offsets carry across clusters only when the topics were replicated with their offsets "
+                             "preserved; if they were, add 'allowCrossInstance: true' to this entry");
+    return std::nullopt;
+  }
+  if (from.instance.empty() && allow && from.allow_cross_instance) {
+    ctx.sink().at_key(*allow, "'allowCrossInstance' is for a 'fromGroup' on another instance; this one reads the "
+                              "plan's own instance: remove it");
+    return std::nullopt;
+  }
+  return from;
+}
+
+std::optional<Spec> read_spec(const YNode& entry, const YEntry& spec_entry, const std::string& plan_instance,
+                              BuildContext& ctx) {
   const std::string& key = spec_entry.key;
   const YNode& v = spec_entry.value;
   if (key == "offsets") return read_offsets(v, ctx);
@@ -80,6 +121,7 @@ std::optional<Spec> read_spec(const YNode& entry, const YEntry& spec_entry, Buil
     if (!d) return std::nullopt;
     return *d;
   }
+  if (key == "fromGroup") return read_from_group(entry, v, plan_instance, ctx);
   auto text = ctx.name(entry, "duration");
   if (!text) return std::nullopt;
   auto ms = util::parse_iso8601_duration_ms(*text);
@@ -106,59 +148,119 @@ bool apply_resolve_at(const YNode& entry, Spec& spec, BuildContext& ctx) {
     d->resolve_at = at;
     return true;
   }
+  if (std::holds_alternative<FromGroup>(spec)) {
+    ctx.sink().at_key(*r, "'resolveAt: " + *value + "' cannot be combined with 'fromGroup': the source group's "
+                          "offsets are read when planning, so that the reviewer sees them; remove 'resolveAt'");
+    return false;
+  }
   ctx.sink().at_key(*r, "'resolveAt' applies only to 'to: earliest', 'to: latest' and 'datetime' entries: remove it here");
   return false;
 }
 
-std::optional<TopicSpec> build_topic(const YNode& entry, BuildContext& ctx) {
-  if (!entry.is_map() || ctx.sink().said(entry)) return std::nullopt;
-  TopicSpec t;
-  t.loc = ctx.loc(entry.mark);
-  auto topic = ctx.name(entry, "topic");
-
+// The one spec of a topic entry, or of a group entry with topics: all, into
+// t.spec and t.spec_loc. Every check runs, so that one pass reports every
+// mistake of the entry.
+template <size_t N>
+bool read_entry_spec(const YNode& entry, const char* const (&keys)[N], const std::string& label,
+                     const std::string& choices, const std::string& plan_instance, BuildContext& ctx, TopicSpec& t) {
   std::vector<const YEntry*> specs;
-  for (const char* k : kSpecKeys)
+  for (const char* k : keys)
     if (const YEntry* e = entry.find_entry(k)) specs.push_back(e);
   // Report the second spec in file order, where the reader's eye is.
   std::sort(specs.begin(), specs.end(), [](const YEntry* a, const YEntry* b) {
     return a->key_mark.line != b->key_mark.line ? a->key_mark.line < b->key_mark.line : a->key_mark.col < b->key_mark.col;
   });
-  // Every check runs, so that one pass reports every mistake of the entry.
+  std::optional<Spec> spec;
+  for (const YEntry* s : specs) {
+    auto read = read_spec(entry, *s, plan_instance, ctx);
+    if (s == specs.front()) spec = std::move(read);
+  }
+  if (specs.empty()) {
+    // An unknown key is most likely the misspelt spec: its report says enough.
+    if (!ctx.sink().said_about_keys(entry))
+      ctx.sink().missing(entry, "spec", label + " says nothing about where its offsets go: give one of " + choices);
+    return false;
+  }
+  if (specs.size() > 1) {
+    ctx.sink().at_key(*specs[1], label + " has both '" + specs[0]->key + "' and '" + specs[1]->key +
+                                     "': give exactly one of " + choices);
+    return false;
+  }
+  const YEntry* allow = entry.find_entry("allowCrossInstance");
+  if (allow && specs[0]->key != "fromGroup") {
+    ctx.sink().at_key(*allow, "'allowCrossInstance' applies only to 'fromGroup' entries: remove it here");
+    return false;
+  }
+  if (!spec || !apply_resolve_at(entry, *spec, ctx)) return false;
+  t.spec = std::move(*spec);
+  t.spec_loc = ctx.loc(specs[0]->key_mark);
+  return true;
+}
+
+std::optional<TopicSpec> build_topic(const YNode& entry, const std::string& plan_instance, BuildContext& ctx) {
+  if (!entry.is_map() || ctx.sink().said(entry)) return std::nullopt;
+  TopicSpec t;
+  t.loc = ctx.loc(entry.mark);
+  auto topic = ctx.name(entry, "topic");
   const YEntry* partitions = entry.find_entry("partitions");
   bool ok = true;
   if (partitions) {
     t.partitions = ctx.partitions(entry);
     ok = t.partitions.has_value();
   }
-  std::optional<Spec> spec;
-  for (const YEntry* s : specs) {
-    auto read = read_spec(entry, *s, ctx);
-    if (s == specs.front()) spec = std::move(read);
-  }
-  if (specs.empty()) {
-    // An unknown key is most likely the misspelt spec: its report says enough.
-    if (!ctx.sink().said_about_keys(entry))
-      ctx.sink().missing(entry, "spec", topic_label(entry) +
-                                          " says nothing about where its offsets go: give one of offsets, offset, to, "
-                                          "shift, datetime or duration");
-    return std::nullopt;
-  }
-  if (specs.size() > 1) {
-    ctx.sink().at_key(*specs[1], topic_label(entry) + " has both '" + specs[0]->key + "' and '" + specs[1]->key +
-                                     "': give exactly one of offsets, offset, to, shift, datetime or duration");
-    return std::nullopt;
-  }
-  if (partitions && specs[0]->key == "offsets") {
+  ok = read_entry_spec(entry, kSpecKeys, topic_label(entry),
+                       "offsets, offset, to, shift, datetime, duration or fromGroup", plan_instance, ctx, t) &&
+       ok;
+  if (ok && partitions && std::holds_alternative<ExplicitOffsets>(t.spec)) {
     ctx.sink().at_key(*partitions, "'partitions' cannot be combined with 'offsets', which names its partitions itself: "
                                    "remove 'partitions'");
     return std::nullopt;
   }
-  ok = ok && spec.has_value() && apply_resolve_at(entry, *spec, ctx);
   if (!ok || !topic) return std::nullopt;
   t.topic = *topic;
-  t.spec = std::move(*spec);
-  t.spec_loc = ctx.loc(specs[0]->key_mark);
   return t;
+}
+
+std::string group_label(const YNode& g) {
+  const YNode* n = g.find("group");
+  return is_string(n) ? "group " + quote(n->text) : "this group entry";
+}
+
+// A group entry with topics: all: its spec and exceptTopics, as one entry.
+std::optional<TopicSpec> build_all_topics(const YNode& g, const std::string& plan_instance, BuildContext& ctx) {
+  TopicSpec t;
+  t.all_topics = true;
+  t.loc = ctx.loc(g.mark);
+  bool ok = read_entry_spec(g, kGroupSpecKeys, group_label(g) + " with topics: all",
+                            "offset, to, shift, datetime, duration or fromGroup", plan_instance, ctx, t);
+  if (const YNode* except = g.find("exceptTopics"); except && except->is_seq() && !ctx.sink().said(*except)) {
+    for (const YNode& item : except->items) {
+      if (!is_string(&item) || ctx.sink().said(item)) {
+        ok = false;
+        continue;
+      }
+      if (std::find(t.except_topics.begin(), t.except_topics.end(), item.text) != t.except_topics.end()) {
+        ctx.sink().at(item, "topic " + quote(item.text) + " is listed twice in 'exceptTopics'");
+        ok = false;
+        continue;
+      }
+      t.except_topics.push_back(item.text);
+    }
+  }
+  if (!ok) return std::nullopt;
+  return t;
+}
+
+// Keys that belong only to a group entry with topics: all.
+void refuse_group_level_keys(const YNode& g, BuildContext& ctx) {
+  for (const YEntry& e : g.entries) {
+    const bool spec = std::find_if(std::begin(kGroupSpecKeys), std::end(kGroupSpecKeys),
+                                   [&](const char* k) { return e.key == k; }) != std::end(kGroupSpecKeys);
+    if (spec || e.key == "exceptTopics" || e.key == "resolveAt" || e.key == "allowCrossInstance") {
+      ctx.sink().at_key(e, "'" + e.key + "' on a group entry goes with 'topics: all' (every topic the group has "
+                           "committed offsets on); with a list of topics, put it in each topic entry");
+    }
+  }
 }
 
 }  // namespace
@@ -174,6 +276,7 @@ void build_offset_plan(const YNode& doc, BuildContext& ctx, OffsetPlan& out) {
     out.policy.max_rewind = ctx.integer(*p, "maxRewind");
     out.policy.max_skip = ctx.integer(*p, "maxSkip");
     if (auto o = ctx.name(*p, "outOfRange"); o && *o == "clamp") out.policy.out_of_range = OutOfRange::Clamp;
+    if (auto m = ctx.name(*p, "missingSource"); m && *m == "skip") out.policy.missing_source = MissingSource::Skip;
   }
   const YNode* groups = doc.find("groups");
   if (!groups || !groups->is_seq() || ctx.sink().said(*groups)) return;
@@ -184,8 +287,11 @@ void build_offset_plan(const YNode& doc, BuildContext& ctx, OffsetPlan& out) {
     auto name = ctx.name(g, "group");
     const YNode* topics = g.find("topics");
     if (topics && topics->is_seq() && !ctx.sink().said(*topics)) {
+      refuse_group_level_keys(g, ctx);
       for (const YNode& t : topics->items)
-        if (auto topic = build_topic(t, ctx)) group.topics.push_back(std::move(*topic));
+        if (auto topic = build_topic(t, out.instance, ctx)) group.topics.push_back(std::move(*topic));
+    } else if (is_string(topics) && topics->text == "all" && !ctx.sink().said(*topics)) {
+      if (auto all = build_all_topics(g, out.instance, ctx)) group.topics.push_back(std::move(*all));
     }
     if (!name) continue;
     group.group = *name;

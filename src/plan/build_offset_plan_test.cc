@@ -115,13 +115,13 @@ TEST(BuildOffsetPlan, DefaultsWhenOptionalKeysAreAbsent) {
 TEST(BuildOffsetPlan, ExactlyOneSpecPerTopicEntry) {
   EXPECT_EQ(first_error(plan_with("        partitions: [0]\n")),
             "8:9: topic entry 'orders' says nothing about where its offsets go: give one of offsets, offset, to, shift, "
-            "datetime or duration");
+            "datetime, duration or fromGroup");
   EXPECT_EQ(first_error(plan_with("        to: earliest\n        shift: -5\n")),
             "10:9: topic entry 'orders' has both 'to' and 'shift': give exactly one of offsets, offset, to, shift, "
-            "datetime or duration");
+            "datetime, duration or fromGroup");
   EXPECT_EQ(first_error(plan_with("        shift: -5\n        to: earliest\n")),
             "10:9: topic entry 'orders' has both 'shift' and 'to': give exactly one of offsets, offset, to, shift, "
-            "datetime or duration");
+            "datetime, duration or fromGroup");
 }
 
 TEST(BuildOffsetPlan, OffsetsNameTheirPartitions) {
@@ -176,7 +176,7 @@ TEST(BuildOffsetPlan, ReportsEveryMistakeOfAnEntryInOnePass) {
                 "9:25: partition 1 is listed twice (first at column 22): list each partition once",
                 "10:19: 'datetime' \"2026-13-01T00:00:00Z\" is not a date that exists",
                 "11:9: topic entry 'orders' has both 'datetime' and 'duration': give exactly one of offsets, offset, "
-                "to, shift, datetime or duration",
+                "to, shift, datetime, duration or fromGroup",
                 "11:19: 'duration' \"PT1X\" is not an ISO 8601 duration (time units are H, M and S; e.g. PT2H, "
                 "P1DT30M)"}));
 }

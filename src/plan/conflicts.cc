@@ -1,5 +1,6 @@
 #include "plan/conflicts.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -101,11 +102,41 @@ std::vector<Conflict> find_conflicts(const std::vector<const OffsetPlan*>& offse
                               ": give each plan its own name"});
     }
   };
+  // topics: all claims every topic of its group but the excepted ones, which
+  // are unknown until plan time: any other entry of the group must be excepted.
+  struct AllTopics {
+    const TopicSpec* entry;
+  };
+  std::unordered_map<std::string, AllTopics> all_topics;
+  for (const OffsetPlan* plan : offset_plans) {
+    for (const GroupSpec& g : plan->groups) {
+      for (const TopicSpec& t : g.topics) {
+        if (!t.all_topics) continue;
+        auto [it, fresh] = all_topics.emplace(join({&plan->instance, &g.group}), AllTopics{&t});
+        if (!fresh) {
+          out.push_back({t.loc, "group " + q(g.group) + " on instance " + q(plan->instance) +
+                                    " already has 'topics: all' at " + where(it->second.entry->loc) +
+                                    ": each partition may have one target"});
+        }
+      }
+    }
+  }
   Ledger ckafka(out);
   for (const OffsetPlan* plan : offset_plans) {
     check_name(plan->name, plan->name_loc);
     for (const GroupSpec& g : plan->groups) {
       for (const TopicSpec& t : g.topics) {
+        if (t.all_topics) continue;
+        if (auto it = all_topics.find(join({&plan->instance, &g.group})); it != all_topics.end()) {
+          const auto& except = it->second.entry->except_topics;
+          if (std::find(except.begin(), except.end(), t.topic) == except.end()) {
+            out.push_back({t.loc, "topic " + q(t.topic) + " of group " + q(g.group) + " on instance " +
+                                      q(plan->instance) + " is already covered by 'topics: all' at " +
+                                      where(it->second.entry->loc) +
+                                      ": add it to that entry's 'exceptTopics' to give it a target of its own"});
+            continue;
+          }
+        }
         Claim c;
         c.key = join({&plan->instance, &g.group, &t.topic});
         c.label = "topic " + q(t.topic) + " of group " + q(g.group) + " on instance " + q(plan->instance);

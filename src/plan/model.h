@@ -23,13 +23,18 @@ enum class OutOfRange { Error, Clamp };
 // default, so the reviewer sees the number) or by the service at apply time.
 enum class ResolveAt { Plan, Apply };
 
+// fromGroup, a source partition with nothing committed: the row is invalid
+// (the default), or left as it is.
+enum class MissingSource { Invalid, Skip };
+
 struct Policy {
   std::optional<int64_t> max_rewind;  // most messages a partition may move back
   std::optional<int64_t> max_skip;    // most messages a partition may move forward
   OutOfRange out_of_range = OutOfRange::Error;
+  MissingSource missing_source = MissingSource::Invalid;
 };
 
-// The six ways to say where a topic's offsets go; exactly one per topic entry.
+// The seven ways to say where a topic's offsets go; exactly one per topic entry.
 struct ExplicitOffsets {  // offsets: {0: 1500, 1: 1720}
   std::map<int32_t, int64_t> by_partition;
 };
@@ -53,7 +58,12 @@ struct Duration {  // duration: PT2H, i.e. (plan time - duration)
   int64_t ms = 0;
   std::string text;
 };
-using Spec = std::variant<ExplicitOffsets, SingleOffset, ToAnchor, Shift, Datetime, Duration>;
+struct FromGroup {  // fromGroup: SOURCE, or fromGroup: {group: SOURCE, instance: ID}
+  std::string group;
+  std::string instance;               // "": the plan's own instance
+  bool allow_cross_instance = false;  // allowCrossInstance: true on the entry
+};
+using Spec = std::variant<ExplicitOffsets, SingleOffset, ToAnchor, Shift, Datetime, Duration, FromGroup>;
 
 struct TopicSpec {
   std::string topic;
@@ -61,11 +71,15 @@ struct TopicSpec {
   Spec spec;
   SourceLoc loc;       // the entry
   SourceLoc spec_loc;  // the spec key
+  // topics: all (the group entry's spec, `topic` empty, every partition): every
+  // topic the group has committed offsets on, read at plan time, but these.
+  bool all_topics = false;
+  std::vector<std::string> except_topics;
 };
 
 struct GroupSpec {
   std::string group;
-  std::vector<TopicSpec> topics;
+  std::vector<TopicSpec> topics;  // with topics: all, the one entry that stands for them
   SourceLoc loc;
 };
 

@@ -141,6 +141,11 @@ std::string or_list(const json* values) {
 }
 
 std::string expected_type(const json* s) {
+  // topics: a list of entries, or all; fromGroup: a name, or {group, instance}
+  if (const json* types = get(s, "type"); types && types->is_array()) {
+    if (get(s, "pattern") && get_text(s, "pattern") == "^all$") return "a list of topic entries, or all";
+    return "a group name, or a mapping with 'group' (and 'instance')";
+  }
   std::string t = get_text(s, "type");
   if (t == "integer") return "an integer";
   if (t == "string") return "text";

@@ -95,8 +95,8 @@ TEST(SchemaMessages, UnknownKeysGetDidYouMeanOrTheKnownKeys) {
   EXPECT_EQ(errors_of(plan_with("        offest: 5\n        colour: red\n")),
             (std::vector<std::string>{
                 "9:9: unknown key 'offest' in an entry of 'topics'; did you mean 'offset'?",
-                "10:9: unknown key 'colour' in an entry of 'topics' (known keys: datetime, duration, offset, offsets, "
-                "partitions, resolveAt, shift, to, topic)"}));
+                "10:9: unknown key 'colour' in an entry of 'topics' (known keys: allowCrossInstance, datetime, duration, "
+                "fromGroup, offset, offsets, partitions, resolveAt, shift, to, topic)"}));
   EXPECT_EQ(first_error(plan_with("        to: latest\n", "regoin: ap-guangzhou\n")),
             "4:1: unknown key 'regoin' in an OffsetPlan; did you mean 'region'?");
   EXPECT_EQ(first_error(plan_with("        to: latest\n", "policy: {maxRewnd: 5}\n")),

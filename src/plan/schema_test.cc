@@ -65,10 +65,12 @@ TEST(Schema, TopicEntryKeysAreTheSpecKinds) {
   std::vector<std::string> keys;
   for (const auto& [k, v] : definitions().at("topicEntry").at("properties").items()) keys.push_back(k);
   std::sort(keys.begin(), keys.end());
-  EXPECT_EQ(keys, (std::vector<std::string>{"datetime", "duration", "offset", "offsets", "partitions", "resolveAt",
-                                            "shift", "to", "topic"}));
-  EXPECT_EQ(definitions().at("topicEntry").at("properties").at("to").at("enum"),
-            json({"earliest", "latest", "current"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"allowCrossInstance", "datetime", "duration", "fromGroup", "offset",
+                                            "offsets", "partitions", "resolveAt", "shift", "to", "topic"}));
+  // The specs a topic entry and a topics: all group entry share are one definition each.
+  EXPECT_EQ(definitions().at("topicEntry").at("properties").at("to").at("$ref"), "#/definitions/specTo");
+  EXPECT_EQ(definitions().at("groupEntry").at("properties").at("to").at("$ref"), "#/definitions/specTo");
+  EXPECT_EQ(definitions().at("specTo").at("enum"), json({"earliest", "latest", "current"}));
   EXPECT_EQ(definitions().at("dtsGroupEntry").at("properties").at("to").at("enum"), json({"earliest", "latest"}));
 }
 

@@ -77,6 +77,14 @@ void write_spec(std::ostream& out, const Spec& spec, const std::string& indent) 
     if (d->resolve_at == ResolveAt::Apply) out << indent << "resolveAt: apply\n";
   } else if (const auto* du = std::get_if<Duration>(&spec)) {
     out << indent << "duration: " << yaml_string(format_duration(*du)) << "\n";
+  } else if (const auto* f = std::get_if<FromGroup>(&spec)) {
+    if (f->instance.empty()) {
+      out << indent << "fromGroup: " << yaml_string(f->group) << "\n";
+    } else {
+      out << indent << "fromGroup: {group: " << yaml_string(f->group) << ", instance: " << yaml_string(f->instance)
+          << "}\n";
+    }
+    if (f->allow_cross_instance) out << indent << "allowCrossInstance: true\n";
   }
 }
 
@@ -88,15 +96,28 @@ void write_plan(std::ostream& out, const OffsetPlan& plan) {
   out << "instance: " << yaml_string(plan.instance) << "\n";
   if (plan.region) out << "region: " << yaml_string(*plan.region) << "\n";
   const Policy& p = plan.policy;
-  if (p.max_rewind || p.max_skip || p.out_of_range == OutOfRange::Clamp) {
+  const bool skip = p.missing_source == MissingSource::Skip;
+  if (p.max_rewind || p.max_skip || p.out_of_range == OutOfRange::Clamp || skip) {
     out << "policy:\n";
     if (p.max_rewind) out << "  maxRewind: " << *p.max_rewind << "\n";
     if (p.max_skip) out << "  maxSkip: " << *p.max_skip << "\n";
     if (p.out_of_range == OutOfRange::Clamp) out << "  outOfRange: clamp\n";
+    if (skip) out << "  missingSource: skip\n";
   }
   out << "groups:\n";
   for (const GroupSpec& g : plan.groups) {
     out << "  - group: " << yaml_string(g.group) << "\n";
+    if (g.topics.size() == 1 && g.topics[0].all_topics) {
+      const TopicSpec& all = g.topics[0];
+      out << "    topics: all\n";
+      if (!all.except_topics.empty()) {
+        out << "    exceptTopics: [";
+        for (size_t i = 0; i < all.except_topics.size(); ++i) out << (i ? ", " : "") << yaml_string(all.except_topics[i]);
+        out << "]\n";
+      }
+      write_spec(out, all.spec, "    ");
+      continue;
+    }
     out << "    topics:\n";
     for (const TopicSpec& t : g.topics) {
       out << "      - topic: " << yaml_string(t.topic) << "\n";

@@ -34,7 +34,17 @@ OffsetPlan every_kind() {
   g.topics.push_back(topic("audit", SingleOffset{4200}, std::vector<int32_t>{1}));
   g.topics.push_back(topic("more", ToAnchor{Anchor::Latest, ResolveAt::Apply}));
   g.topics.push_back(topic("same", ToAnchor{Anchor::Current, ResolveAt::Plan}));
+  g.topics.push_back(topic("copied", FromGroup{"orders-consumer-v1", "", false}));
+  g.topics.push_back(topic("replicated", FromGroup{"true", "ckafka-dr", true}, std::vector<int32_t>{0}));
   p.groups.push_back(g);
+  p.policy.missing_source = MissingSource::Skip;
+  GroupSpec all;
+  all.group = "analytics";
+  TopicSpec every = topic("", Duration{3600000, "PT1H"});
+  every.all_topics = true;
+  every.except_topics = {"clicks", "true"};
+  all.topics.push_back(every);
+  p.groups.push_back(all);
   GroupSpec odd;
   odd.group = "true";  // a name YAML would read as something else
   odd.topics.push_back(topic("x.y_z-1", SingleOffset{9223372036854775807}));
@@ -46,7 +56,8 @@ OffsetPlan every_kind() {
 std::string describe(const OffsetPlan& p) {
   std::string s = p.name + "|" + p.description + "|" + p.instance + "|" + p.region.value_or("-") + "|" +
                   std::to_string(p.policy.max_rewind.value_or(-1)) + "|" + std::to_string(p.policy.max_skip.value_or(-1)) +
-                  "|" + std::to_string(static_cast<int>(p.policy.out_of_range)) + "\n";
+                  "|" + std::to_string(static_cast<int>(p.policy.out_of_range)) + "|" +
+                  std::to_string(static_cast<int>(p.policy.missing_source)) + "\n";
   for (const auto& g : p.groups) {
     s += " group " + g.group + "\n";
     for (const auto& t : g.topics) {
@@ -67,11 +78,17 @@ std::string describe(const OffsetPlan& p) {
               s += std::to_string(spec.by);
             } else if constexpr (std::is_same_v<T, Datetime>) {
               s += std::to_string(spec.epoch_ms) + "/" + std::to_string(static_cast<int>(spec.resolve_at));
-            } else {
+            } else if constexpr (std::is_same_v<T, Duration>) {
               s += std::to_string(spec.ms);
+            } else {
+              s += spec.group + "@" + spec.instance + (spec.allow_cross_instance ? "/cross" : "");
             }
           },
           t.spec);
+      if (t.all_topics) {
+        s += " all-but";
+        for (const auto& e : t.except_topics) s += " " + e;
+      }
       s += "\n";
     }
   }

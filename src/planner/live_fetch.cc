@@ -40,7 +40,14 @@ struct InstanceWork {
   std::vector<std::vector<api::TopicInSyncReplicaInfo>> begins;
   std::vector<TimeKey> times;  // distinct, of existing partitions
   std::vector<std::optional<int64_t>> time_answers;
+  // Topics found by topics: all entries whose begin offsets no group claimed in phase 1.
+  std::vector<std::string> found_begin_topics;
+  std::vector<std::vector<api::TopicInSyncReplicaInfo>> found_begins;
 };
+
+bool asked_for(const GroupNeeds& need, const std::string& topic) {
+  return need.all_topics || std::binary_search(need.topics.begin(), need.topics.end(), topic);
+}
 
 Status<> merge_group_info(InstanceWork& w, InstanceLive& live) {
   std::set<std::string> reported;
@@ -76,7 +83,7 @@ Status<> merge_group_offsets(InstanceWork& w, InstanceLive& live) {
     const GroupNeeds& need = w.needs->groups[i];
     GroupLive& g = live.groups[need.group];
     for (const auto& t : w.offsets[i].TopicList) {
-      if (!std::binary_search(need.topics.begin(), need.topics.end(), t.Topic)) continue;  // not asked for
+      if (!asked_for(need, t.Topic)) continue;
       auto& committed = g.committed[t.Topic];
       TopicLive& topic = live.topics[t.Topic];
       for (const auto& p : t.Partitions) {
@@ -95,28 +102,37 @@ Status<> merge_group_offsets(InstanceWork& w, InstanceLive& live) {
   return Ok{};
 }
 
-Status<> merge_begins(InstanceWork& w, InstanceLive& live) {
-  for (size_t i = 0; i < w.needs->begin_topics.size(); ++i) {
-    if (!w.begin_claimed[i].load()) continue;  // the topic does not exist
-    TopicLive& topic = live.topics[w.needs->begin_topics[i]];
-    for (const auto& info : w.begins[i]) {
-      int32_t p = 0;
-      const char* end = info.Partition.data() + info.Partition.size();
-      auto [ptr, ec] = std::from_chars(info.Partition.data(), end, p);
-      if (ec != std::errc() || ptr != end) {
-        return fail("DescribeTopicSyncReplica on " + on_instance(*w.needs) + " answered topic '" +
-                    w.needs->begin_topics[i] + "' with partition '" + info.Partition + "', which is not a number");
-      }
-      auto it = topic.partitions.find(p);
-      if (it != topic.partitions.end()) it->second.begin = info.BeginOffset;
+Status<> merge_topic_begins(const InstanceWork& w, const std::string& name,
+                            const std::vector<api::TopicInSyncReplicaInfo>& begins, InstanceLive& live) {
+  TopicLive& topic = live.topics[name];
+  for (const auto& info : begins) {
+    int32_t p = 0;
+    const char* end = info.Partition.data() + info.Partition.size();
+    auto [ptr, ec] = std::from_chars(info.Partition.data(), end, p);
+    if (ec != std::errc() || ptr != end) {
+      return fail("DescribeTopicSyncReplica on " + on_instance(*w.needs) + " answered topic '" + name +
+                  "' with partition '" + info.Partition + "', which is not a number");
     }
+    auto it = topic.partitions.find(p);
+    if (it != topic.partitions.end()) it->second.begin = info.BeginOffset;
   }
   return Ok{};
 }
 
-// DescribeTopicSyncReplica of needs->begin_topics[k], every page.
-std::optional<Error> read_begins(InstanceWork& w, size_t k) {
-  const std::string& name = w.needs->begin_topics[k];
+Status<> merge_begins(InstanceWork& w, InstanceLive& live) {
+  for (size_t i = 0; i < w.found_begin_topics.size(); ++i) {
+    if (auto s = merge_topic_begins(w, w.found_begin_topics[i], w.found_begins[i], live); !s) return s;
+  }
+  for (size_t i = 0; i < w.needs->begin_topics.size(); ++i) {
+    if (!w.begin_claimed[i].load()) continue;  // the topic does not exist
+    if (auto s = merge_topic_begins(w, w.needs->begin_topics[i], w.begins[i], live); !s) return s;
+  }
+  return Ok{};
+}
+
+// DescribeTopicSyncReplica of one topic, every page.
+std::optional<Error> read_topic_begins(InstanceWork& w, const std::string& name,
+                                       std::vector<api::TopicInSyncReplicaInfo>& out) {
   api::DescribeTopicSyncReplicaRequest req;
   req.InstanceId = w.needs->instance;
   req.TopicName = name;
@@ -126,8 +142,12 @@ std::optional<Error> read_begins(InstanceWork& w, size_t k) {
     return Error{"reading the earliest offsets of topic '" + name + "' on " + on_instance(*w.needs) + ": " +
                  answer.error().describe()};
   }
-  w.begins[k] = std::move(answer->result.TopicInSyncReplicaList);
+  out = std::move(answer->result.TopicInSyncReplicaList);
   return std::nullopt;
+}
+
+std::optional<Error> read_begins(InstanceWork& w, size_t k) {
+  return read_topic_begins(w, w.needs->begin_topics[k], w.begins[k]);
 }
 
 // After a group's offsets: the begin offsets of the needed topics they show to
@@ -137,7 +157,7 @@ std::optional<Error> read_begins_shown_by(InstanceWork& w, const GroupNeeds& nee
                                           const api::GroupOffsetResponse& offsets) {
   const auto& wanted = w.needs->begin_topics;
   for (const auto& t : offsets.TopicList) {
-    if (!std::binary_search(need.topics.begin(), need.topics.end(), t.Topic)) continue;  // not asked for
+    if (!asked_for(need, t.Topic)) continue;
     auto it = std::lower_bound(wanted.begin(), wanted.end(), t.Topic);
     if (it == wanted.end() || *it != t.Topic) continue;
     auto k = static_cast<size_t>(it - wanted.begin());
@@ -147,9 +167,28 @@ std::optional<Error> read_begins_shown_by(InstanceWork& w, const GroupNeeds& nee
   return std::nullopt;
 }
 
-// Phase 2's lookups: the instants of the partitions that exist.
+// Phase 2's lookups: the instants of the partitions that exist, and the begin
+// offsets of the topics topics: all entries found that phase 1 did not read.
 void plan_second_phase(InstanceWork& w, const InstanceLive& live) {
   std::set<TimeKey> keys;
+  std::set<std::string> unread_begins;
+  const auto& wanted = w.needs->begin_topics;
+  for (const auto& all : w.needs->all_topics) {
+    auto g = live.groups.find(all.group);
+    for (const auto& [topic, partitions] :
+         committed_selection(all.except_topics, g == live.groups.end() ? nullptr : &g->second)) {
+      if (all.begin) {
+        auto it = std::lower_bound(wanted.begin(), wanted.end(), topic);
+        const bool read = it != wanted.end() && *it == topic && w.begin_claimed[it - wanted.begin()].load();
+        if (!read) unread_begins.insert(topic);
+      }
+      if (all.time_ms) {
+        for (int32_t p : partitions) keys.insert({topic, p, *all.time_ms});
+      }
+    }
+  }
+  w.found_begin_topics.assign(unread_begins.begin(), unread_begins.end());
+  w.found_begins.resize(w.found_begin_topics.size());
   for (const auto& l : w.needs->time_lookups) {
     auto t = live.topics.find(l.topic);
     if (t == live.topics.end()) continue;
@@ -183,7 +222,9 @@ Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& 
     w.needs = &in;
     w.api = client.get();
     std::vector<std::string> names;
-    for (const auto& g : in.groups) names.push_back(g.group);
+    for (const auto& g : in.groups) {
+      if (g.state) names.push_back(g.group);  // a fromGroup source is only read
+    }
     w.info_chunks = group_info_chunks(names);
     w.infos.resize(w.info_chunks.size());
     w.offsets.resize(in.groups.size());
@@ -207,7 +248,9 @@ Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& 
     for (size_t g = 0; g < w.needs->groups.size(); ++g) {
       batch.add([&w, g]() -> std::optional<Error> {
         const GroupNeeds& need = w.needs->groups[g];
-        auto answer = read_group_offsets(*w.api, w.needs->instance, need.group, need.topics);
+        // No Topics filter for topics: all (or its source): every topic the group has committed on.
+        auto answer = read_group_offsets(*w.api, w.needs->instance, need.group,
+                                         need.all_topics ? std::vector<std::string>{} : need.topics);
         if (!answer) {
           return Error{"reading the offsets of group '" + need.group + "' on " + on_instance(*w.needs) + ": " +
                        answer.error().describe()};
@@ -230,6 +273,11 @@ Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& 
   }
 
   for (InstanceWork& w : work) {
+    for (size_t k = 0; k < w.found_begin_topics.size(); ++k) {
+      batch.add([&w, k]() -> std::optional<Error> {
+        return read_topic_begins(w, w.found_begin_topics[k], w.found_begins[k]);
+      });
+    }
     for (size_t k = 0; k < w.times.size(); ++k) {
       batch.add([&w, k]() -> std::optional<Error> {
         const auto& [topic, partition, ms] = w.times[k];

@@ -25,6 +25,20 @@ struct TimeLookup {
 struct GroupNeeds {
   std::string group;
   std::vector<std::string> topics;  // sorted, distinct
+  // Every topic the group has committed offsets on (topics: all, or the source
+  // of one): DescribeGroupOffsets without a Topics filter.
+  bool all_topics = false;
+  // Its state and members (DescribeGroupInfo): a group the plans set. A group
+  // that is only a fromGroup source is only read, whatever its state.
+  bool state = true;
+};
+
+// A topics: all entry: its topics are known once its group's offsets are read.
+struct AllTopicsNeed {
+  std::string group;
+  std::vector<std::string> except_topics;
+  bool begin = false;               // the spec needs the earliest offsets
+  std::optional<int64_t> time_ms;   // a time spec's instant
 };
 
 struct InstanceNeeds {
@@ -33,6 +47,7 @@ struct InstanceNeeds {
   std::vector<GroupNeeds> groups;         // sorted by name
   std::vector<std::string> begin_topics;  // topics whose earliest offsets a spec or policy needs; sorted
   std::vector<TimeLookup> time_lookups;   // sorted by topic and instant, one per (topic, instant)
+  std::vector<AllTopicsNeed> all_topics;  // in file order
 };
 
 struct LiveNeeds {
@@ -40,8 +55,16 @@ struct LiveNeeds {
 };
 
 // The needs of every OffsetPlan of the set. options.now_ms turns durations
-// into instants and must be the one make_plan gets.
+// into instants and must be the one make_plan gets. A fromGroup source is read
+// on its instance (the plan's, or the one it names) beside the targets: one
+// DescribeGroupOffsets per source group, however many entries name it.
 LiveNeeds needs_of(const plan::PlanSet& plans, const PlanOptions& options);
+
+// What a topics: all entry selects once its group is read: as Kafka's
+// --all-topics, the partitions the group has committed offsets on, by topic,
+// but the topics in `except`. Sorted by topic, then partition.
+std::vector<std::pair<std::string, std::vector<int32_t>>> committed_selection(const std::vector<std::string>& except,
+                                                                              const GroupLive* group);
 
 // Whether resolving or checking a spec needs the partition's earliest offset:
 // `to: earliest`, `shift` (clamping), and explicit offsets (the outOfRange check).

@@ -81,5 +81,49 @@ TEST(NeedsOf, TimeLookupsAreDistinctAndMergePartitionSelections) {
   EXPECT_EQ(l[2].partitions, std::nullopt);  // every partition wins over a selection of the same instant
 }
 
+TEST(NeedsOf, AFromGroupSourceIsReadOnItsInstanceOnceAndWithoutItsState) {
+  plan::TopicSpec all = entry("", plan::FromGroup{"src", "", false});
+  all.all_topics = true;
+  all.except_topics = {"skip"};
+  LiveNeeds n = needs_of(
+      two_files({plan_in("i", std::nullopt,
+                         {{"a", {entry("t", plan::FromGroup{"src", "", false})}},
+                          {"b", {entry("u", plan::FromGroup{"src", "", false})}},
+                          {"c", {entry("t", plan::FromGroup{"src", "other", true})}},
+                          {"d", {all}}})}),
+      PlanOptions{0, ""});
+  ASSERT_EQ(n.instances.size(), 2u);
+  const InstanceNeeds& in = n.instances[0];
+  EXPECT_EQ(in.instance, "i");
+  ASSERT_EQ(in.groups.size(), 5u);
+  EXPECT_EQ(in.groups[4].group, "src");
+  EXPECT_FALSE(in.groups[4].state);  // only read
+  EXPECT_TRUE(in.groups[4].all_topics);  // d's topics are known once d is read
+  EXPECT_TRUE(in.groups[3].state);
+  EXPECT_TRUE(in.groups[3].all_topics);
+  EXPECT_EQ(in.begin_topics, (std::vector<std::string>{"t", "u"}));  // the range check
+  ASSERT_EQ(in.all_topics.size(), 1u);
+  EXPECT_EQ(in.all_topics[0].group, "d");
+  EXPECT_EQ(in.all_topics[0].except_topics, (std::vector<std::string>{"skip"}));
+  EXPECT_TRUE(in.all_topics[0].begin);
+  const InstanceNeeds& other = n.instances[1];
+  EXPECT_EQ(other.instance, "other");
+  ASSERT_EQ(other.groups.size(), 1u);
+  EXPECT_EQ(other.groups[0].topics, (std::vector<std::string>{"t"}));
+  EXPECT_FALSE(other.groups[0].state);
+}
+
+TEST(CommittedSelection, ThePartitionsCommittedOnButTheExceptedTopics) {
+  GroupLive g;
+  g.committed["a"] = {{0, 5}, {1, std::nullopt}, {2, 7}};
+  g.committed["b"] = {{0, std::nullopt}};
+  g.committed["c"] = {{0, 1}};
+  auto s = committed_selection({"c"}, &g);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].first, "a");
+  EXPECT_EQ(s[0].second, (std::vector<int32_t>{0, 2}));
+  EXPECT_TRUE(committed_selection({}, nullptr).empty());
+}
+
 }  // namespace
 }  // namespace offsetctl::planner

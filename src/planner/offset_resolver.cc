@@ -115,7 +115,7 @@ void resolve_offset_entry(const plan::OffsetPlan& plan, const plan::TopicSpec& e
   proto.instance = g.instance;
   proto.group = g.group;
   proto.topic = entry.topic;
-  proto.spec = rule.spec_text;
+  proto.spec = entry.all_topics ? rule.spec_text + " (topics: all)" : rule.spec_text;
   proto.apply_timestamp = rule.apply_timestamp;
 
   // The partitions the entry selects; empty `every` means the list in `chosen`.
@@ -151,6 +151,17 @@ void resolve_offset_entry(const plan::OffsetPlan& plan, const plan::TopicSpec& e
     if (it != g.group_live->committed.end()) committed = &it->second;
   }
   Cursor<Committed> current_of(committed);
+  // fromGroup: the source group's committed offsets of this topic.
+  const Committed* source = nullptr;
+  if (const auto* from = std::get_if<plan::FromGroup>(&entry.spec); from && g.live) {
+    const std::string& instance = from->instance.empty() ? std::string(g.instance) : from->instance;
+    if (auto in = g.live->instances.find(instance); in != g.live->instances.end()) {
+      if (auto sg = in->second.groups.find(from->group); sg != in->second.groups.end()) {
+        if (auto st = sg->second.committed.find(entry.topic); st != sg->second.committed.end()) source = &st->second;
+      }
+    }
+  }
+  Cursor<Committed> source_of(source);
   TimeCursor time_of(g.instance_live, entry.topic);
   auto explicit_it = explicit_offsets ? explicit_offsets->by_partition.begin()
                                       : std::map<int32_t, int64_t>::const_iterator{};
@@ -169,6 +180,7 @@ void resolve_offset_entry(const plan::OffsetPlan& plan, const plan::TopicSpec& e
       while (explicit_it->first < p) ++explicit_it;  // chosen is the map's keys, in order
       facts.explicit_offset = explicit_it->second;
     }
+    if (const auto* from = source_of.find(p)) facts.source_offset = *from;
     if (rule.time_ms) {
       const std::optional<int64_t>* at = time_of.find(p, *rule.time_ms);
       facts.time_read = at != nullptr;

@@ -21,6 +21,7 @@ struct GroupContext {
   const InstanceLive* instance_live = nullptr;  // nullptr: nothing was read for the instance
   const GroupLive* group_live = nullptr;        // nullptr: not read, i.e. Dead with no commits
   std::string blocked_reason;                   // empty when the group is Empty or Dead
+  const LiveState* live = nullptr;              // everything read: fromGroup sources on other instances
 };
 
 // Appends one row per partition the entry selects, in partition order.

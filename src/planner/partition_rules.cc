@@ -67,10 +67,14 @@ Rule make_rule(const plan::Spec& spec, const plan::Policy& policy, int64_t now_m
         } else if constexpr (std::is_same_v<T, plan::Datetime>) {
           r.kind = TargetKind::Time;
           if (s.resolve_at == plan::ResolveAt::Apply) r.apply_timestamp = s.epoch_ms;
-        } else {
-          static_assert(std::is_same_v<T, plan::Duration>);
+        } else if constexpr (std::is_same_v<T, plan::Duration>) {
           r.kind = TargetKind::Time;
           r.spec_text += " (since " + util::format_rfc3339_ms(*r.time_ms) + ")";
+        } else {
+          static_assert(std::is_same_v<T, plan::FromGroup>);
+          r.kind = TargetKind::FromGroup;
+          r.source = "group '" + s.group + "'" + (s.instance.empty() ? "" : " on instance " + s.instance);
+          r.cross_instance = !s.instance.empty();
         }
       },
       spec);
@@ -124,6 +128,25 @@ void apply_rule(const Rule& r, const PartitionFacts& f, const std::string& block
       }
       break;
     }
+    case TargetKind::FromGroup:
+      if (!f.source_offset) {
+        if (r.policy.missing_source == plan::MissingSource::Skip) {
+          c.target = f.current;
+          c.action = Action::Noop;
+          c.reason = "the source " + r.source + " has nothing committed on this partition; policy missingSource: "
+                     "skip leaves it as it is";
+          return;
+        }
+        return invalid("the source " + r.source + " has nothing committed on this partition, so there is no offset "
+                       "to copy; give this partition another target, or set the plan's policy missingSource: skip "
+                       "to leave such partitions as they are");
+      }
+      c.target = *f.source_offset;
+      if (r.cross_instance) {
+        note = "copied from " + r.source + ": offsets carry across clusters only when the topics were replicated "
+               "with their offsets preserved";
+      }
+      break;
     case TargetKind::Time:
       if (!f.time_read) return invalid(not_read("offset at " + util::format_rfc3339_ms(*r.time_ms)));
       c.target = f.offset_at_time ? *f.offset_at_time : f.end;
@@ -141,7 +164,7 @@ void apply_rule(const Rule& r, const PartitionFacts& f, const std::string& block
     return;
   }
 
-  if (r.kind == TargetKind::Offset) {
+  if (r.kind == TargetKind::Offset || r.kind == TargetKind::FromGroup) {
     if (!f.begin) return invalid(not_read("earliest offset"));
     const bool clamp = r.policy.out_of_range == plan::OutOfRange::Clamp;
     // The messages are built only for the partitions that need them: most are in range.

@@ -13,7 +13,7 @@
 
 namespace offsetctl::planner {
 
-enum class TargetKind { Offset, Earliest, Latest, Current, Shift, Time };
+enum class TargetKind { Offset, Earliest, Latest, Current, Shift, Time, FromGroup };
 
 // A spec prepared once per entry.
 struct Rule {
@@ -22,6 +22,8 @@ struct Rule {
   std::optional<int64_t> time_ms;          // datetime / duration: the instant
   std::optional<int64_t> apply_timestamp;  // resolveAt: apply (-2 earliest, -1 latest, else ms)
   std::string spec_text;
+  std::string source;  // fromGroup: "group 'billing'" or "group 'billing' on instance ckafka-2"
+  bool cross_instance = false;
   plan::Policy policy;
 };
 
@@ -33,6 +35,7 @@ struct PartitionFacts {
   std::optional<int64_t> explicit_offset;  // `offsets`: this partition's
   bool time_read = false;                  // offset_at_time holds the lookup
   std::optional<int64_t> offset_at_time;   // its answer (nullopt: no message at or after)
+  std::optional<int64_t> source_offset;    // fromGroup: the source group's committed offset
 };
 
 Rule make_rule(const plan::Spec& spec, const plan::Policy& policy, int64_t now_ms);

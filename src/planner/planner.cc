@@ -1,8 +1,10 @@
 #include "planner/planner.h"
 
 #include <algorithm>
+#include <deque>
 #include <type_traits>
 
+#include "planner/needs.h"
 #include "planner/offset_resolver.h"
 #include "util/time.h"
 
@@ -86,6 +88,23 @@ GroupReport group_report(const std::vector<Entry>& entries, size_t from, size_t 
   return g;
 }
 
+// The topic of the row that says a topics: all entry selects nothing (no topic name has '*').
+const char* const kNothingSelected = "*";
+
+PartitionChange nothing_selected(const plan::TopicSpec& t, const GroupContext& ctx) {
+  PartitionChange c;
+  c.instance = ctx.instance;
+  c.group = ctx.group;
+  c.topic = kNothingSelected;
+  c.partition = kEveryPartition;
+  c.spec = describe_spec(t.spec) + " (topics: all)";
+  c.action = Action::Invalid;
+  c.reason = "group '" + std::string(ctx.group) + "' has no committed offsets on instance " +
+             std::string(ctx.instance) + (t.except_topics.empty() ? "" : " beyond its exceptTopics") +
+             ", so 'topics: all' selects nothing; name the topics instead, or check the group's name";
+  return c;
+}
+
 }  // namespace
 
 std::optional<int64_t> spec_time_ms(const plan::Spec& spec, int64_t now_ms) {
@@ -114,8 +133,10 @@ std::string describe_spec(const plan::Spec& spec) {
         } else if constexpr (std::is_same_v<T, plan::Datetime>) {
           std::string text = s.text.empty() ? util::format_rfc3339_ms(s.epoch_ms) : s.text;
           return "datetime: " + text + (s.resolve_at == plan::ResolveAt::Apply ? at_apply : "");
-        } else {
+        } else if constexpr (std::is_same_v<T, plan::Duration>) {
           return "duration: " + (s.text.empty() ? std::to_string(s.ms) + " ms" : s.text);
+        } else {
+          return "from group " + s.group + (s.instance.empty() ? "" : " on instance " + s.instance);
         }
       },
       spec);
@@ -123,11 +144,30 @@ std::string describe_spec(const plan::Spec& spec) {
 
 PlanResult make_plan(const plan::PlanSet& plans, const LiveState& live, const PlanOptions& options) {
   std::vector<Entry> entries;
+  std::deque<plan::TopicSpec> expanded;  // topics: all, one entry per topic it selects (stable addresses)
   size_t seq = 0;
   for (const auto& file : plans.files) {
     for (const auto& p : file.offset_plans) {
       for (const auto& g : p.groups) {
-        for (const auto& t : g.topics) entries.push_back({&p, &g, &t, seq++});
+        for (const auto& t : g.topics) {
+          if (!t.all_topics) {
+            entries.push_back({&p, &g, &t, seq++});
+            continue;
+          }
+          const GroupLive* group_live = nullptr;
+          if (auto in = live.instances.find(p.instance); in != live.instances.end()) {
+            if (auto gl = in->second.groups.find(g.group); gl != in->second.groups.end()) group_live = &gl->second;
+          }
+          auto selected = committed_selection(t.except_topics, group_live);
+          if (selected.empty()) selected.emplace_back(kNothingSelected, std::vector<int32_t>{});
+          for (auto& [topic, partitions] : selected) {
+            plan::TopicSpec& one = expanded.emplace_back(t);
+            one.topic = std::move(topic);
+            if (!partitions.empty()) one.partitions = std::move(partitions);
+            entries.push_back({&p, &g, &one, seq});
+          }
+          ++seq;
+        }
       }
     }
   }
@@ -145,6 +185,7 @@ PlanResult make_plan(const plan::PlanSet& plans, const LiveState& live, const Pl
     while (j < entries.size() && same_group(entries[i], entries[j])) ++j;
     GroupRun run{i, j, {}};
     run.ctx.instance = entries[i].plan->instance;
+    run.ctx.live = &live;
     run.ctx.group = entries[i].group->group;
     if (auto inst = live.instances.find(entries[i].plan->instance); inst != live.instances.end()) {
       run.ctx.instance_live = &inst->second;
@@ -169,7 +210,12 @@ PlanResult make_plan(const plan::PlanSet& plans, const LiveState& live, const Pl
       size_t start = result.changes.size();
       std::vector<std::string> origin;  // only when several entries share the topic
       for (size_t k = i; k < j; ++k) {
-        resolve_offset_entry(*entries[k].plan, *entries[k].topic, run.ctx, options, result.changes);
+        const plan::TopicSpec& t = *entries[k].topic;
+        if (t.all_topics && t.topic == kNothingSelected) {
+          result.changes.push_back(nothing_selected(t, run.ctx));
+        } else {
+          resolve_offset_entry(*entries[k].plan, t, run.ctx, options, result.changes);
+        }
         if (j - i > 1) origin.resize(result.changes.size() - start, format_loc(entries[k].topic->loc));
       }
       if (j - i > 1) mark_duplicates(result.changes, start, origin);

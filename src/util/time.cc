@@ -117,6 +117,12 @@ Result<int64_t> parse_iso8601_duration_ms(std::string_view s) {
   const auto bad = [&](const std::string& why) {
     return fail(quoted + " is not an ISO 8601 duration (" + why + "; e.g. PT2H, P1DT30M)");
   };
+  // Java's Duration.parse (kafka-consumer-groups --by-duration) takes -PT2H and
+  // PT-2H: a time after plan time, where no message is yet. Refused by name.
+  if (s.find('-') != std::string_view::npos) {
+    return fail(quoted + " is a negative duration: it would count forward from plan time, where no message "
+                "is yet; use a positive duration to go back, or to: latest for the end of the log");
+  }
   if (s.size() < 3 || s[0] != 'P') return bad("it must start with P");
   size_t pos = 1;
   bool in_time = false, any = false;
@@ -175,7 +181,6 @@ Result<int64_t> parse_iso8601_duration_ms(std::string_view s) {
     any = true;
   }
   if (!any) return bad("it has no units");
-  if (total_ms <= 0) return bad("it must be longer than zero");
   return total_ms;
 }
 

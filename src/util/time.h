@@ -15,7 +15,8 @@ namespace offsetctl::util {
 Result<int64_t> parse_rfc3339(std::string_view text);
 
 // "PT2H", "P1DT30M", "PT0.5S": days, hours, minutes, seconds (weeks as PnW).
-// Years and months have no fixed length, so they are refused.
+// Years and months have no fixed length, so they are refused. PT0S is 0 (plan
+// time itself); a negative duration (-PT2H, PT-2H) is refused with the reason.
 Result<int64_t> parse_iso8601_duration_ms(std::string_view text);
 
 // "2026-11-23T12:00:00.000Z"

@@ -32,6 +32,17 @@ TEST(Time, ParsesDurations) {
   EXPECT_EQ(*parse_iso8601_duration_ms("PT0.5S"), 500);
   EXPECT_EQ(*parse_iso8601_duration_ms("P2W"), 2 * 604800000LL);
   EXPECT_EQ(*parse_iso8601_duration_ms("PT1H2M3S"), 3723000);
+  // Zero is plan time itself, as kafka-consumer-groups --by-duration PT0S is now.
+  EXPECT_EQ(*parse_iso8601_duration_ms("PT0S"), 0);
+  EXPECT_EQ(*parse_iso8601_duration_ms("P0D"), 0);
+}
+
+TEST(Time, NegativeDurationsAreRefusedWithTheReason) {
+  const std::string why =
+      " is a negative duration: it would count forward from plan time, where no message is yet; use a positive "
+      "duration to go back, or to: latest for the end of the log";
+  EXPECT_EQ(parse_iso8601_duration_ms("-PT2H").error().message, "\"-PT2H\"" + why);
+  EXPECT_EQ(parse_iso8601_duration_ms("PT-2H").error().message, "\"PT-2H\"" + why);
 }
 
 TEST(Time, DurationErrors) {
@@ -41,7 +52,6 @@ TEST(Time, DurationErrors) {
   EXPECT_FALSE(parse_iso8601_duration_ms("PT").ok());
   EXPECT_FALSE(parse_iso8601_duration_ms("P1M").ok());
   EXPECT_FALSE(parse_iso8601_duration_ms("PT1M2H").ok());
-  EXPECT_FALSE(parse_iso8601_duration_ms("PT0S").ok());
   EXPECT_FALSE(parse_iso8601_duration_ms("PT1.5H").ok());
   EXPECT_FALSE(parse_iso8601_duration_ms("PT99999999999999999999H").ok());
 }
