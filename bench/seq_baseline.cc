@@ -47,8 +47,8 @@ int main(int argc, char** argv) {
   config.endpoint = flags["--endpoint"];
   config.region = flags["--region"];
   config.credentials = *credentials;
-  config.retry.max_attempts = 1;    // the script retries itself, below
-  config.limits.enabled = false;    // and paces nothing
+  config.retry.max_attempts = 1;  // the script retries itself, below
+  config.limits.enabled = false;  // and paces nothing
   config.max_in_flight = 1;
   auto client = api::make_ckafka_client(config);
   if (!client) return usage(client.error().message);
@@ -80,7 +80,8 @@ int main(int argc, char** argv) {
     ++writes;
   }
   double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cout << nlohmann::json{{"calls", calls}, {"writes", writes}, {"retried", retried}, {"wall_s", wall}}.dump()
-            << "\n";
+  std::cout
+      << nlohmann::json{{"calls", calls}, {"writes", writes}, {"retried", retried}, {"wall_s", wall}}.dump()
+      << "\n";
   return 0;
 }

@@ -82,6 +82,7 @@ AuditSchema::AuditSchema() : validator_(std::make_unique<valijson::Validator>())
       nlohmann::json doc = branch;
       doc["definitions"] = root.at("definitions");
       std::string type = branch.at("properties").at("type").at("const").get<std::string>();
+      if (branch.at("properties").contains("format")) type += "/2";  // the compact change records
       auto schema = std::make_unique<valijson::Schema>();
       valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
       valijson::adapters::NlohmannJsonAdapter adapter(doc);
@@ -105,6 +106,15 @@ std::optional<std::string> AuditSchema::check(const nlohmann::json& record) cons
   if (schema == by_type_.end()) {
     return "field 'type': unknown record type '" + type->get<std::string>() +
            "' (expected run_started, change_intent, change_result or run_finished)";
+  }
+  if (auto format = record.find("format"); format != record.end()) {
+    if (!format->is_number_integer()) return "field 'format': wrong type";
+    if (*format != 2) {
+      return "field 'format': format " + format->dump() +
+             " is not one this offsetctl reads (1 and 2): was the log written by a newer version?";
+    }
+    schema = by_type_.find(type->get<std::string>() + "/2");
+    if (schema == by_type_.end()) return "unknown field 'format' (only change records have one)";
   }
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter adapter(record);

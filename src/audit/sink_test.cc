@@ -62,17 +62,20 @@ TEST(AuditSink, WritesAVerifiableRunToTheAuditLog) {
   auto text = util::read_file(path);
   ASSERT_TRUE(text.ok());
   std::vector<std::string> lines = lines_of(*text);
-  ASSERT_EQ(lines.size(), 6u);
+  // One change_intent and one change_result for the call (format 2), its partitions as rows.
+  ASSERT_EQ(lines.size(), 4u);
   EXPECT_NE(lines[0].find("\"type\":\"run_started\""), std::string::npos) << lines[0];
   EXPECT_NE(lines[1].find("\"type\":\"change_intent\""), std::string::npos) << lines[1];
-  EXPECT_NE(lines[2].find("\"type\":\"change_intent\""), std::string::npos) << lines[2];
-  EXPECT_NE(lines[3].find("\"type\":\"change_result\""), std::string::npos) << lines[3];
-  EXPECT_NE(lines[3].find("\"request_id\":\"req-1\""), std::string::npos) << lines[3];
-  EXPECT_NE(lines[5].find("\"type\":\"run_finished\""), std::string::npos) << lines[5];
+  EXPECT_NE(lines[1].find("\"format\":2"), std::string::npos) << lines[1];
+  EXPECT_NE(lines[1].find("\"partitions\":[[0,0,1720,1500],[0,1,1720,1500]]"), std::string::npos) << lines[1];
+  EXPECT_NE(lines[2].find("\"type\":\"change_result\""), std::string::npos) << lines[2];
+  EXPECT_NE(lines[2].find("\"request_id\":\"req-1\""), std::string::npos) << lines[2];
+  EXPECT_NE(lines[2].find("\"partitions\":[[0,0,1500,true],[0,1,1500,true]]"), std::string::npos) << lines[2];
+  EXPECT_NE(lines[3].find("\"type\":\"run_finished\""), std::string::npos) << lines[3];
 
   VerifyReport report = verify_audit_log(path);
   EXPECT_TRUE(report.ok) << report.summary(path);
-  EXPECT_EQ(report.records, 6u);
+  EXPECT_EQ(report.records, 4u);
 }
 
 TEST(AuditSink, NullSinkAcceptsEverything) {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "audit/compact.h"
 #include "audit/lines.h"
 #include "audit/record.h"
 #include "audit/schema.h"
@@ -157,6 +158,10 @@ class Verifier {
                             ": records were reordered or removed");
     }
     if (auto why = schema().check(record)) return fail_at(n, *why);
+    const auto& type = record["type"].get_ref<const std::string&>();
+    if (type == kChangeIntent || type == kChangeResult) {
+      if (auto why = check_change_record(record)) return fail_at(n, *why);
+    }
     if (raw.text != canonical_json(record)) {
       return fail_at(n, "not in canonical form: the line was edited after it was written");
     }

@@ -39,7 +39,7 @@ TEST(LatencyTest, UniformAroundTheMean) {
     hi = std::max(hi, us);
   }
   EXPECT_NEAR(static_cast<double>(sum) / n, 100000, 1500);  // the standard error is ~290 us
-  EXPECT_LT(lo, 51000);  // the whole range is used
+  EXPECT_LT(lo, 51000);                                     // the whole range is used
   EXPECT_GT(hi, 149000);
 }
 

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "audit/compact.h"
 #include "audit/log.h"
 #include "audit/verify.h"
 #include "planner/dts_test_support.h"
@@ -98,7 +99,8 @@ class DtsApply : public planner::testing::DtsEmulated {
     std::ifstream in(audit_path());
     for (std::string line; std::getline(in, line);) {
       auto j = nlohmann::json::parse(line, nullptr, false);
-      if (j.is_object() && j.value("type", "") == type) out.push_back(j);
+      if (!j.is_object() || j.value("type", "") != type) continue;
+      for (auto& partition : audit::as_partition_records(j)) out.push_back(std::move(partition));  // either format
     }
     return out;
   }

@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "audit/compact.h"
 #include "audit/record.h"
 #include "audit/verify.h"
 #include "plan/writer.h"
@@ -98,7 +99,7 @@ class Collector {
  public:
   explicit Collector(const std::optional<std::string>& wanted) : wanted_(wanted) {}
 
-  void visit(size_t line, const nlohmann::json& r) {
+  void visit(const nlohmann::json& r) {
     const std::string& type = r["type"].get_ref<const std::string&>();
     if (type == audit::kRunStarted) {
       close_run();
@@ -115,25 +116,22 @@ class Collector {
       if (r.contains("reason")) current_.finish_reason = r["reason"].get<std::string>();
       return;
     }
-    Key key{r["instance"].get<std::string>(), r["group"].get<std::string>(), r["topic"].get<std::string>(),
-            r["partition"].get<int32_t>()};
+    audit::for_each_change(r, [&](const audit::RecordedChange& c) { visit_change(type, c); });
+  }
+
+  // One partition of a change record, of either format.
+  void visit_change(const std::string& type, const audit::RecordedChange& c) {
+    Key key{c.change.instance, c.change.group, c.change.topic, c.change.partition};
     PartitionState& state = current_.partitions[key];
-    if (!state.have_before) {
-      const auto& before = r["before"];
-      if (before.is_number_unsigned() && before.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)) {
-        if (problem_.empty()) problem_ = "line " + std::to_string(line) + ": 'before' is not a valid offset";
-      } else if (!before.is_null()) {
-        state.before = before.get<int64_t>();
-      }
+    if (!state.have_before && c.has_before_target) {
+      state.before = c.change.before;
       state.have_before = true;
     }
-    if (auto action = r.find("action"); action != r.end() && *action == "ResetConsumerGroupOffset") {
-      state.dts = true;
-    }
+    if (c.change.action == "ResetConsumerGroupOffset") state.dts = true;
     if (type == audit::kChangeIntent) state.intent = true;
     if (type == audit::kChangeResult) {
       state.result = true;
-      if (r["error_code"].is_null() || r["verified"].get<bool>()) state.changed = true;
+      if (!c.outcome->error_code || c.outcome->verified) state.changed = true;
     }
   }
 
@@ -158,7 +156,6 @@ class Collector {
   std::vector<std::string> passed_over_;  // the DTS run of the chosen run's apply
   std::vector<std::string> all_runs_;
   std::vector<std::string> runs_with_changes_;
-  std::string problem_;
 };
 
 std::string latest_first(const std::vector<std::string>& runs) {
@@ -209,7 +206,7 @@ std::vector<std::string> header_lines(const Rollback& rb, const std::string& aud
 Result<Rollback> build_rollback(const std::string& audit_path, const std::optional<std::string>& run_id) {
   Collector collector(run_id);
   audit::VerifyReport report =
-      audit::verify_audit_log(audit_path, [&](size_t line, const nlohmann::json& r) { collector.visit(line, r); });
+      audit::verify_audit_log(audit_path, [&](size_t, const nlohmann::json& r) { collector.visit(r); });
   if (!report.ok) {
     if (report.bad_line == 0) return fail("audit log " + audit_path + ": " + report.error);
     return fail("audit log " + audit_path + " does not verify (line " + std::to_string(report.bad_line) +
@@ -219,7 +216,6 @@ Result<Rollback> build_rollback(const std::string& audit_path, const std::option
                 audit_path + "'.");
   }
   collector.close_run();
-  if (!collector.problem_.empty()) return fail("audit log " + audit_path + ": " + collector.problem_);
 
   if (!collector.chosen_) {
     if (!run_id)

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include "audit/sink.h"
 #include "audit/test_support.h"
 #include "plan/load.h"
 #include "testing/temp_dir.h"
@@ -51,6 +52,36 @@ TEST_F(RollbackTest, LatestRunByDefault) {
                           "    topics:\n"
                           "      - topic: orders\n"
                           "        offsets: {0: 1500}\n");
+}
+
+// A log whose older runs are format 1 (a record per partition) and whose newest is
+// format 2 (a record per call), as after an upgrade: both are read.
+TEST_F(RollbackTest, ReadsCompactRunsAfterFormatOneRuns) {
+  ASSERT_TRUE(write_sample_log(path_));
+  util::FakeClock clock(kT0 + 7200000);
+  const std::string run3 = "run-20261123T140000Z-cccccc";
+  auto log = audit::AuditLog::open(path_, run3, clock, 1000);
+  ASSERT_TRUE(log) << log.error().message;
+  audit::AuditLogSink sink(std::move(*log));
+  ASSERT_TRUE(sink.run_started(sample_run_info()));
+  auto a = sample_change("billing", 0, 1400, 1300, 1), b = sample_change("billing", 1, 700, 600, 1);
+  auto c = sample_change("billing", 2, 50, 60, 2);  // its call fails
+  auto d = sample_change("billing", 3, 70, 80, 3);  // interrupted: an intent without a result
+  audit::ChangeOutcome ok{"req-1", std::nullopt, std::nullopt, true, std::nullopt};
+  audit::ChangeOutcome failed{"req-2", "InternalError", "try again", false, 50};
+  ASSERT_TRUE(sink.change_intents({a, b}));
+  ASSERT_TRUE(sink.change_results({{a, ok}, {b, ok}}));
+  ASSERT_TRUE(sink.change_intents({c}));
+  ASSERT_TRUE(sink.change_results({{c, failed}}));
+  ASSERT_TRUE(sink.change_intents({d}));
+
+  auto rb = build_rollback(path_, std::nullopt);
+  ASSERT_TRUE(rb) << rb.error().message;
+  EXPECT_EQ(rb->run_id, run3);
+  EXPECT_NE(rb->yaml.find("        offsets: {0: 1400, 1: 700, 3: 70}\n"), std::string::npos) << rb->yaml;
+  auto first = build_rollback(path_, kRun1);
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_NE(first->yaml.find("        offsets: {0: 1720, 1: 800}\n"), std::string::npos) << first->yaml;
 }
 
 TEST_F(RollbackTest, ChosenRun) {

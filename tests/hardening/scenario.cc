@@ -4,6 +4,8 @@
 #include <fstream>
 #include <set>
 
+#include "audit/compact.h"
+
 namespace offsetctl::hardening {
 namespace {
 
@@ -117,7 +119,12 @@ std::vector<nlohmann::json> read_audit_records(const std::string& path) {
   std::string line;
   while (std::getline(in, line)) {
     nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (!j.is_discarded() && j.is_object()) out.push_back(std::move(j));
+    if (j.is_discarded() || !j.is_object()) continue;
+    try {  // one object per partition, whichever format the change records have
+      for (auto& partition : audit::as_partition_records(j)) out.push_back(std::move(partition));
+    } catch (const nlohmann::json::exception&) {  // not a valid record: kept as it is for the checks to see
+      out.push_back(std::move(j));
+    }
   }
   return out;
 }
@@ -134,6 +141,7 @@ AuditCheck check_audit(const std::vector<nlohmann::json>& records) {
   AuditCheck c;
   struct RunState {
     std::map<PartitionKey, int> intents, results;
+    std::map<PartitionKey, nlohmann::json> intent_of;  // a format-2 result's before and target are there
     bool finished = false;
   };
   std::map<std::string, RunState> runs;
@@ -147,10 +155,16 @@ AuditCheck check_audit(const std::vector<nlohmann::json>& records) {
     const PartitionKey key = key_of(r);
     if (type == "change_intent") {
       if (++rs.intents[key] > 1) c.problems += run + ": a second change_intent for " + describe(key) + "\n";
+      rs.intent_of[key] = r;
     } else {
       if (++rs.results[key] > 1) c.problems += run + ": a second change_result for " + describe(key) + "\n";
       if (!rs.intents.count(key)) c.problems += run + ": a change_result before any change_intent for " + describe(key) + "\n";
-      c.final_result[key] = r;
+      nlohmann::json full = r;
+      if (!full.contains("target") && rs.intent_of.count(key)) {
+        full["before"] = rs.intent_of[key].value("before", nlohmann::json());
+        full["target"] = rs.intent_of[key].value("target", nlohmann::json());
+      }
+      c.final_result[key] = std::move(full);
     }
   }
   for (const auto& [run, rs] : runs) {

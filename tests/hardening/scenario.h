@@ -53,7 +53,8 @@ bool sanitizer_report(const std::string& err);
 // Partitions of `state` that are not at their target: "" when every one is.
 std::string unconverged(const emulator::State& state, const std::map<PartitionKey, int64_t>& targets);
 
-// The records of an audit log that parse (a torn last line is left out).
+// The records of an audit log that parse (a torn last line is left out), each change
+// record as one object per partition, whatever its format (audit::as_partition_records).
 std::vector<nlohmann::json> read_audit_records(const std::string& path);
 
 struct AuditCheck {
