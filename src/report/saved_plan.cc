@@ -1,6 +1,7 @@
 // Writing saved plans. The layout is part of the format: keys sorted, changes
 // grouped in runs of one topic of one group, one partition per line.
 #include <algorithm>
+#include <functional>
 
 #include "report/change_fields.h"
 #include "report/json_writer.h"
@@ -20,7 +21,9 @@ void write_partition(JsonWriter& w, const planner::PartitionChange& c) {
   w.end_object();
 }
 
-void write_changes(JsonWriter& w, const std::vector<planner::PartitionChange>& changes) {
+// `after_row` runs after each partition: the text can be handed on in pieces.
+void write_changes(JsonWriter& w, const std::vector<planner::PartitionChange>& changes,
+                   const std::function<void()>& after_row) {
   w.key("changes").begin_array();
   for (size_t i = 0; i < changes.size();) {
     const auto& first = changes[i];
@@ -33,7 +36,10 @@ void write_changes(JsonWriter& w, const std::vector<planner::PartitionChange>& c
     w.member("group", first.group);
     w.member("instance", first.instance);
     w.key("partitions").begin_array();
-    for (size_t k = i; k < j; ++k) write_partition(w, changes[k]);
+    for (size_t k = i; k < j; ++k) {
+      write_partition(w, changes[k]);
+      after_row();
+    }
     w.end_array();
     w.member("topic", first.topic);
     w.end_object();
@@ -101,13 +107,18 @@ std::string redact_endpoint(std::string_view endpoint) {
 
 namespace detail {
 
-std::string saved_plan_unsigned_json(const SavedPlan& plan, size_t& checksum_at) {
-  std::string out;
-  out.reserve(1024 + plan.result.groups.size() * 200 + plan.result.changes.size() * 170);
+size_t write_unsigned_saved_plan(const SavedPlan& plan, std::string& out, const Drain& drain) {
   JsonWriter w(out);
+  size_t drained = 0;
+  auto flush = [&](size_t at_least) {
+    if (!drain || out.size() < at_least) return;
+    drain(out);
+    drained += out.size();
+    out.clear();
+  };
   w.begin_object();
-  write_changes(w, plan.result.changes);
-  checksum_at = out.size();  // "checksum" sorts right after "changes"
+  write_changes(w, plan.result.changes, [&] { flush(kDrainBytes); });
+  const size_t checksum_at = drained + out.size();  // "checksum" sorts right after "changes"
   w.member("created_at", util::format_rfc3339_ms(plan.created_at_ms));
   w.member("endpoint", redact_endpoint(plan.endpoint));
 
@@ -148,16 +159,46 @@ std::string saved_plan_unsigned_json(const SavedPlan& plan, size_t& checksum_at)
   w.member("tool_version", plan.tool_version);
   w.end_object();
   out.push_back('\n');
+  flush(0);
+  return checksum_at;
+}
+
+std::string saved_plan_unsigned_json(const SavedPlan& plan, size_t& checksum_at) {
+  std::string out;
+  out.reserve(1024 + plan.result.groups.size() * 200 + plan.result.changes.size() * 200);
+  checksum_at = write_unsigned_saved_plan(plan, out, nullptr);
   return out;
 }
 
+std::string saved_plan_unsigned_sha256(const SavedPlan& plan) {
+  util::Sha256 hash;
+  std::string buffer;
+  buffer.reserve(kDrainBytes + 4096);
+  write_unsigned_saved_plan(plan, buffer, [&](std::string_view piece) { hash.update(piece); });
+  return hash.hex_digest();
+}
+
+
 }  // namespace detail
 
+namespace {
+
+std::string checksum_member(std::string_view unsigned_json) {
+  return ",\n  \"checksum\": \"sha256:" + util::sha256_hex(unsigned_json) + "\"";
+}
+
+}  // namespace
+
 Status<> write_saved_plan(const std::string& path, const SavedPlan& plan, std::string* checksum) {
-  const std::string text = saved_plan_to_json(plan);
-  auto written = util::write_file_atomic(path, text);
+  // Written around the checksum member rather than with it inserted: no second copy of a text
+  // that holds ~180 bytes per partition.
+  size_t at = 0;
+  const std::string body = detail::saved_plan_unsigned_json(plan, at);
+  const std::string member = checksum_member(body);
+  const std::string_view text(body);
+  auto written = util::write_file_atomic(path, std::vector<std::string_view>{text.substr(0, at), member, text.substr(at)});
   if (!written) return fail("could not save the plan: " + written.error().message);
-  if (checksum) *checksum = saved_plan_checksum(text);
+  if (checksum) *checksum = saved_plan_checksum(member);
   return Ok{};
 }
 
@@ -171,8 +212,7 @@ Result<SavedPlan> read_saved_plan(const std::string& path, std::string* sha256) 
 std::string saved_plan_to_json(const SavedPlan& plan) {
   size_t at = 0;
   std::string body = detail::saved_plan_unsigned_json(plan, at);
-  std::string member = ",\n  \"checksum\": \"sha256:" + util::sha256_hex(body) + "\"";
-  body.insert(at, member);
+  body.insert(at, checksum_member(body));
   return body;
 }
 

@@ -10,6 +10,7 @@
 // contents, so a hand-edited file is refused instead of applied.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,16 @@ namespace detail {
 // The document without its "checksum" member (what the checksum covers), and
 // the byte offset where that member belongs.
 std::string saved_plan_unsigned_json(const SavedPlan& plan, size_t& checksum_at);
+// The sha256 (hex) of that document, hashed as it is written: a million-partition
+// plan is checked without holding a second copy of its text.
+std::string saved_plan_unsigned_sha256(const SavedPlan& plan);
+
+// Writes that document into `out`; when `drain` is set, hands it on in pieces
+// of about kDrainBytes (clearing `out` each time). Returns the offset of the
+// checksum member in the whole document.
+using Drain = std::function<void(std::string_view)>;
+inline constexpr size_t kDrainBytes = 1u << 20;
+size_t write_unsigned_saved_plan(const SavedPlan& plan, std::string& out, const Drain& drain);
 }  // namespace detail
 
 }  // namespace offsetctl::report

@@ -22,9 +22,22 @@ bool is_hex64(std::string_view s) {
          std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
+// About how many partition rows `text` holds (each row's first key is "action"): the rows
+// are then stored once, where growing the vector would copy them all and hold both copies.
+// A hint only; a file that fools it just makes the vector grow.
+size_t row_count_hint(std::string_view text) {
+  constexpr std::string_view kKey = "{\"action\": ";
+  size_t rows = 0;
+  for (size_t at = text.find(kKey); at != std::string_view::npos; at = text.find(kKey, at + kKey.size())) ++rows;
+  return rows;
+}
+
 class Parser {
  public:
-  Parser(std::string_view text, const std::string& path) : r_(text), path_(path), text_size_(text.size()) { r_.set_context(&where_); }
+  Parser(std::string_view text, const std::string& path) : r_(text), path_(path), text_size_(text.size()) {
+    r_.set_context(&where_);
+    plan_.result.changes.reserve(row_count_hint(text));
+  }
 
   Result<SavedPlan> run();
 
@@ -395,8 +408,7 @@ Result<SavedPlan> Parser::run() {
   top();
   r_.expect_end();
   if (!r_.ok()) return error();
-  size_t at = 0;
-  const std::string expected = "sha256:" + util::sha256_hex(detail::saved_plan_unsigned_json(plan_, at));
+  const std::string expected = "sha256:" + detail::saved_plan_unsigned_sha256(plan_);
   if (checksum_ != expected) {
     return offsetctl::fail("saved plan " + path_ +
                 ": its checksum does not match its contents: the file was changed after `offsetctl plan --out` "

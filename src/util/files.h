@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "util/result.h"
 
@@ -18,6 +19,10 @@ Result<std::string> read_file(const std::string& path, uint64_t max_bytes = kMax
 // Writes `contents` to `path` atomically: a crash leaves the old file or the new, never half.
 // `mode` applies when the file is created.
 Status<> write_file_atomic(const std::string& path, std::string_view contents,
+                           unsigned mode = 0644);
+// The same for contents given in pieces, written one after the other (a large
+// text with something inserted in its middle, without copying it).
+Status<> write_file_atomic(const std::string& path, const std::vector<std::string_view>& pieces,
                            unsigned mode = 0644);
 
 }  // namespace offsetctl::util

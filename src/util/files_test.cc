@@ -37,6 +37,14 @@ TEST(Files, ReplacingKeepsTheOldMode) {
   EXPECT_EQ(*read_file(path), "bb");
 }
 
+TEST(Files, WriteAtomicInPiecesWritesThemInOrder) {
+  testing::TempDir dir;
+  std::string path = dir.path("pieces");
+  const std::string big(200000, 'x');
+  ASSERT_TRUE(write_file_atomic(path, std::vector<std::string_view>{"{", big, "", "}\n"}).ok());
+  EXPECT_EQ(*read_file(path, 1u << 20), "{" + big + "}\n");
+}
+
 TEST(Files, ReadRefusesFilesOverTheLimit) {
   testing::TempDir dir;
   std::string path = dir.path("big");
