@@ -24,14 +24,18 @@ nlohmann::json call_header(const ChangeFields& c) {
   return j;
 }
 
-// Builds records of rows: `header` plus "topics" and "partitions", a new record
-// whenever the key changes or the budget is spent.
+// Builds records of rows: a header plus "topics" and "partitions", a new record
+// whenever the call changes or the budget is spent. The header is built only
+// when a record starts: building and comparing one per partition cost more than
+// the rest of the log together.
 class RecordBuilder {
  public:
   explicit RecordBuilder(std::vector<nlohmann::json>& out) : out_(out) {}
 
-  void add(const nlohmann::json& header, const std::string& topic, nlohmann::json row) {
-    if (!open_ || header != header_ || bytes_ > kCompactRecordBudget) start(header);
+  // `same_call`: this partition shares the header of the one added before it.
+  template <class MakeHeader>
+  void add(bool same_call, const MakeHeader& make_header, const std::string& topic, nlohmann::json row) {
+    if (!open_ || !same_call || bytes_ > kCompactRecordBudget) start(make_header());
     auto [it, added] = topic_index_.emplace(topic, topic_index_.size());
     if (added) {
       topics_.push_back(topic);
@@ -44,21 +48,20 @@ class RecordBuilder {
 
   void finish() {
     if (!open_) return;
-    nlohmann::json j = header_;
-    j["topics"] = std::move(topics_);
-    j["partitions"] = std::move(rows_);
-    out_.push_back(std::move(j));
+    header_["topics"] = std::move(topics_);
+    header_["partitions"] = std::move(rows_);
+    out_.push_back(std::move(header_));
     open_ = false;
   }
 
  private:
-  void start(const nlohmann::json& header) {
+  void start(nlohmann::json header) {
     finish();
-    header_ = header;
+    bytes_ = header.dump().size();
+    header_ = std::move(header);
     topics_ = nlohmann::json::array();
     rows_ = nlohmann::json::array();
     topic_index_.clear();
-    bytes_ = header.dump().size();
     open_ = true;
   }
 
@@ -70,6 +73,15 @@ class RecordBuilder {
   std::map<std::string, size_t> topic_index_;
   size_t bytes_ = 0;
 };
+
+bool same_call(const ChangeFields& a, const ChangeFields& b) {
+  return a.call == b.call && a.instance == b.instance && a.group == b.group && a.action == b.action &&
+         a.apply_timestamp == b.apply_timestamp;
+}
+
+bool same_answer(const ChangeOutcome& a, const ChangeOutcome& b) {
+  return a.request_id == b.request_id && a.error_code == b.error_code && a.error_message == b.error_message;
+}
 
 const std::string& str(const nlohmann::json& j, const char* key) {
   return j.at(key).get_ref<const std::string&>();
@@ -103,8 +115,10 @@ ChangeOutcome call_outcome(const nlohmann::json& r) {
 std::vector<nlohmann::json> compact_intent_fields(const std::vector<ChangeFields>& changes) {
   std::vector<nlohmann::json> out;
   RecordBuilder builder(out);
-  for (const auto& c : changes) {
-    builder.add(call_header(c), c.topic, {c.partition, nullable(c.before), nullable(c.target)});
+  for (size_t i = 0; i < changes.size(); ++i) {
+    const ChangeFields& c = changes[i];
+    builder.add(i > 0 && same_call(c, changes[i - 1]), [&] { return call_header(c); }, c.topic,
+                {c.partition, nullable(c.before), nullable(c.target)});
   }
   builder.finish();
   return out;
@@ -114,12 +128,17 @@ std::vector<nlohmann::json> compact_result_fields(
     const std::vector<std::pair<ChangeFields, ChangeOutcome>>& results) {
   std::vector<nlohmann::json> out;
   RecordBuilder builder(out);
-  for (const auto& [c, o] : results) {
-    nlohmann::json header = call_header(c);
-    header["request_id"] = nullable_text(o.request_id, kCompactShortText);
-    header["error_code"] = nullable_text(o.error_code, kCompactShortText);
-    header["error_message"] = nullable_text(o.error_message, kCompactLongText);
-    builder.add(header, c.topic, {c.partition, nullable(o.after), o.verified});
+  for (size_t i = 0; i < results.size(); ++i) {
+    const auto& [c, o] = results[i];
+    const bool same = i > 0 && same_call(c, results[i - 1].first) && same_answer(o, results[i - 1].second);
+    auto header = [&] {
+      nlohmann::json h = call_header(c);
+      h["request_id"] = nullable_text(o.request_id, kCompactShortText);
+      h["error_code"] = nullable_text(o.error_code, kCompactShortText);
+      h["error_message"] = nullable_text(o.error_message, kCompactLongText);
+      return h;
+    };
+    builder.add(same, header, c.topic, {c.partition, nullable(o.after), o.verified});
   }
   builder.finish();
   return out;

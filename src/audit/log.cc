@@ -13,6 +13,7 @@
 #include "audit/lock.h"
 #include "audit/record.h"
 #include "audit/tail.h"
+#include "util/crypto.h"
 #include "util/time.h"
 
 namespace offsetctl::audit {
@@ -113,6 +114,24 @@ size_t AuditLog::fsync_count() const {
   return fsyncs_;
 }
 
+namespace {
+
+// What append checks against the schema: the record, but of a compact change record's rows
+// only the first. The rows of one record are built alike from typed fields (compact.cc);
+// checking each of them cost a sixth of a million-partition apply. `audit verify` checks all.
+nlohmann::json schema_probe(const nlohmann::json& record) {
+  auto rows = record.find("partitions");
+  if (rows == record.end() || !rows->is_array() || rows->size() <= 1) return record;
+  nlohmann::json probe = nlohmann::json::object();
+  for (auto it = record.begin(); it != record.end(); ++it) {
+    if (it.key() != "partitions") probe[it.key()] = it.value();
+  }
+  probe["partitions"] = nlohmann::json::array({rows->front()});
+  return probe;
+}
+
+}  // namespace
+
 Status<> AuditLog::append(const std::string& type, nlohmann::json fields, bool fsync) {
   std::lock_guard lock(mu_);
   if (!broken_.empty()) return fail(broken_);
@@ -138,11 +157,18 @@ Status<> AuditLog::append(const std::string& type, nlohmann::json fields, bool f
   record["run_id"] = run_id_;
   record["type"] = type;
   record["prev_hash"] = last_hash_;
-  // Invalid UTF-8 becomes U+FFFD here, once, so the hash covers what the file holds.
-  record = nlohmann::json::parse(canonical_json(record));
-  std::string hash = record_hash(last_hash_, record);
+  // Invalid UTF-8 becomes U+FFFD here, once, so the hash covers what the file holds. Text that is
+  // valid UTF-8 (all but hostile input) is dumped once and hashed as it is, without parsing it back.
+  std::string unhashed;
+  try {
+    unhashed = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+  } catch (const nlohmann::json::type_error&) {
+    unhashed = canonical_json(record);
+    record = nlohmann::json::parse(unhashed);
+  }
+  std::string hash = util::sha256_hex(last_hash_ + unhashed);  // record_hash, without a second dump
   record["hash"] = hash;
-  if (auto why = schema_.check(record)) {
+  if (auto why = schema_.check(schema_probe(record))) {
     return fail("audit log " + path_ + ": refusing an invalid " + type + " record: " + *why);
   }
   std::string line = canonical_json(record);

@@ -7,6 +7,7 @@
 
 #include <thread>
 
+#include "audit/compact.h"
 #include "audit/lock.h"
 #include "audit/test_support.h"
 #include "audit/verify.h"
@@ -153,6 +154,30 @@ TEST(AuditLog, RefusesInvalidRecordsAndWritesNothing) {
   EXPECT_EQ(unknown.error().message, "audit log " + path + ": unknown record type 'run_paused'");
   EXPECT_EQ(read_lines(path).size(), 1u);
   ASSERT_TRUE(log->append("run_finished", run_finished_fields({}, 0), true));  // still usable
+  EXPECT_TRUE(verify_audit_log(path).ok);
+}
+
+TEST(AuditLog, RefusesACompactChangeRecordWithoutItsHeaderOrWithABadRow) {
+  TempDir dir;
+  util::FakeClock clock(kT0);
+  std::string path = dir.path("audit.jsonl");
+  auto log = open_log(path, kRun1, clock);
+  ASSERT_TRUE(log);
+  ASSERT_TRUE(log->append("run_started", run_started_fields(sample_run_info()), false));
+  auto intent = [] {
+    return compact_intent_fields({sample_change("g", 0, 1, 2), sample_change("g", 1, 1, 2)}).front();
+  };
+  auto headless = intent();
+  headless.erase("group");
+  auto missing = log->append("change_intent", headless, true);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().message,
+            "audit log " + path + ": refusing an invalid change_intent record: missing field 'group'");
+  auto bad_row = intent();
+  bad_row["partitions"][0][2] = "1";
+  EXPECT_FALSE(log->append("change_intent", bad_row, true));
+  EXPECT_EQ(read_lines(path).size(), 1u);
+  ASSERT_TRUE(log->append("change_intent", intent(), true));
   EXPECT_TRUE(verify_audit_log(path).ok);
 }
 

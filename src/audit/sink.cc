@@ -23,7 +23,7 @@ Status<> AuditLogSink::change_intents(const std::vector<ChangeFields>& changes) 
 Status<> AuditLogSink::change_results(const std::vector<std::pair<ChangeFields, ChangeOutcome>>& results) {
   std::vector<nlohmann::json> records = compact_result_fields(results);
   for (size_t i = 0; i < records.size(); ++i) {
-    auto s = log_->append(std::string(kChangeResult), std::move(records[i]), i + 1 == records.size());
+    auto s = log_->append(std::string(kChangeResult), std::move(records[i]), false);
     if (!s.ok()) return s;
   }
   return Ok{};

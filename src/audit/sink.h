@@ -19,10 +19,13 @@ class AuditSink {
  public:
   virtual ~AuditSink() = default;
   virtual Status<> run_started(const RunStartedInfo& info) = 0;
-  // One change_intent per partition of a call, on disk when this returns: the
-  // call is sent only afterwards.
+  // The change_intent records of one call's partitions, on disk when this
+  // returns: the call is sent only afterwards.
   virtual Status<> change_intents(const std::vector<ChangeFields>& changes) = 0;
-  // One change_result per partition, after the call and the read-back.
+  // The change_result records of a call's partitions, after the call and the
+  // read-back. Not synced on their own: the next call's intents or run_finished
+  // carry them to the disk, and a result lost in between leaves its intent,
+  // which reads as "may have been made".
   virtual Status<> change_results(const std::vector<std::pair<ChangeFields, ChangeOutcome>>& results) = 0;
   virtual Status<> run_finished(const RunCounts& counts, int exit_code, const std::string& reason) = 0;
 };

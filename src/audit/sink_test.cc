@@ -49,15 +49,19 @@ TEST(AuditSink, WritesAVerifiableRunToTheAuditLog) {
   info.region = "ap-guangzhou";
   ASSERT_TRUE(sink.run_started(info).ok());
   ASSERT_TRUE(sink.change_intents({change(0), change(1)}).ok());
+  // The intent is on disk before the call is sent; the result rides on the next sync.
+  EXPECT_EQ(sink.log().fsync_count(), 2u);
   ChangeOutcome ok;
   ok.request_id = "req-1";
   ok.verified = true;
   ok.after = 1500;
   ASSERT_TRUE(sink.change_results({{change(0), ok}, {change(1), ok}}).ok());
+  EXPECT_EQ(sink.log().fsync_count(), 2u);
   RunCounts counts;
   counts.changed = 2;
   counts.calls = 1;
   ASSERT_TRUE(sink.run_finished(counts, 0, "").ok());
+  EXPECT_EQ(sink.log().fsync_count(), 3u);
 
   auto text = util::read_file(path);
   ASSERT_TRUE(text.ok());

@@ -1,5 +1,7 @@
 #include "executor/pipeline.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <set>
 #include <string>
@@ -142,6 +144,9 @@ Result<ApplyResult> run_apply(const report::SavedPlan& plan, ApplyBackend& backe
     r.drift = std::move(live.drift);
     return refuse(std::move(r), audit, kStalePlan, {});
   }
+  // The drift check's maps (~70 MB at a million partitions) were freed in the middle of the heap,
+  // where glibc keeps them: hand them back before a million outcomes are allocated.
+  malloc_trim(0);
   // One slot per change (a million partitions: no second copy).
   if (options.progress) options.progress->phase = ApplyProgress::Phase::Writing;
   Outcomes outcomes(changes, options.progress);
@@ -166,10 +171,14 @@ Result<ApplyResult> run_apply(const report::SavedPlan& plan, ApplyBackend& backe
     if (!outcomes.filled[i]) outcomes.of[i] = backend.noop(changes[i]);
   }
   r.partitions = std::move(outcomes.of);
-  // The saved plan is sorted already; the report relies on it, so be sure.
-  std::stable_sort(r.partitions.begin(), r.partitions.end(), [](const PartitionOutcome& a, const PartitionOutcome& b) {
+  // The saved plan is sorted already; the report relies on it, so be sure. Checked first: sorting
+  // a million outcomes takes a buffer of half a million more.
+  auto before = [](const PartitionOutcome& a, const PartitionOutcome& b) {
     return std::tie(a.instance, a.group, a.topic, a.partition) < std::tie(b.instance, b.group, b.topic, b.partition);
-  });
+  };
+  if (!std::is_sorted(r.partitions.begin(), r.partitions.end(), before)) {
+    std::stable_sort(r.partitions.begin(), r.partitions.end(), before);
+  }
   finish(r, audit, r.problems.empty() ? "" : r.problems.front());
   return r;
 }
