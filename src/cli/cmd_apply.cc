@@ -80,10 +80,11 @@ Status<> use_plan_location(const report::SavedPlan& plan, const std::string& pat
 
 // The rate the write calls go out at: BatchModifyGroupOffsets's limit (the
 // slowest write action), as lowered by --rate-limit.
-double write_rate(const ApiFlags& flags, const util::Clock& clock) {
-  auto config = client_config(flags, api::kCkafkaService, std::nullopt, clock);
-  const api::RateLimits limits = config ? config->limits : api::RateLimits::published();
-  return limits.enabled ? limits.limit_for("BatchModifyGroupOffsets") : 0;
+// 0 (no time left shown) without limits: the flags' limits, not a client's config, which
+// needs a region the saved plan may be the one to give.
+double write_rate(const ApiFlags& flags) {
+  auto limits = rate_limits(flags);
+  return limits && limits->enabled ? limits->limit_for("BatchModifyGroupOffsets") : 0;
 }
 
 struct Loaded {
@@ -173,7 +174,7 @@ Result<int> run_apply(ApplyFlags& o, Context& ctx) {
     ProgressLine::Options shown;
     shown.terminal = ctx.err_is_tty;
     // A dry run sends no writes, so the rate limit says nothing about its time left.
-    shown.writes_per_second = o.dry_run ? 0 : write_rate(o.api, ctx.clock);
+    shown.writes_per_second = o.dry_run ? 0 : write_rate(o.api);
     line.emplace(progress, stats.get(), ctx.err, shown);
   }
   auto result = engine::apply(loaded.plan, request, ctx.clock);

@@ -97,8 +97,16 @@ Result<api::ClientConfig> client_config(const ApiFlags& f, const std::string& se
   }
   c.max_in_flight = f.max_in_flight;
 
-  c.limits = api::RateLimits::published();
-  c.limits.enabled = !f.no_rate_limit;
+  auto limits = rate_limits(f);
+  if (!limits) return fail(limits.error());
+  c.limits = *limits;
+  c.clock = &clock;
+  return c;
+}
+
+Result<api::RateLimits> rate_limits(const ApiFlags& f) {
+  api::RateLimits limits = api::RateLimits::published();
+  limits.enabled = !f.no_rate_limit;
   for (const std::string& spec : f.rate_limits) {
     const size_t eq = spec.find('=');
     double n = 0;
@@ -109,10 +117,9 @@ Result<api::ClientConfig> client_config(const ApiFlags& f, const std::string& se
       return fail("--rate-limit expects ACTION=N (requests per second), e.g. BatchModifyGroupOffsets=10; got '" +
                   spec + "'");
     }
-    if (auto s = c.limits.lower(spec.substr(0, eq), n); !s) return fail(s.error());
+    if (auto s = limits.lower(spec.substr(0, eq), n); !s) return fail(s.error());
   }
-  c.clock = &clock;
-  return c;
+  return limits;
 }
 
 }  // namespace offsetctl::cli

@@ -34,6 +34,10 @@ struct ApiFlags {
 
 void add_api_flags(CLI::App& app, ApiFlags& flags);
 
+// The limits --rate-limit and --no-rate-limit ask for (the published ones by default):
+// what the clients pace at, and what apply's progress line counts the time left with.
+Result<api::RateLimits> rate_limits(const ApiFlags& flags);
+
 // service: "ckafka" or "dts". The clock must outlive the clients made from the config.
 Result<api::ClientConfig> client_config(const ApiFlags& flags, const std::string& service,
                                         const std::optional<std::string>& plan_region, const util::Clock& clock);

@@ -78,6 +78,22 @@ TEST(ApiFlags, EverySettingFromTheCommandLine) {
   EXPECT_FALSE(Parsed(kCreds + " --region r --no-rate-limit").config()->limits.enabled);
 }
 
+// What apply's progress line counts the time left with: no region or credentials needed (a
+// saved plan gives the region), --no-rate-limit and a lowered limit heard.
+TEST(ApiFlags, RateLimitsNeedNothingButTheirFlags) {
+  auto published = rate_limits(Parsed("").flags);
+  ASSERT_TRUE(published.ok());
+  EXPECT_TRUE(published->enabled);
+  EXPECT_EQ(published->limit_for("BatchModifyGroupOffsets"), 20);
+  EXPECT_FALSE(rate_limits(Parsed("--no-rate-limit").flags)->enabled);
+  EXPECT_EQ(rate_limits(Parsed("--rate-limit BatchModifyGroupOffsets=5").flags)->limit_for("BatchModifyGroupOffsets"), 5);
+  auto bad = rate_limits(Parsed("--rate-limit BatchModifyGroupOffsets").flags);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().message,
+            "--rate-limit expects ACTION=N (requests per second), e.g. BatchModifyGroupOffsets=10; got "
+            "'BatchModifyGroupOffsets'");
+}
+
 TEST(ApiFlags, RegionPrecedence) {
   Parsed p(kCreds + " --region ap-beijing");
   EXPECT_EQ(p.config("ckafka", "ap-guangzhou", {{"TENCENTCLOUD_REGION", "ap-shanghai"}})->region, "ap-guangzhou");
