@@ -57,13 +57,11 @@ Command show_command() {
                 return fail(o->path + " is not a saved plan (those are JSON, written by 'offsetctl plan --out'): "
                                       "preview a plan file with 'offsetctl plan " + o->path + "'");
               }
-              auto text = util::read_file(o->path, report::kMaxSavedPlanBytes);
-              if (!text) return fail("saved plan " + text.error().message);
-              auto plan = report::parse_saved_plan(*text, o->path);
+              std::string checksum;
+              auto plan = report::read_saved_plan(o->path, nullptr, &checksum);
               if (!plan) return fail(std::move(plan).error());
               report::ReportContext context;
-              context.saved = report::SavedPlanRef{o->path, report::saved_plan_checksum(*text)};
-              *text = {};  // a million partitions' JSON is not needed to render them
+              context.saved = report::SavedPlanRef{o->path, checksum};
               if (o->format == "json") {
                 ctx.out << report::render_json(plan->result, context);
               } else if (o->format == "csv") {

@@ -202,11 +202,11 @@ Status<> write_saved_plan(const std::string& path, const SavedPlan& plan, std::s
   return Ok{};
 }
 
-Result<SavedPlan> read_saved_plan(const std::string& path, std::string* sha256) {
+Result<SavedPlan> read_saved_plan(const std::string& path, std::string* sha256, std::string* checksum) {
   auto text = util::read_file(path, kMaxSavedPlanBytes);
   if (!text) return fail("saved plan " + text.error().message);
   if (sha256) *sha256 = util::sha256_hex(*text);
-  return parse_saved_plan(*text, path);
+  return parse_saved_plan(*text, path, checksum);
 }
 
 std::string saved_plan_to_json(const SavedPlan& plan) {

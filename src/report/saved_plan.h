@@ -46,7 +46,8 @@ std::string saved_plan_checksum(std::string_view json);
 // Reads a saved plan strictly: any syntax error, unknown or missing field,
 // wrong type, unsupported format_version or checksum mismatch is an error that
 // names `path`, the line and column, and the field.
-Result<SavedPlan> parse_saved_plan(std::string_view json, const std::string& path);
+// checksum, when given, is set to the one verified ("sha256:…", for reports to quote).
+Result<SavedPlan> parse_saved_plan(std::string_view json, const std::string& path, std::string* checksum = nullptr);
 
 // A saved plan holds ~200 bytes per partition: a million partitions make
 // ~200 MB, past util::read_file's default cap (meant for plan files).
@@ -56,8 +57,10 @@ inline constexpr uint64_t kMaxSavedPlanBytes = 2ull << 30;
 // read with the saved-plan size cap and parse. checksum, when given, is set to
 // the written file's ("sha256:…", for the report to quote).
 Status<> write_saved_plan(const std::string& path, const SavedPlan& plan, std::string* checksum = nullptr);
-// sha256, when given, is set to the file's (for the audit log's run_started).
-Result<SavedPlan> read_saved_plan(const std::string& path, std::string* sha256 = nullptr);
+// sha256, when given, is set to the file's (for the audit log's run_started); checksum to
+// the verified checksum member (as parse_saved_plan).
+Result<SavedPlan> read_saved_plan(const std::string& path, std::string* sha256 = nullptr,
+                                  std::string* checksum = nullptr);
 
 // "https://user:secret@host/x" -> "https://host/x": an endpoint may carry
 // credentials, and a saved plan is shared in pull requests and CI artifacts.

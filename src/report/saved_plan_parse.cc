@@ -39,7 +39,7 @@ class Parser {
     plan_.result.changes.reserve(row_count_hint(text));
   }
 
-  Result<SavedPlan> run();
+  Result<SavedPlan> run(std::string* checksum);
 
  private:
   // Calls on_field(index) for each member of the object at the reader, with
@@ -402,7 +402,7 @@ void Parser::file(PlanFileHash& f) {
   });
 }
 
-Result<SavedPlan> Parser::run() {
+Result<SavedPlan> Parser::run(std::string* checksum) {
   header();
   if (!r_.ok()) return error();
   top();
@@ -415,6 +415,7 @@ Result<SavedPlan> Parser::run() {
                 "wrote it. Saved plans must not be edited" +
                 std::string(kRemedy));
   }
+  if (checksum) *checksum = checksum_;
   // The messages replayed and skipped are derived, not stored: counted again for the reports.
   const planner::PlanSummary moved = planner::summarize(plan_.result.changes);
   plan_.result.summary.replayed = moved.replayed;
@@ -425,8 +426,8 @@ Result<SavedPlan> Parser::run() {
 
 }  // namespace
 
-Result<SavedPlan> parse_saved_plan(std::string_view json, const std::string& path) {
-  return Parser(json, path).run();
+Result<SavedPlan> parse_saved_plan(std::string_view json, const std::string& path, std::string* checksum) {
+  return Parser(json, path).run(checksum);
 }
 
 }  // namespace offsetctl::report

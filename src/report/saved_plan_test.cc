@@ -7,6 +7,7 @@
 
 #include "report/test_support.h"
 #include "testing/temp_dir.h"
+#include "util/files.h"
 
 namespace offsetctl::report {
 namespace {
@@ -184,10 +185,18 @@ TEST(SavedPlan, NeverHoldsCredentialsFromTheEndpoint) {
 TEST(SavedPlanFile, WritesAndReadsBack) {
   testing::TempDir dir;
   const std::string path = dir.path("plan.json");
-  ASSERT_TRUE(write_saved_plan(path, sample_saved_plan()).ok());
-  auto back = read_saved_plan(path);
+  std::string written;
+  ASSERT_TRUE(write_saved_plan(path, sample_saved_plan(), &written).ok());
+  std::string sha256, checksum;
+  auto back = read_saved_plan(path, &sha256, &checksum);
   ASSERT_TRUE(back.ok()) << back.error().message;
   expect_same_result(sample_saved_plan().result, back->result);
+  // The checksum the writer quoted is the one the reader verified, and the one in the file.
+  const std::string text = *util::read_file(path);
+  EXPECT_EQ(checksum, written);
+  EXPECT_EQ(checksum, saved_plan_checksum(text));
+  EXPECT_EQ(text, saved_plan_to_json(sample_saved_plan()));
+  EXPECT_EQ(sha256, util::sha256_hex(text));
 }
 
 TEST(SavedPlanFile, ErrorsNameTheFile) {
