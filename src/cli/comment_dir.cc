@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "cli/output_guard.h"
 #include "util/files.h"
 
 namespace offsetctl::cli {
@@ -34,18 +35,8 @@ bool written_by_offsetctl(const fs::path& path) {
 }  // namespace
 
 Status<> check_comment_dir(const std::string& dir, const std::vector<std::string>& inputs) {
+  if (auto s = check_output_folder(dir, "--comment-dir", "the comment's parts", inputs); !s) return s;
   std::error_code ec;
-  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-    return fail("--comment-dir " + dir + ": that is a file; name a folder for the comment's parts");
-  }
-  for (const auto& in : inputs) {
-    fs::path folder = fs::path(in).parent_path();
-    if (folder.empty()) folder = ".";
-    if (fs::equivalent(dir, in, ec) || fs::equivalent(dir, folder, ec)) {
-      return fail("--comment-dir " + dir + ": the folder holds the plan files this command reads (" + in +
-                  "); write the comment to a folder of its own");
-    }
-  }
   if (!fs::is_directory(dir, ec)) return Ok{};
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     if (part_number(entry.path().filename().string()) == 0) continue;

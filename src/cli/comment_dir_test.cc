@@ -63,7 +63,7 @@ TEST_F(CommentDir, ThePlansFolderIsRefusedBeforeAnyCall) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, "offsetctl: error: --comment-dir " + dir.path("plans") +
                        ": the folder holds the plan files this command reads (" + plan_path +
-                       "); write the comment to a folder of its own\n");
+                       "); write the comment's parts to a folder of its own\n");
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(emulator.requests().size(), before);
   EXPECT_FALSE(util::read_file(dir.path("plans/comment-1.md")));

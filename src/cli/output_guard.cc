@@ -102,4 +102,21 @@ Status<> check_output_file(const std::string& path, const std::string& flag, Out
   return Ok{};
 }
 
+Status<> check_output_folder(const std::string& dir, const std::string& flag, const std::string& what,
+                             const std::vector<std::string>& inputs) {
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+    return fail(flag + " " + dir + ": that is a file; name a folder for " + what);
+  }
+  for (const auto& in : inputs) {
+    fs::path folder = fs::path(in).parent_path();
+    if (folder.empty()) folder = ".";
+    if (same_file(dir, in) || same_file(dir, folder)) {
+      return fail(flag + " " + dir + ": the folder holds the plan files this command reads (" + in +
+                  "); write " + what + " to a folder of its own");
+    }
+  }
+  return Ok{};
+}
+
 }  // namespace offsetctl::cli

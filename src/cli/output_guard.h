@@ -29,4 +29,10 @@ Status<> refuse_saved_plans(const std::vector<std::string>& paths);
 Status<> check_output_file(const std::string& path, const std::string& flag, OutputKind kind,
                            const std::vector<std::string>& inputs);
 
+// A folder the command writes files into (`flag` names the option): not a file,
+// and neither one of the `inputs` nor a folder holding one; `what` says what
+// goes into it ("the comment's parts").
+Status<> check_output_folder(const std::string& dir, const std::string& flag, const std::string& what,
+                             const std::vector<std::string>& inputs);
+
 }  // namespace offsetctl::cli
