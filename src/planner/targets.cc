@@ -1,6 +1,7 @@
 #include "planner/targets.h"
 
-#include <algorithm>
+#include <string>
+#include <vector>
 
 #include "util/did_you_mean.h"
 
@@ -18,6 +19,23 @@ bool targeted(const std::vector<Target>& targets, const std::string& instance, c
     }
   }
   return hit;
+}
+
+// Keeps the targeted groups of each plan, CKafka or DTS (`owner`: the member naming its instance
+// or its subscription), and drops the plans left without any; `names` collects every group seen.
+template <class Plan>
+void keep_targeted(std::vector<Plan>& plans, std::string Plan::*owner, const std::vector<Target>& targets,
+                   std::vector<bool>& used, std::vector<std::string>& names) {
+  for (auto& p : plans) {
+    decltype(p.groups) kept;
+    for (auto& g : p.groups) {
+      names.push_back(g.group);
+      names.push_back(p.*owner + "/" + g.group);
+      if (targeted(targets, p.*owner, g.group, used)) kept.push_back(std::move(g));
+    }
+    p.groups = std::move(kept);
+  }
+  std::erase_if(plans, [](const Plan& p) { return p.groups.empty(); });
 }
 
 }  // namespace
@@ -44,30 +62,8 @@ Status<> restrict_to_targets(plan::PlanSet& plans, const std::vector<Target>& ta
   std::vector<bool> used(targets.size(), false);
   std::vector<std::string> names;  // every group the plans name, for suggestions
   for (auto& f : plans.files) {
-    for (auto& p : f.offset_plans) {
-      std::vector<plan::GroupSpec> kept;
-      for (auto& g : p.groups) {
-        names.push_back(g.group);
-        names.push_back(p.instance + "/" + g.group);
-        if (targeted(targets, p.instance, g.group, used)) kept.push_back(std::move(g));
-      }
-      p.groups = std::move(kept);
-    }
-    f.offset_plans.erase(std::remove_if(f.offset_plans.begin(), f.offset_plans.end(),
-                                        [](const plan::OffsetPlan& p) { return p.groups.empty(); }),
-                         f.offset_plans.end());
-    for (auto& p : f.dts_plans) {
-      std::vector<plan::DtsGroupSpec> kept;
-      for (auto& g : p.groups) {
-        names.push_back(g.group);
-        names.push_back(p.subscribe_id + "/" + g.group);
-        if (targeted(targets, p.subscribe_id, g.group, used)) kept.push_back(std::move(g));
-      }
-      p.groups = std::move(kept);
-    }
-    f.dts_plans.erase(std::remove_if(f.dts_plans.begin(), f.dts_plans.end(),
-                                     [](const plan::DtsOffsetPlan& p) { return p.groups.empty(); }),
-                      f.dts_plans.end());
+    keep_targeted(f.offset_plans, &plan::OffsetPlan::instance, targets, used, names);
+    keep_targeted(f.dts_plans, &plan::DtsOffsetPlan::subscribe_id, targets, used, names);
   }
   for (size_t i = 0; i < targets.size(); ++i) {
     if (used[i]) continue;
