@@ -7,14 +7,6 @@
 namespace offsetctl::audit {
 namespace {
 
-constexpr size_t kCompactShortText = 4000;  // the schema allows 4096 characters
-constexpr size_t kCompactLongText = 60000;  // and 65536
-
-nlohmann::json nullable(const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nullptr; }
-nlohmann::json nullable_text(const std::optional<std::string>& v, size_t max) {
-  return v ? nlohmann::json(clip_text(*v, max)) : nullptr;
-}
-
 // The fields every record of one call shares.
 nlohmann::json call_header(const ChangeFields& c) {
   nlohmann::json j = {{"format", kCompactFormat}, {"instance", c.instance}, {"group", c.group}};
@@ -118,7 +110,7 @@ std::vector<nlohmann::json> compact_intent_fields(const std::vector<ChangeFields
   for (size_t i = 0; i < changes.size(); ++i) {
     const ChangeFields& c = changes[i];
     builder.add(i > 0 && same_call(c, changes[i - 1]), [&] { return call_header(c); }, c.topic,
-                {c.partition, nullable(c.before), nullable(c.target)});
+                {c.partition, optional_json(c.before), optional_json(c.target)});
   }
   builder.finish();
   return out;
@@ -133,12 +125,12 @@ std::vector<nlohmann::json> compact_result_fields(
     const bool same = i > 0 && same_call(c, results[i - 1].first) && same_answer(o, results[i - 1].second);
     auto header = [&] {
       nlohmann::json h = call_header(c);
-      h["request_id"] = nullable_text(o.request_id, kCompactShortText);
-      h["error_code"] = nullable_text(o.error_code, kCompactShortText);
-      h["error_message"] = nullable_text(o.error_message, kCompactLongText);
+      h["request_id"] = optional_json(o.request_id, kShortText);
+      h["error_code"] = optional_json(o.error_code, kShortText);
+      h["error_message"] = optional_json(o.error_message, kLongText);
       return h;
     };
-    builder.add(same, header, c.topic, {c.partition, nullable(o.after), o.verified});
+    builder.add(same, header, c.topic, {c.partition, optional_json(o.after), o.verified});
   }
   builder.finish();
   return out;
@@ -240,8 +232,8 @@ std::vector<nlohmann::json> as_partition_records(const nlohmann::json& record) {
     j["topic"] = c.change.topic;
     j["partition"] = c.change.partition;
     if (c.has_before_target) {
-      j["before"] = nullable(c.change.before);
-      j["target"] = nullable(c.change.target);
+      j["before"] = optional_json(c.change.before);
+      j["target"] = optional_json(c.change.target);
     }
     if (!c.change.action.empty()) j["action"] = c.change.action;
     if (c.change.call > 0) j["call"] = c.change.call;
@@ -251,7 +243,7 @@ std::vector<nlohmann::json> as_partition_records(const nlohmann::json& record) {
       j["error_code"] = c.outcome->error_code ? nlohmann::json(*c.outcome->error_code) : nullptr;
       j["error_message"] = c.outcome->error_message ? nlohmann::json(*c.outcome->error_message) : nullptr;
       j["verified"] = c.outcome->verified;
-      j["after"] = nullable(c.outcome->after);
+      j["after"] = optional_json(c.outcome->after);
     }
     out.push_back(std::move(j));
   });

@@ -8,14 +8,6 @@
 namespace offsetctl::audit {
 namespace {
 
-constexpr size_t kShortText = 4000;  // the schema allows 4096 characters
-constexpr size_t kLongText = 60000;  // and 65536
-
-nlohmann::json optional_json(const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nullptr; }
-nlohmann::json optional_json(const std::optional<std::string>& v, size_t max) {
-  return v ? nlohmann::json(clip_text(*v, max)) : nullptr;
-}
-
 nlohmann::json file_hash_json(const FileHash& f) {
   return {{"path", clip_text(f.path, kShortText)}, {"sha256", f.sha256}};
 }
@@ -33,6 +25,11 @@ void add_partition(nlohmann::json& j, const ChangeFields& c) {
 }
 
 }  // namespace
+
+nlohmann::json optional_json(const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nullptr; }
+nlohmann::json optional_json(const std::optional<std::string>& v, size_t max_bytes) {
+  return v ? nlohmann::json(clip_text(*v, max_bytes)) : nullptr;
+}
 
 std::string clip_text(std::string_view text, size_t max_bytes) {
   if (text.size() <= max_bytes) return std::string(text);

@@ -23,6 +23,12 @@ bool is_valid_run_id(std::string_view text);
 // `text` cut to at most max_bytes (ending in "..." when cut), never inside a
 // UTF-8 sequence: the builders clip free text (messages, paths) to the schema's limits.
 std::string clip_text(std::string_view text, size_t max_bytes);
+inline constexpr size_t kShortText = 4000;  // the schema allows 4096 characters
+inline constexpr size_t kLongText = 60000;  // and 65536
+
+// A value or null, as the records write optional fields; text clipped to max_bytes.
+nlohmann::json optional_json(const std::optional<int64_t>& v);
+nlohmann::json optional_json(const std::optional<std::string>& v, size_t max_bytes);
 
 struct FileHash {
   std::string path;
