@@ -178,7 +178,6 @@ std::string saved_plan_unsigned_sha256(const SavedPlan& plan) {
   return hash.hex_digest();
 }
 
-
 }  // namespace detail
 
 namespace {
