@@ -9,24 +9,27 @@ Status<> AuditLogSink::run_started(const RunStartedInfo& info) {
   return log_->append(std::string(kRunStarted), run_started_fields(info), true);
 }
 
-// Compact records (format 2): one per call, normally. One fsync for the whole call:
-// the last record reaching the disk carries the others with it.
-Status<> AuditLogSink::change_intents(const std::vector<ChangeFields>& changes) {
-  std::vector<nlohmann::json> records = compact_intent_fields(changes);
+namespace {
+
+// Appends the records of one call (normally one: compact records, format 2). With `sync`
+// only the last is flushed: it carries the others to the disk with it.
+Status<> append_all(AuditLog& log, std::string_view type, std::vector<nlohmann::json> records, bool sync) {
   for (size_t i = 0; i < records.size(); ++i) {
-    auto s = log_->append(std::string(kChangeIntent), std::move(records[i]), i + 1 == records.size());
+    auto s = log.append(std::string(type), std::move(records[i]), sync && i + 1 == records.size());
     if (!s.ok()) return s;
   }
   return Ok{};
 }
 
+}  // namespace
+
+Status<> AuditLogSink::change_intents(const std::vector<ChangeFields>& changes) {
+  return append_all(*log_, kChangeIntent, compact_intent_fields(changes), true);
+}
+
+// Not synced: the next call's intents or run_finished carry them to the disk (sink.h).
 Status<> AuditLogSink::change_results(const std::vector<std::pair<ChangeFields, ChangeOutcome>>& results) {
-  std::vector<nlohmann::json> records = compact_result_fields(results);
-  for (size_t i = 0; i < records.size(); ++i) {
-    auto s = log_->append(std::string(kChangeResult), std::move(records[i]), false);
-    if (!s.ok()) return s;
-  }
-  return Ok{};
+  return append_all(*log_, kChangeResult, compact_result_fields(results), false);
 }
 
 Status<> AuditLogSink::run_finished(const RunCounts& counts, int exit_code, const std::string& reason) {
