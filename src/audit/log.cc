@@ -13,7 +13,6 @@
 #include "audit/lock.h"
 #include "audit/record.h"
 #include "audit/tail.h"
-#include "util/crypto.h"
 #include "util/time.h"
 
 namespace offsetctl::audit {
@@ -166,7 +165,7 @@ Status<> AuditLog::append(const std::string& type, nlohmann::json fields, bool f
     unhashed = canonical_json(record);
     record = nlohmann::json::parse(unhashed);
   }
-  std::string hash = util::sha256_hex(last_hash_ + unhashed);  // record_hash, without a second dump
+  std::string hash = record_hash_of_text(last_hash_, unhashed);
   record["hash"] = hash;
   if (auto why = schema_.check(schema_probe(record))) {
     return fail("audit log " + path_ + ": refusing an invalid " + type + " record: " + *why);

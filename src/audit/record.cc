@@ -14,15 +14,16 @@ std::string canonical_json(const nlohmann::json& value) {
 }
 
 std::string record_hash(std::string_view prev_hash, const nlohmann::json& record) {
-  std::string text(prev_hash);
   if (record.is_object() && record.contains("hash")) {
     nlohmann::json copy = record;
     copy.erase("hash");
-    text += canonical_json(copy);
-  } else {
-    text += canonical_json(record);
+    return record_hash_of_text(prev_hash, canonical_json(copy));
   }
-  return util::sha256_hex(text);
+  return record_hash_of_text(prev_hash, canonical_json(record));
+}
+
+std::string record_hash_of_text(std::string_view prev_hash, std::string_view unhashed_canonical) {
+  return util::sha256_hex(std::string(prev_hash) + std::string(unhashed_canonical));
 }
 
 int json_depth(std::string_view text, int limit) {

@@ -36,6 +36,8 @@ std::string canonical_json(const nlohmann::json& value);
 
 // sha256 hex of prev_hash + canonical_json(record without its "hash" field).
 std::string record_hash(std::string_view prev_hash, const nlohmann::json& record);
+// The same from that canonical text, when the writer has it already.
+std::string record_hash_of_text(std::string_view prev_hash, std::string_view unhashed_canonical);
 
 // What one line of the file (without its '\n') is.
 struct LineParse {
