@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "util/shared_string.h"
+
 namespace offsetctl::executor {
 
 enum class PartitionStatus {
@@ -30,22 +32,24 @@ inline const char* status_name(PartitionStatus s) {
   return "unknown";
 }
 
+// A million of these are held until the report is written: the texts are
+// shared with the plan's row (where) and with the call's other outcomes.
 struct PartitionOutcome {
-  std::string instance;
-  std::string group;
-  std::string topic;
+  util::SharedString instance;
+  util::SharedString group;
+  util::SharedString topic;
   int32_t partition = 0;
+  PartitionStatus status = PartitionStatus::Unchanged;
   std::optional<int64_t> before;  // committed offset the plan observed (nullopt: nothing committed)
   std::optional<int64_t> target;  // the plan's target; a preview when resolved at apply time
   std::optional<int64_t> after;   // committed offset read back after the calls
   // resolveAt: apply: the ShiftTimestamp sent (-2 earliest, -1 latest, else ms)
   std::optional<int64_t> apply_timestamp;
-  PartitionStatus status = PartitionStatus::Unchanged;
-  std::string action;      // the API action that carried the change; empty when none was sent
-  std::string request_id;  // of that call, success or failure
-  std::string error_code;  // empty on success; "NotVerified" when the read-back disagrees
-  std::string error_message;
-  std::string note;  // "already at its target", "the call failed but the offset is at its target", ...
+  util::SharedString action;      // the API action that carried the change; empty when none was sent
+  util::SharedString request_id;  // of that call, success or failure
+  util::SharedString error_code;  // empty on success; "NotVerified" when the read-back disagrees
+  util::SharedString error_message;
+  util::SharedString note;  // "already at its target", "the call failed but the offset is at its target", ...
   // Unchanged because the partition already had its target when apply read it
   // (an earlier run, or someone else, set it); otherwise a noop in the plan.
   bool already_at_target = false;

@@ -95,12 +95,14 @@ void run_group(const GroupRun& g, const std::vector<PartitionChange>& changes, c
     std::vector<audit::ChangeFields> intents;
     for (size_t i : call.changes) intents.push_back(fields_of(changes[i], call, g.call_numbers[k]));
     if (!sink.intents(intents)) {
+      const util::SharedString action = call.action(), code = "NotAttempted",
+                               why = "not sent: the audit log could not be written";
       for (size_t i : call.changes) {
-        PartitionOutcome o = unchanged(changes[i], std::nullopt, "");
+        PartitionOutcome o = outcome_of(changes[i]);
         o.status = PartitionStatus::Skipped;
-        o.action = call.action();
-        o.error_code = "NotAttempted";
-        o.error_message = "not sent: the audit log could not be written";
+        o.action = action;
+        o.error_code = code;
+        o.error_message = why;
         outcomes.set(i, std::move(o));
       }
       continue;
@@ -174,8 +176,9 @@ class CkafkaBackend final : public ApplyBackend {
     if (!out.unread.empty()) return out;
     DriftCheck drift = check_drift(changes, live);
     out.drift = std::move(drift.drift);
+    const util::SharedString note = "already at its target";
     for (size_t i : drift.at_target) {
-      PartitionOutcome o = unchanged(changes[i], changes[i].target, "already at its target");
+      PartitionOutcome o = unchanged(changes[i], changes[i].target, note);
       o.already_at_target = true;
       out.done.emplace_back(i, std::move(o));
     }
@@ -199,10 +202,11 @@ class CkafkaBackend final : public ApplyBackend {
   }
 
   PartitionOutcome noop(const PartitionChange& c) const override {
-    return unchanged(c, std::nullopt, "nothing to do");  // not read: a noop
+    return unchanged(c, std::nullopt, nothing_to_do_);  // not read: a noop
   }
 
  private:
+  const util::SharedString nothing_to_do_ = "nothing to do";
   const ClientFactory& clients_;
   ReadSet reads_;
   std::map<std::string, std::shared_ptr<api::CkafkaApi>> owned_;

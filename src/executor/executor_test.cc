@@ -102,7 +102,7 @@ TEST(Executor, AppliesWithTheFewestCallsAndVerifies) {
   EXPECT_EQ(p.before, 1720);
   EXPECT_EQ(p.after, 1500);
   EXPECT_EQ(p.action, "BatchModifyGroupOffsets");
-  EXPECT_EQ(p.request_id.rfind("req-batch-", 0), 0u);
+  EXPECT_EQ(p.request_id.str().rfind("req-batch-", 0), 0u);
   EXPECT_EQ(r.partitions[6].status, PartitionStatus::Unchanged);
   EXPECT_EQ(r.partitions[6].note, "nothing to do");
 
@@ -110,6 +110,31 @@ TEST(Executor, AppliesWithTheFewestCallsAndVerifies) {
   EXPECT_EQ(f.sink.events.back(), "run_finished changed=6 failed=0 unchanged=1 calls=3 exit=0");
   EXPECT_EQ(f.sink.count("intent "), 6u);
   EXPECT_EQ(f.sink.count("result "), 6u);
+}
+
+// A million outcomes are held until the report: they hold their row's names
+// and their call's texts, not copies.
+TEST(Executor, OutcomesShareTheirRowsNamesAndTheirCallsTexts) {
+  Fixture f;
+  add_two_groups(f);
+  ApplyResult r = f.apply();
+  ASSERT_EQ(r.partitions.size(), f.plan.result.changes.size());
+  for (const PartitionOutcome& o : r.partitions) {
+    for (const PartitionChange& c : f.plan.result.changes) {
+      if (c.group != o.group || c.topic != o.topic || c.partition != o.partition) continue;
+      EXPECT_TRUE(o.group.shares_with(c.group) && o.topic.shares_with(c.topic) && o.instance.shares_with(c.instance))
+          << o.group << "/" << o.topic << "[" << o.partition << "]";
+    }
+  }
+  size_t same_call = 0;
+  for (size_t i = 1; i < r.partitions.size(); ++i) {
+    const PartitionOutcome& a = r.partitions[i - 1];
+    const PartitionOutcome& b = r.partitions[i];
+    if (b.request_id.empty() || b.request_id != a.request_id) continue;
+    ++same_call;
+    EXPECT_TRUE(b.request_id.shares_with(a.request_id) && b.action.shares_with(a.action)) << i;
+  }
+  EXPECT_EQ(same_call, 3u);  // orders and payments in one call of 4 partitions, refunds and billing alone
 }
 
 TEST(Executor, EveryIntentIsRecordedBeforeItsCall) {
@@ -219,7 +244,7 @@ TEST(Executor, AFailedGroupDoesNotStopTheOthersAndARerunConverges) {
   EXPECT_EQ(p.status, PartitionStatus::Failed);
   EXPECT_EQ(p.error_code, "FailedOperation");
   EXPECT_EQ(p.error_message, "the group is not empty");
-  EXPECT_EQ(p.request_id.rfind("req-batch-", 0), 0u);
+  EXPECT_EQ(p.request_id.str().rfind("req-batch-", 0), 0u);
   EXPECT_EQ(f.api->committed("billing", "invoices", 0), 0);
   EXPECT_EQ(f.sink.count("result orders-consumer/orders[0] 1720->1500 BatchModifyGroupOffsets #2 verified=0 "
                          "error=FailedOperation"),

@@ -95,7 +95,7 @@ PartitionOutcome verify_change(const planner::PartitionChange& c, const CallOutc
   return not_verified(std::move(o), "NotVerified", miss);
 }
 
-PartitionOutcome unchanged(const planner::PartitionChange& c, std::optional<int64_t> after, std::string note) {
+PartitionOutcome unchanged(const planner::PartitionChange& c, std::optional<int64_t> after, util::SharedString note) {
   PartitionOutcome o = outcome_of(c);
   o.after = after;
   o.status = PartitionStatus::Unchanged;

@@ -14,11 +14,12 @@ namespace offsetctl::executor {
 
 // What happened to the call that carried a change.
 struct CallOutcome {
-  std::string action;      // "BatchModifyGroupOffsets", "ModifyGroupOffsets"
-  bool ok = false;         // the service accepted it
-  std::string request_id;  // success or failure, when the service gave one
-  std::string error_code;  // on failure: the API's code, or the client's ("Timeout", ...)
-  std::string error_message;
+  // Shared with the outcome of every partition the call carried.
+  util::SharedString action;      // "BatchModifyGroupOffsets", "ModifyGroupOffsets"
+  bool ok = false;                // the service accepted it
+  util::SharedString request_id;  // success or failure, when the service gave one
+  util::SharedString error_code;  // on failure: the API's code, or the client's ("Timeout", ...)
+  util::SharedString error_message;
 };
 
 // The outcome of one change. `group` is the group as read back after the calls
@@ -35,7 +36,8 @@ PartitionOutcome outcome_of(const planner::PartitionChange& change);
 
 // The outcome of a change that needed no call (a noop in the plan, or already
 // at its target: `after` is then the offset read).
+// The note is shared: a rerun holds a million "already at its target".
 PartitionOutcome unchanged(const planner::PartitionChange& change, std::optional<int64_t> after,
-                           std::string note);
+                           util::SharedString note);
 
 }  // namespace offsetctl::executor

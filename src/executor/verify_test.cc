@@ -81,7 +81,7 @@ TEST(Verify, ReadBackFailureIsNotVerified) {
   PartitionOutcome o = verify_change(change(1720, 1500), ok_call(), &g);
   EXPECT_EQ(o.status, PartitionStatus::NotVerified);
   EXPECT_EQ(o.error_code, "Timeout");
-  EXPECT_EQ(o.error_message.rfind("the call was accepted but the offset could not be read back: ", 0), 0u)
+  EXPECT_EQ(o.error_message.str().rfind("the call was accepted but the offset could not be read back: ", 0), 0u)
       << o.error_message;
   // A failed call stays failed, with its own error.
   PartitionOutcome f = verify_change(change(1720, 1500), failed_call(), &g);

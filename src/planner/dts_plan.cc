@@ -142,11 +142,12 @@ PlanResult make_dts_plan(const plan::PlanSet& plans, const DtsLiveState& live, c
         }
         if (selected.empty()) selected.push_back(kEveryPartition);
 
+        PartitionChange proto;
+        proto.instance = p.subscribe_id;
+        proto.group = g.group;
+        proto.topic = g.topic;
         for (int32_t part : selected) {
-          PartitionChange c;
-          c.instance = p.subscribe_id;
-          c.group = g.group;
-          c.topic = g.topic;
+          PartitionChange c = proto;
           c.partition = part;
           c.spec = dts_spec(g);
           c.apply_timestamp = apply_timestamp_of(g);

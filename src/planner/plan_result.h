@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "planner/live_state.h"
+#include "util/shared_string.h"
 
 namespace offsetctl::planner {
 
@@ -27,15 +28,17 @@ inline int64_t add_saturating(int64_t a, int64_t b) {
 }
 
 struct PartitionChange {
-  std::string instance;
-  std::string group;
-  std::string topic;
+  // Shared by every row of the group (of the topic): a plan of a million rows
+  // names a few thousand.
+  util::SharedString instance;
+  util::SharedString group;
+  util::SharedString topic;
   int32_t partition = 0;
+  Action action = Action::Noop;
   std::optional<int64_t> current;  // committed offset; nullopt: nothing committed
   std::optional<int64_t> target;   // nullopt only when it could not be resolved (invalid)
   std::optional<int64_t> begin_offset;
   std::optional<int64_t> end_offset;
-  Action action = Action::Noop;
   std::string reason;  // why blocked or invalid (or how a target was clamped)
   std::string spec;    // what the plan said, for the reader: "to: earliest", "shift: -100"
   // resolveAt: apply: ModifyGroupOffsets strategy 1 with this ShiftTimestamp
@@ -83,7 +86,7 @@ struct PartitionChange {
 // PartitionChange is one row here plus its property in
 // schemas/report.schema.json and schemas/saved-plan.schema.json.
 enum class ChangeFieldKind {
-  Key,        // instance, group, topic: a string; the saved plan has them once per topic entry
+  Key,        // instance, group, topic: a util::SharedString; the saved plan has them once per topic entry
   Partition,  // int32_t; null for kEveryPartition
   Offset,     // std::optional<int64_t>; null when absent
   Derived,    // computed from other fields (an optional<int64_t> member function); the report only
@@ -98,7 +101,8 @@ struct ChangeField {
   const char* name;
   ChangeFieldKind kind;
   bool saved;  // in the saved plan's partition rows
-  std::string PartitionChange::*text = nullptr;              // Key, Text
+  util::SharedString PartitionChange::*key = nullptr;        // Key
+  std::string PartitionChange::*text = nullptr;              // Text
   std::optional<int64_t> PartitionChange::*offset = nullptr;  // Offset
   std::optional<int64_t> (PartitionChange::*derived)() const = nullptr;  // Derived
   int64_t (PartitionChange::*count)() const = nullptr;                   // Count
@@ -106,25 +110,27 @@ struct ChangeField {
 };
 
 inline constexpr ChangeField kChangeFields[] = {
-    // name, kind, saved, text, offset, derived, count, flag
-    {"instance", ChangeFieldKind::Key, false, &PartitionChange::instance, nullptr, nullptr},
-    {"group", ChangeFieldKind::Key, false, &PartitionChange::group, nullptr, nullptr},
-    {"topic", ChangeFieldKind::Key, false, &PartitionChange::topic, nullptr, nullptr},
-    {"partition", ChangeFieldKind::Partition, true, nullptr, nullptr, nullptr},
-    {"current", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::current, nullptr},
-    {"target", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::target, nullptr},
-    {"delta", ChangeFieldKind::Derived, false, nullptr, nullptr, &PartitionChange::delta},
-    {"replayed", ChangeFieldKind::Count, false, nullptr, nullptr, nullptr, &PartitionChange::replayed},
-    {"skipped", ChangeFieldKind::Count, false, nullptr, nullptr, nullptr, &PartitionChange::skipped},
-    {"first_commit", ChangeFieldKind::Flag, false, nullptr, nullptr, nullptr, nullptr, &PartitionChange::first_commit},
-    {"lag_after", ChangeFieldKind::Derived, false, nullptr, nullptr, &PartitionChange::lag_after},
-    {"begin_offset", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::begin_offset, nullptr},
-    {"end_offset", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::end_offset, nullptr},
-    {"action", ChangeFieldKind::Action, true, nullptr, nullptr, nullptr},
-    {"reason", ChangeFieldKind::Text, true, &PartitionChange::reason, nullptr, nullptr},
-    {"spec", ChangeFieldKind::Text, true, &PartitionChange::spec, nullptr, nullptr},
-    {"resolve_at", ChangeFieldKind::ResolveAt, false, nullptr, nullptr, nullptr},
-    {"apply_timestamp", ChangeFieldKind::Offset, true, nullptr, &PartitionChange::apply_timestamp, nullptr},
+    // name, kind, saved, then the member its kind reads: key, text, offset, derived, count, flag
+    {"instance", ChangeFieldKind::Key, false, &PartitionChange::instance},
+    {"group", ChangeFieldKind::Key, false, &PartitionChange::group},
+    {"topic", ChangeFieldKind::Key, false, &PartitionChange::topic},
+    {"partition", ChangeFieldKind::Partition, true},
+    {"current", ChangeFieldKind::Offset, true, nullptr, nullptr, &PartitionChange::current},
+    {"target", ChangeFieldKind::Offset, true, nullptr, nullptr, &PartitionChange::target},
+    {"delta", ChangeFieldKind::Derived, false, nullptr, nullptr, nullptr, &PartitionChange::delta},
+    {"replayed", ChangeFieldKind::Count, false, nullptr, nullptr, nullptr, nullptr,
+     &PartitionChange::replayed},
+    {"skipped", ChangeFieldKind::Count, false, nullptr, nullptr, nullptr, nullptr, &PartitionChange::skipped},
+    {"first_commit", ChangeFieldKind::Flag, false, nullptr, nullptr, nullptr, nullptr, nullptr,
+     &PartitionChange::first_commit},
+    {"lag_after", ChangeFieldKind::Derived, false, nullptr, nullptr, nullptr, &PartitionChange::lag_after},
+    {"begin_offset", ChangeFieldKind::Offset, true, nullptr, nullptr, &PartitionChange::begin_offset},
+    {"end_offset", ChangeFieldKind::Offset, true, nullptr, nullptr, &PartitionChange::end_offset},
+    {"action", ChangeFieldKind::Action, true},
+    {"reason", ChangeFieldKind::Text, true, nullptr, &PartitionChange::reason},
+    {"spec", ChangeFieldKind::Text, true, nullptr, &PartitionChange::spec},
+    {"resolve_at", ChangeFieldKind::ResolveAt, false},
+    {"apply_timestamp", ChangeFieldKind::Offset, true, nullptr, nullptr, &PartitionChange::apply_timestamp},
 };
 
 struct GroupReport {

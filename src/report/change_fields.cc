@@ -7,7 +7,7 @@ namespace offsetctl::report {
 void write_change_field(JsonWriter& w, const planner::ChangeField& f, const planner::PartitionChange& c) {
   using Kind = planner::ChangeFieldKind;
   switch (f.kind) {
-    case Kind::Key: w.member(f.name, c.*f.text); break;
+    case Kind::Key: w.member(f.name, (c.*f.key).str()); break;
     case Kind::Partition:
       if (c.partition == planner::kEveryPartition) {
         w.key(f.name).null();

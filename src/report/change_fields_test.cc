@@ -18,7 +18,7 @@ TEST(ChangeFields, TheSavedPlanHasTheStoredFieldsSortedByName) {
 TEST(ChangeFields, EveryRowNamesTheMemberItsKindNeeds) {
   for (const auto& f : planner::kChangeFields) {
     switch (f.kind) {
-      case ChangeFieldKind::Key:
+      case ChangeFieldKind::Key: EXPECT_NE(f.key, nullptr) << f.name; break;
       case ChangeFieldKind::Text: EXPECT_NE(f.text, nullptr) << f.name; break;
       case ChangeFieldKind::Offset: EXPECT_NE(f.offset, nullptr) << f.name; break;
       case ChangeFieldKind::Derived: EXPECT_NE(f.derived, nullptr) << f.name; break;

@@ -295,10 +295,18 @@ void Parser::change_run(std::vector<planner::PartitionChange>& out) {
   });
   if (!r_.ok()) return;
   if (out.size() == first) r_.fail_at(start, "a topic entry without partitions");
+  // One copy of each name for the entry's rows (the previous entry's, when it names the same).
+  const auto shared = [&](util::SharedString planner::PartitionChange::*key, std::string& text) {
+    if (first > 0 && out[first - 1].*key == text) return out[first - 1].*key;
+    return util::SharedString(std::move(text));
+  };
+  const util::SharedString shared_instance = shared(&planner::PartitionChange::instance, instance);
+  const util::SharedString shared_group = shared(&planner::PartitionChange::group, group);
+  const util::SharedString shared_topic = shared(&planner::PartitionChange::topic, topic);
   for (size_t i = first; i < out.size(); ++i) {
-    out[i].instance = instance;
-    out[i].group = group;
-    out[i].topic = topic;
+    out[i].instance = shared_instance;
+    out[i].group = shared_group;
+    out[i].topic = shared_topic;
   }
 }
 

@@ -46,6 +46,27 @@ TEST(ParseSavedPlan, AcceptsWhatWasWritten) {
   EXPECT_EQ(r->result.changes[12].partition, planner::kEveryPartition);
 }
 
+// A million rows name a few thousand groups: the rows of a name hold one copy of it.
+TEST(ParseSavedPlan, RowsThatNameTheSameGroupOrTopicShareOneCopy) {
+  auto r = parse_saved_plan(sample_json(), "plan.json");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const auto& rows = r->result.changes;
+  size_t same_group = 0, same_topic = 0;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    if (rows[i].group == rows[i - 1].group) {
+      ++same_group;
+      EXPECT_TRUE(rows[i].group.shares_with(rows[i - 1].group)) << i;
+      EXPECT_TRUE(rows[i].instance.shares_with(rows[i - 1].instance)) << i;
+    }
+    if (rows[i].group == rows[i - 1].group && rows[i].topic == rows[i - 1].topic) {
+      ++same_topic;
+      EXPECT_TRUE(rows[i].topic.shares_with(rows[i - 1].topic)) << i;
+    }
+  }
+  EXPECT_GT(same_group, same_topic);  // the sample has groups of several topics
+  EXPECT_GT(same_topic, 0u);
+}
+
 TEST(ParseSavedPlan, WhitespaceDoesNotMatter) {
   std::string json = sample_json();
   std::string spaced;
