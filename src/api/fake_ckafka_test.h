@@ -42,6 +42,8 @@ class FakeCkafka final : public CkafkaApi {
 
   // Misbehaviours.
   std::set<std::string> fail_reads_for;      // groups whose DescribeGroupOffsets fails
+  // group -> ErrorCode that DescribeGroupOffsets gives partition 0 of each topic (Offset -1 beside it)
+  std::map<std::string, int64_t> partition_error_for;
   std::set<std::string> unreported_groups;   // DescribeGroupInfo leaves these out of its answer
   bool fail_group_info = false;              // DescribeGroupInfo fails
   std::set<std::string> fail_writes_for;     // groups whose writes fail with FailedOperation
@@ -135,6 +137,10 @@ class FakeCkafka final : public CkafkaApi {
         }
         const int64_t end = bounds(topic, p).second;
         t.Partitions.push_back({p, off, "", 0, end, off < 0 ? 0 : end - off});
+        if (auto e = partition_error_for.find(r.Group); e != partition_error_for.end() && p == 0) {
+          t.Partitions.back().ErrorCode = e->second;
+          t.Partitions.back().Offset = -1;
+        }
         if (thin_answers) {
           t.Partitions.back().LogEndOffset.reset();
           t.Partitions.back().Lag = 0;

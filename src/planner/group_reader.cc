@@ -68,6 +68,11 @@ std::string no_log_end(const std::string& group, const std::string& topic, int64
          "), and DescribeTopicSyncReplica gave no EndOffset for it either; plan again, and report it if it persists";
 }
 
+std::string partition_error(const std::string& group, const std::string& topic, int64_t partition, int64_t code) {
+  return "DescribeGroupOffsets answered group '" + group + "', topic '" + topic + "' partition " +
+         std::to_string(partition) + " with ErrorCode " + std::to_string(code) + ", so its committed offset is unknown";
+}
+
 std::optional<std::string> missing_log_end(const api::GroupOffsetResponse& offsets, const std::string& group) {
   for (const auto& t : offsets.TopicList) {
     for (const auto& p : t.Partitions) {

@@ -51,6 +51,12 @@ std::optional<api::ApiFailure> fill_missing_log_ends(api::CkafkaApi& api, const 
 // rows are invalid then, never planned against a guessed end.
 std::string no_log_end(const std::string& group, const std::string& topic, int64_t partition);
 
+// What a group's rows say when DescribeGroupOffsets gave one of its partitions an ErrorCode
+// (the Offset beside it means nothing then; Kafka's 14-16 while the group coordinator moves):
+// "DescribeGroupOffsets answered group 'a', topic 'orders' partition 0 with ErrorCode 16, so its
+// committed offset is unknown".
+std::string partition_error(const std::string& group, const std::string& topic, int64_t partition, int64_t code);
+
 // no_log_end of the first partition whose log end is unknown; nullopt when every one is known.
 std::optional<std::string> missing_log_end(const api::GroupOffsetResponse& offsets, const std::string& group);
 

@@ -156,7 +156,9 @@ Status<> merge_group_info(InstanceWork& w, InstanceLive& live) {
   return Ok{};
 }
 
-Status<> merge_group_offsets(InstanceWork& w, InstanceLive& live) {
+// A partition answered with an ErrorCode makes its group's rows invalid (GroupLive::thin_answer):
+// the other groups plan as usual.
+void merge_group_offsets(InstanceWork& w, InstanceLive& live) {
   std::set<std::pair<std::string, int32_t>> ended;  // partitions some answer gave the log end of
   for (size_t i = 0; i < w.needs->groups.size(); ++i) {
     const GroupNeeds& need = w.needs->groups[i];
@@ -167,9 +169,11 @@ Status<> merge_group_offsets(InstanceWork& w, InstanceLive& live) {
       TopicLive& topic = live.topics[t.Topic];
       for (const auto& p : t.Partitions) {
         if (p.ErrorCode != 0) {
-          return fail("DescribeGroupOffsets on " + on_instance(*w.needs) + " answered group '" + need.group +
-                      "', topic '" + t.Topic + "' partition " + std::to_string(p.Partition) + " with ErrorCode " +
-                      std::to_string(p.ErrorCode) + "; plan again in a moment");
+          if (g.thin_answer.empty()) {
+            g.thin_answer = partition_error(need.group, t.Topic, p.Partition, p.ErrorCode) +
+                            "; plan again in a moment (the group coordinator may be moving)";
+          }
+          continue;
         }
         auto part = static_cast<int32_t>(p.Partition);
         committed[part] = p.Offset < 0 ? std::nullopt : std::optional<int64_t>(p.Offset);
@@ -195,7 +199,6 @@ Status<> merge_group_offsets(InstanceWork& w, InstanceLive& live) {
   }
   w.endless_topics.assign(topics.begin(), topics.end());
   w.ends.resize(w.endless_topics.size());
-  return Ok{};
 }
 
 // The begin offsets phase 1 read of `topic`, which carry its EndOffsets too; null when none were read.
@@ -396,7 +399,7 @@ Result<LiveState> fetch_live_state(const LiveNeeds& needs, const ClientFactory& 
     InstanceLive& live = state.instances[w.needs->instance];
     live.region = w.needs->region;
     for (const auto& g : w.needs->groups) live.groups[g.group];  // DescribeGroupInfo sets the state
-    if (auto s = merge_group_offsets(w, live); !s) return fail(std::move(s).error());
+    merge_group_offsets(w, live);
     if (auto s = merge_group_info(w, live); !s) return fail(std::move(s).error());
     find_unconfirmed(w, live);
     find_doubtful(w, live);

@@ -300,6 +300,36 @@ TEST(FetchLiveState, ALogEndNoCallGivesMakesOnlyThatGroupInvalid) {
   EXPECT_EQ(r.changes[1].target, 70);
 }
 
+// Kafka answers a partition with an ErrorCode (14-16) while the group coordinator moves: that
+// group's rows are invalid and say so; the other groups plan as usual.
+TEST(FetchLiveState, APartitionAnsweredWithAnErrorCodeMakesOnlyThatGroupInvalid) {
+  auto fake = std::make_shared<FakeCkafka>();
+  fake->set("a", "orders", 0, 40, 100);
+  fake->set("a", "orders", 1, 40, 100);
+  fake->set("b", "orders", 0, 30, 100);
+  fake->partition_error_for = {{"a", 16}};
+  plan::OffsetPlan p;
+  p.instance = "ckafka-1";
+  p.groups.push_back({"a", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
+  p.groups.push_back({"b", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
+  auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake));
+  ASSERT_TRUE(live.ok()) << live.error().message;
+  PlanResult r = make_plan(one_plan(p), *live, {kFetchNow, ""});
+  ASSERT_EQ(r.changes.size(), 4u);  // orders has partitions 0 and 1
+  for (size_t i : {0, 1}) {
+    EXPECT_EQ(r.changes[i].group, "a");
+    EXPECT_EQ(r.changes[i].action, Action::Invalid);
+    EXPECT_EQ(r.changes[i].reason,
+              "DescribeGroupOffsets answered group 'a', topic 'orders' partition 0 with ErrorCode 16, so its committed "
+              "offset is unknown; plan again in a moment (the group coordinator may be moving)");
+  }
+  for (size_t i : {2, 3}) {
+    EXPECT_EQ(r.changes[i].group, "b");
+    EXPECT_EQ(r.changes[i].action, Action::Change);
+    EXPECT_EQ(r.changes[i].target, 100);
+  }
+}
+
 // A group answered without State (optional in the models): whether its consumers are active is
 // unknown, so its rows are invalid; the other groups plan as usual.
 TEST(FetchLiveState, AGroupAnsweredWithoutItsStateIsInvalidAlone) {

@@ -86,6 +86,11 @@ Result<Snapshot> build_snapshot(const SnapshotRequest& request, const std::vecto
       plan::ExplicitOffsets pinned;
       std::vector<int32_t> none;
       for (const auto& p : answer->Partitions) {
+        // Left out, such a partition would be restored to nothing: no snapshot rather than a partial one.
+        if (p.ErrorCode != 0) {
+          return fail(partition_error(name, topic, p.Partition, p.ErrorCode) +
+                      "; export again in a moment (the group coordinator may be moving)");
+        }
         auto part = static_cast<int32_t>(p.Partition);
         if (p.Offset >= 0) {
           pinned.by_partition[part] = p.Offset;

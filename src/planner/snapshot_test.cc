@@ -100,6 +100,17 @@ TEST(Snapshot, NothingCommittedAnywhereIsAnError) {
             "nothing to export: no group of 1 has a committed offset on the topics asked for on instance ckafka-1");
 }
 
+// Left out, the partition would look like one with nothing committed: the snapshot is refused.
+TEST(Snapshot, APartitionAnsweredWithAnErrorCodeRefusesTheSnapshot) {
+  auto fake = cluster();
+  fake->partition_error_for = {{"billing", 16}};
+  auto s = take_snapshot(*fake, request({"billing"}));
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message,
+            "DescribeGroupOffsets answered group 'billing', topic 'audit' partition 0 with ErrorCode 16, so its "
+            "committed offset is unknown; export again in a moment (the group coordinator may be moving)");
+}
+
 TEST(Snapshot, AFailedReadNamesTheGroup) {
   auto fake = cluster();
   fake->fail_reads_for = {"billing"};
