@@ -333,6 +333,20 @@ TEST(Executor, AReadFailureDuringTheDriftCheckChangesNothing) {
   EXPECT_EQ(f.api->count("BatchModifyGroupOffsets"), 0);
 }
 
+TEST(Executor, APartitionAnsweredWithAnErrorCodeDuringTheDriftCheckChangesNothing) {
+  Fixture f;
+  add_two_groups(f);
+  f.api->partition_error_for = {{"billing", 16}};
+  ApplyResult r = f.apply();
+  EXPECT_EQ(r.exit_code(), 1);
+  EXPECT_EQ(r.refusal, "could not read the groups again to check the plan against them");
+  EXPECT_EQ(r.refusal_details,
+            std::vector<std::string>{"billing: DescribeGroupOffsets failed: 16: topic 'invoices' partition 0 came back "
+                                     "with ErrorCode 16, so its committed offset is unknown (the group coordinator may "
+                                     "be moving); apply again in a moment (RequestId req-read-1)"});
+  EXPECT_EQ(f.api->count("BatchModifyGroupOffsets"), 0);
+}
+
 TEST(Executor, AnAuditLogThatCannotBeWrittenStopsFurtherChanges) {
   Fixture f;
   add_two_groups(f);

@@ -63,6 +63,20 @@ OffsetsResult read_offsets(api::CkafkaApi* api, const std::string& instance, con
     out.error = answer.error();
     return out;
   }
+  // An ErrorCode first: the Offset beside it means nothing, and the log end may be missing for it too.
+  for (const auto& t : answer->result.TopicList) {
+    if (!std::binary_search(read.topics.begin(), read.topics.end(), t.Topic)) continue;  // not asked for
+    for (const auto& p : t.Partitions) {
+      if (p.ErrorCode == 0) continue;
+      out.error = api::ApiFailure{api::ApiFailure::Kind::Api, "DescribeGroupOffsets", std::to_string(p.ErrorCode),
+                                  "topic '" + t.Topic + "' partition " + std::to_string(p.Partition) +
+                                      " came back with ErrorCode " + std::to_string(p.ErrorCode) +
+                                      ", so its committed offset is unknown (the group coordinator may be "
+                                      "moving); apply again in a moment",
+                                  answer->request_id};
+      return out;
+    }
+  }
   if (auto failed = planner::fill_missing_log_ends(*api, instance, answer->result)) {
     out.error = std::move(*failed);
     return out;
@@ -77,14 +91,6 @@ OffsetsResult read_offsets(api::CkafkaApi* api, const std::string& instance, con
     if (!std::binary_search(read.topics.begin(), read.topics.end(), t.Topic)) continue;  // not asked for
     auto& parts = out.topics[t.Topic];
     for (const auto& p : t.Partitions) {
-      if (p.ErrorCode != 0) {
-        out.error = api::ApiFailure{api::ApiFailure::Kind::Api, "DescribeGroupOffsets", std::to_string(p.ErrorCode),
-                                    "topic '" + t.Topic + "' partition " + std::to_string(p.Partition) +
-                                        " came back with ErrorCode " + std::to_string(p.ErrorCode),
-                                    answer->request_id};
-        out.topics.clear();
-        return out;
-      }
       LivePartition lp;
       if (p.Offset >= 0) lp.committed = p.Offset;  // -1: nothing committed
       lp.log_end = p.LogEndOffset.value_or(0);  // known: missing_log_end above
