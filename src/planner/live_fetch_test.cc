@@ -274,6 +274,17 @@ TEST(FetchLiveState, ThinAnswersTakeTheLogEndFromDescribeTopicSyncReplicaOncePer
   EXPECT_EQ(thin_calls.at("DescribeGroupOffsets"), full_calls.at("DescribeGroupOffsets"));
 }
 
+// Group a to the latest offsets of topic_a, group b of topic_b, planned against `fake`.
+PlanResult plan_latest(const std::shared_ptr<FakeCkafka>& fake, const std::string& topic_a, const std::string& topic_b) {
+  plan::OffsetPlan p;
+  p.instance = "ckafka-1";
+  p.groups.push_back({"a", {entry(topic_a, plan::ToAnchor{plan::Anchor::Latest})}, {}});
+  p.groups.push_back({"b", {entry(topic_b, plan::ToAnchor{plan::Anchor::Latest})}, {}});
+  auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake));
+  EXPECT_TRUE(live.ok()) << live.error().message;
+  return live.ok() ? make_plan(one_plan(p), *live, {kFetchNow, ""}) : PlanResult{};
+}
+
 // Where no call gives a partition's log end, that group's rows are invalid and say why; the
 // other groups plan as usual and the plan goes on.
 TEST(FetchLiveState, ALogEndNoCallGivesMakesOnlyThatGroupInvalid) {
@@ -282,13 +293,7 @@ TEST(FetchLiveState, ALogEndNoCallGivesMakesOnlyThatGroupInvalid) {
   fake->endless_topics = {"orders"};
   fake->set("a", "orders", 0, 40, 100);
   fake->set("b", "audit", 0, 5, 70);
-  plan::OffsetPlan p;
-  p.instance = "ckafka-1";
-  p.groups.push_back({"a", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
-  p.groups.push_back({"b", {entry("audit", plan::ToAnchor{plan::Anchor::Latest})}, {}});
-  auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake));
-  ASSERT_TRUE(live.ok()) << live.error().message;
-  PlanResult r = make_plan(one_plan(p), *live, {kFetchNow, ""});
+  PlanResult r = plan_latest(fake, "orders", "audit");
   ASSERT_EQ(r.changes.size(), 2u);
   EXPECT_EQ(r.changes[0].group, "a");
   EXPECT_EQ(r.changes[0].action, Action::Invalid);
@@ -308,13 +313,7 @@ TEST(FetchLiveState, APartitionAnsweredWithAnErrorCodeMakesOnlyThatGroupInvalid)
   fake->set("a", "orders", 1, 40, 100);
   fake->set("b", "orders", 0, 30, 100);
   fake->partition_error_for = {{"a", 16}};
-  plan::OffsetPlan p;
-  p.instance = "ckafka-1";
-  p.groups.push_back({"a", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
-  p.groups.push_back({"b", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
-  auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake));
-  ASSERT_TRUE(live.ok()) << live.error().message;
-  PlanResult r = make_plan(one_plan(p), *live, {kFetchNow, ""});
+  PlanResult r = plan_latest(fake, "orders", "orders");
   ASSERT_EQ(r.changes.size(), 4u);  // orders has partitions 0 and 1
   for (size_t i : {0, 1}) {
     EXPECT_EQ(r.changes[i].group, "a");
@@ -337,13 +336,7 @@ TEST(FetchLiveState, AGroupAnsweredWithoutItsStateIsInvalidAlone) {
   fake->set("a", "orders", 0, 40, 100);
   fake->set("b", "orders", 0, 30, 100);
   fake->stateless_groups = {"a"};
-  plan::OffsetPlan p;
-  p.instance = "ckafka-1";
-  p.groups.push_back({"a", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
-  p.groups.push_back({"b", {entry("orders", plan::ToAnchor{plan::Anchor::Latest})}, {}});
-  auto live = fetch_live_state(needs_of(one_plan(p), {kFetchNow, ""}), factory_of(fake));
-  ASSERT_TRUE(live.ok()) << live.error().message;
-  PlanResult r = make_plan(one_plan(p), *live, {kFetchNow, ""});
+  PlanResult r = plan_latest(fake, "orders", "orders");
   ASSERT_EQ(r.changes.size(), 2u);
   EXPECT_EQ(r.changes[0].action, Action::Invalid);
   EXPECT_EQ(r.changes[0].reason,
