@@ -337,6 +337,7 @@ TEST(Executor, APartitionAnsweredWithAnErrorCodeDuringTheDriftCheckChangesNothin
   Fixture f;
   add_two_groups(f);
   f.api->partition_error_for = {{"billing", 16}};
+  f.options.max_in_flight = 1;  // billing is read first: its answer is req-read-1
   ApplyResult r = f.apply();
   EXPECT_EQ(r.exit_code(), 1);
   EXPECT_EQ(r.refusal, "could not read the groups again to check the plan against them");
