@@ -86,7 +86,8 @@ Result<Snapshot> build_snapshot(const SnapshotRequest& request, const std::vecto
       plan::ExplicitOffsets pinned;
       std::vector<int32_t> none;
       for (const auto& p : answer->Partitions) {
-        // Left out, such a partition would be restored to nothing: no snapshot rather than a partial one.
+        // Left out, it would look like a partition with nothing committed, and restoring the snapshot
+        // would not restore it: no snapshot rather than a partial one.
         if (p.ErrorCode != 0) {
           return fail(partition_error(name, topic, p.Partition, p.ErrorCode) +
                       "; export again in a moment (the group coordinator may be moving)");
