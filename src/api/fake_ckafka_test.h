@@ -59,7 +59,7 @@ class FakeCkafka final : public CkafkaApi {
     return style != nullptr && std::string(style) == "omit";
   }
   // Thin answers (ckafka-emulator --thin-answers): DescribeGroupOffsets without LogEndOffset (and Lag),
-  // which the models mark optional. CTest's third run of the planner's tests sets OFFSETCTL_TEST_THIN_ANSWERS=1.
+  // which the models mark optional. The planner's and the executor's .thin runs set OFFSETCTL_TEST_THIN_ANSWERS=1.
   bool thin_answers = thin_by_default();
   static bool thin_by_default() {
     const char* thin = std::getenv("OFFSETCTL_TEST_THIN_ANSWERS");

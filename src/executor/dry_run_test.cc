@@ -40,7 +40,8 @@ TEST(DryRun, WritesAreKeptBackAndShowInLaterReads) {
   ASSERT_TRUE(after.ok());
   ASSERT_EQ(after->result.TopicList.size(), 1u);
   EXPECT_EQ(after->result.TopicList[0].Partitions[0].Offset, 100);
-  EXPECT_EQ(after->result.TopicList[0].Partitions[0].Lag, 900);
+  // Thin answers (the .thin run) have no LogEndOffset to take the lag from.
+  EXPECT_EQ(after->result.TopicList[0].Partitions[0].Lag, real->thin_answers ? 0 : 900);
   EXPECT_EQ(after->result.TopicList[0].Partitions[1].Offset, 700);  // not written
   EXPECT_EQ(real->count("DescribeGroupOffsets"), 1);
 }
@@ -64,7 +65,8 @@ TEST(DryRun, TimestampsAreResolvedByReadingOnly) {
     EXPECT_EQ(after->result.TopicList[0].Partitions[0].Offset, expected) << ts;
   }
   EXPECT_EQ(real->count("ModifyGroupOffsets"), 0);
-  EXPECT_EQ(real->count("DescribeTopicSyncReplica"), 1);
+  // The earliest from BeginOffset; under thin answers the latest from EndOffset too.
+  EXPECT_EQ(real->count("DescribeTopicSyncReplica"), real->thin_answers ? 2 : 1);
   EXPECT_EQ(real->count("FetchMessageListByTimestamp"), 1);
   EXPECT_EQ(real->committed("g", "t", 0), 700);
 }
