@@ -2,8 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <thread>
 
 #include "api/signer.h"
 #include "api/transport.h"
@@ -156,6 +160,7 @@ Caller::Caller(const ClientConfig& config, Endpoint endpoint, std::string servic
   limiter_ = std::make_unique<RateLimiter>(config_.limits, *sleeper_);
   in_flight_ = std::make_unique<std::counting_semaphore<>>(config_.max_in_flight);
   jitter_ = std::make_unique<Jitter>(config_.jitter_seed);
+  if (config_.hedge.enabled) hedger_ = std::make_unique<Hedger>(config_.hedge);
 }
 
 Caller::~Caller() = default;
@@ -201,7 +206,10 @@ ApiResult<json> Caller::attempt(const std::string& action, const std::string& bo
     ~Release() { s.release(); }
   } release{*in_flight_};
   limiter_->acquire(action);
+  return send(action, body, nullptr);
+}
 
+ApiResult<json> Caller::send(const std::string& action, const std::string& body, Cancellation* cancel) {
   HttpRequest req;
   req.url = endpoint_.url;
   req.headers = request_headers(action, body, clock_->now_ms() / 1000);
@@ -209,6 +217,7 @@ ApiResult<json> Caller::attempt(const std::string& action, const std::string& bo
   req.ca_bundle = config_.ca_bundle;
   req.connect_timeout_ms = config_.connect_timeout_ms;
   req.timeout_ms = config_.timeout_ms;
+  req.cancel = cancel;
   Result<HttpResponse, TransportError> resp = http_post(req);
   if (!resp) {
     return fail(answer_failure(ApiFailure::Kind::Transport, action, resp.error().code, resp.error().message, 0));
@@ -219,6 +228,75 @@ ApiResult<json> Caller::attempt(const std::string& action, const std::string& bo
   return interpret_answer(action, endpoint_.url, resp->status, resp->body);
 }
 
+// The request goes out as any attempt. If no answer has come when the hedger's delay has
+// passed, a copy goes out as soon as a connection slot and a rate slot are free (never
+// waiting for them in line: the first answer may still come first), and the first good
+// answer wins; the other request is cancelled. One copy at most, within the hedger's budget.
+ApiResult<json> Caller::attempt_hedged(const std::string& action, const std::string& body) {
+  using Clock = std::chrono::steady_clock;
+  in_flight_->acquire();
+  struct Release {
+    std::counting_semaphore<>& s;
+    ~Release() { s.release(); }
+  } release{*in_flight_};
+  limiter_->acquire(action);
+  hedger_->record_read();
+
+  struct Race {
+    std::mutex mu;
+    std::condition_variable cv;
+    bool first_done = false;
+    std::optional<ApiResult<json>> copy;  // the copy's result, when one was sent
+    Cancellation first_cancel, copy_cancel;
+  } race;
+  const Clock::time_point sent = Clock::now();
+  const int64_t delay_ms = hedger_->delay_ms();
+  const auto elapsed_ms = [](Clock::time_point since) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count();
+  };
+
+  std::thread copier([&] {
+    std::unique_lock lock(race.mu);
+    const auto first_done = [&] { return race.first_done; };
+    if (race.cv.wait_until(lock, sent + std::chrono::milliseconds(delay_ms), first_done)) return;
+    if (!hedger_->try_spend()) return;
+    while (!race.first_done) {
+      if (in_flight_->try_acquire()) {
+        if (limiter_->try_acquire(action)) break;
+        in_flight_->release();
+      }
+      race.cv.wait_for(lock, std::chrono::milliseconds(10), first_done);
+    }
+    if (race.first_done) return;
+    lock.unlock();
+    spdlog::debug("{}: no answer after {} ms, sending it once more", action, elapsed_ms(sent));
+    if (config_.stats) ++config_.stats->hedged;
+    const Clock::time_point copy_sent = Clock::now();
+    ApiResult<json> r = send(action, body, &race.copy_cancel);
+    in_flight_->release();
+    if (r.ok()) {
+      hedger_->record_answer(elapsed_ms(copy_sent));
+      race.first_cancel.cancel();
+    }
+    lock.lock();
+    race.copy = std::move(r);
+  });
+
+  ApiResult<json> first = send(action, body, &race.first_cancel);
+  if (first.ok()) hedger_->record_answer(elapsed_ms(sent));
+  {
+    std::lock_guard lock(race.mu);
+    race.first_done = true;
+  }
+  race.cv.notify_all();
+  if (first.ok()) race.copy_cancel.cancel();  // a copy in flight is not needed
+  copier.join();
+  if (first.ok() || !race.copy) return first;
+  if (race.copy->ok()) return std::move(*race.copy);
+  // Both failed: the first request's failure, unless it was only cancelled.
+  return first.error().code == "Cancelled" ? std::move(*race.copy) : std::move(first);
+}
+
 ApiResult<json> Caller::call(const std::string& action, const json& body, CallOptions options) {
   // Invalid UTF-8 in a name must not throw: it is replaced, and the server rejects what it cannot find.
   const std::string text = body.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -227,7 +305,7 @@ ApiResult<json> Caller::call(const std::string& action, const json& body, CallOp
   const int64_t start = sleeper_->monotonic_ms();
   for (int n = 1;; ++n) {
     const int64_t sent = sleeper_->monotonic_ms();
-    ApiResult<json> r = attempt(action, text);
+    ApiResult<json> r = options.hedge && hedger_ ? attempt_hedged(action, text) : attempt(action, text);
     const int64_t took = sleeper_->monotonic_ms() - sent;
     if (r.ok()) {
       spdlog::debug("{} attempt {}/{}: ok in {} ms (RequestId {})", action, n, policy.max_attempts, took,

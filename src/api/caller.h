@@ -2,8 +2,9 @@
 // The generic signed call shared by the CKafka and DTS clients: service,
 // version, action and a JSON body in; the answer's "Response" object (or a
 // typed failure) out. It signs (TC3-HMAC-SHA256), limits the rate per action,
-// bounds the requests in flight, retries what may be retried, and logs each
-// attempt at debug level with its RequestId. Thread-safe.
+// bounds the requests in flight, retries what may be retried, hedges late
+// reads (api/hedge.h), and logs each attempt at debug level with its
+// RequestId. Thread-safe.
 
 #include <memory>
 #include <mutex>
@@ -15,6 +16,8 @@
 #include "api/client_config.h"
 #include "api/endpoint.h"
 #include "api/failure.h"
+#include "api/hedge.h"
+#include "api/transport.h"
 
 namespace offsetctl::api {
 
@@ -22,6 +25,8 @@ struct CallOptions {
   // False for a request that must not be applied twice (a relative offset shift):
   // such a request is retried only when it certainly did not take effect.
   bool idempotent = true;
+  // A read: when its answer is late, the same request is sent once more and the first answer wins.
+  bool hedge = false;
 };
 
 class Caller {
@@ -43,6 +48,9 @@ class Caller {
  private:
   Caller(const ClientConfig& config, Endpoint endpoint, std::string service, std::string version);
   ApiResult<nlohmann::json> attempt(const std::string& action, const std::string& body);
+  ApiResult<nlohmann::json> attempt_hedged(const std::string& action, const std::string& body);
+  // One exchange; the caller holds a connection slot and a rate slot for it.
+  ApiResult<nlohmann::json> send(const std::string& action, const std::string& body, Cancellation* cancel);
   std::string signing_key(const std::string& date) const;
 
   ClientConfig config_;
@@ -56,6 +64,7 @@ class Caller {
   std::unique_ptr<RateLimiter> limiter_;
   std::unique_ptr<std::counting_semaphore<>> in_flight_;
   std::unique_ptr<Jitter> jitter_;
+  std::unique_ptr<Hedger> hedger_;
   mutable std::mutex key_mu_;
   mutable std::string key_date_;  // the UTC date the cached signing key is for
   mutable std::string key_;

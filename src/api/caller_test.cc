@@ -323,6 +323,130 @@ TEST(Caller, BoundsTheRequestsInFlight) {
   EXPECT_GE(server.max_in_flight(), 1);
 }
 
+// Hedged reads. The rate limits are off: under the fake sleeper their clock never moves,
+// so a copy would never find a free rate slot.
+CallOptions hedged() {
+  CallOptions o;
+  o.hedge = true;
+  return o;
+}
+
+void hedge_after(Fixture& f, int64_t delay_ms) {
+  f.config.limits.enabled = false;
+  f.config.hedge.initial_delay_ms = delay_ms;
+  f.config.timeout_ms = 60000;  // longer than the server holds an answer: a request is cancelled or answered
+  f.config.stats = std::make_shared<CallStats>();
+}
+
+TEST(Caller, ALateReadIsSentOnceMoreAndTheFirstAnswerWins) {
+  ScriptedServer server;
+  server.script({{200, ok_body("", "req-late"), 0, /*hold=*/true}});
+  server.fallback({200, ok_body("", "req-copy"), 0});
+  Fixture f(server.url());
+  hedge_after(f, 50);
+  auto r = f.caller()->call("DescribeGroupOffsets", json{{"Group", "g"}}, hedged());
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->request_id, "req-copy");
+  // The call returned while the first answer is still held: its request was cancelled, not waited for.
+  EXPECT_EQ(server.held(), 1);
+  auto seen = server.seen();
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[1].body, seen[0].body);
+  EXPECT_NE(seen[1].remote_port, seen[0].remote_port);  // on a connection of its own
+  EXPECT_EQ(f.config.stats->hedged.load(), 1u);
+  EXPECT_EQ(f.config.stats->retried.load(), 0u);
+}
+
+TEST(Caller, AnAnswerInTimeIsNotHedged) {
+  ScriptedServer server;
+  Fixture f(server.url());
+  hedge_after(f, 5000);
+  auto caller = f.caller();
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(caller->call("DescribeGroupOffsets", json::object(), hedged()).ok());
+  EXPECT_EQ(server.seen().size(), 3u);
+  EXPECT_EQ(f.config.stats->hedged.load(), 0u);
+}
+
+TEST(Caller, WhenTheCopyFailsTheFirstRequestStillAnswers) {
+  ScriptedServer server;
+  server.script({{200, ok_body("", "req-late"), 0, /*hold=*/true},
+                 {200, error_body("InternalError", "try again", "req-copy"), 0}});
+  Fixture f(server.url());
+  hedge_after(f, 50);
+  std::thread release([&] {
+    server.wait_until_held(1);
+    while (server.seen().size() < 2) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    server.release_held();
+  });
+  auto r = f.caller()->call("DescribeGroupOffsets", json::object(), hedged());
+  release.join();
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->request_id, "req-late");
+  EXPECT_EQ(server.seen().size(), 2u);
+  EXPECT_EQ(f.config.stats->retried.load(), 0u);  // the copy's failure is not an attempt of its own
+}
+
+// Releases the held answer once a copy (if any) had its chance and `requests` were seen.
+void release_after(ScriptedServer& server, size_t requests, std::thread& t) {
+  t = std::thread([&server, requests] {
+    server.wait_until_held(1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // past the 50 ms hedge delay
+    while (server.seen().size() < requests) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    server.release_held();
+  });
+}
+
+TEST(Caller, WritesAreNeverHedged) {
+  ScriptedServer server;
+  server.script({{200, ok_body("", "req-late"), 0, /*hold=*/true}});
+  Fixture f(server.url());
+  hedge_after(f, 50);
+  std::thread release;
+  release_after(server, 1, release);
+  auto r = f.caller()->call("BatchModifyGroupOffsets", json::object());
+  release.join();
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->request_id, "req-late");
+  EXPECT_EQ(server.seen().size(), 1u);
+  EXPECT_EQ(f.config.stats->hedged.load(), 0u);
+}
+
+TEST(Caller, AHedgeNeverTakesMoreConnectionsThanMaxInFlight) {
+  ScriptedServer server;
+  server.script({{200, ok_body("", "req-late"), 0, /*hold=*/true}});
+  Fixture f(server.url());
+  hedge_after(f, 50);
+  f.config.max_in_flight = 1;
+  std::thread release;
+  release_after(server, 1, release);
+  auto r = f.caller()->call("DescribeGroupOffsets", json::object(), hedged());
+  release.join();
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->request_id, "req-late");
+  EXPECT_EQ(server.seen().size(), 1u);
+}
+
+TEST(Caller, HedgesStayWithinTheirBudget) {
+  ScriptedServer server;
+  server.script({{200, ok_body("", "req-late-1"), 0, /*hold=*/true}, {200, ok_body("", "req-copy"), 0},
+                 {200, ok_body("", "req-late-2"), 0, /*hold=*/true}});
+  Fixture f(server.url());
+  hedge_after(f, 50);
+  f.config.hedge.budget = 0;  // one hedge in all
+  auto caller = f.caller();
+  auto first = caller->call("DescribeGroupOffsets", json::object(), hedged());
+  ASSERT_TRUE(first.ok()) << first.error().describe();
+  EXPECT_EQ(first->request_id, "req-copy");
+  std::thread release;
+  release_after(server, 3, release);
+  auto second = caller->call("DescribeGroupOffsets", json::object(), hedged());
+  release.join();
+  ASSERT_TRUE(second.ok()) << second.error().describe();
+  EXPECT_EQ(second->request_id, "req-late-2");  // waited for: the budget was spent
+  EXPECT_EQ(server.seen().size(), 3u);
+  EXPECT_EQ(f.config.stats->hedged.load(), 1u);
+}
+
 TEST(Caller, RefusesABadConfigurationBeforeSendingAnything) {
   ClientConfig c;
   c.region = "ap-guangzhou";

@@ -14,6 +14,8 @@ using nlohmann::json;
 template <class T, class Parse>
 ApiResult<T> typed_call(Caller& caller, const std::string& action, const json& body, Parse parse,
                         CallOptions options = {}) {
+  // Reads are hedged (api/hedge.h); of both APIs' actions, the reads are named Describe* and Fetch*.
+  options.hedge = action.starts_with("Describe") || action.starts_with("Fetch");
   ApiResult<json> raw = caller.call(action, body, options);
   if (!raw) return fail(std::move(raw).error());
   Result<T> parsed = parse(raw->result);

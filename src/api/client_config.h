@@ -8,6 +8,7 @@
 #include <string>
 
 #include "api/credentials.h"
+#include "api/hedge.h"
 #include "api/rate_limiter.h"
 #include "api/retry.h"
 #include "util/clock.h"
@@ -19,6 +20,7 @@ namespace offsetctl::api {
 struct CallStats {
   std::atomic<size_t> retried{0};        // attempts that failed and were sent again
   std::atomic<size_t> rate_limited{0};   // of those, refused with RequestLimitExceeded
+  std::atomic<size_t> hedged{0};         // reads sent once more because their answer was late
 };
 
 struct ClientConfig {
@@ -29,6 +31,7 @@ struct ClientConfig {
   int connect_timeout_ms = 10000;
   int timeout_ms = 30000;  // per attempt, the whole exchange
   RetryPolicy retry;
+  HedgePolicy hedge;       // late reads are sent once more (api/hedge.h)
   RateLimits limits = RateLimits::published();
   int max_in_flight = 16;  // requests on the wire at once, across all threads using the client
   const util::Clock* clock = nullptr;  // X-TC-Timestamp; null: the system clock

@@ -66,24 +66,38 @@ Status<> RateLimits::lower(std::string_view action, double per_second) {
 
 RateLimiter::RateLimiter(RateLimits limits, Sleeper& sleeper) : limits_(std::move(limits)), sleeper_(sleeper) {}
 
+RateLimiter::Bucket& RateLimiter::bucket(std::string_view action) {
+  auto it = buckets_.find(action);
+  if (it == buckets_.end()) {
+    Bucket b;
+    b.interval_ms = 1000.0 / (limits_.limit_for(action) * std::clamp(limits_.pacing, 0.5, 1.0));
+    it = buckets_.emplace(std::string(action), b).first;
+  }
+  return it->second;
+}
+
 void RateLimiter::acquire(std::string_view action) {
   if (!limits_.enabled) return;
   double wait_ms = 0;
   {
     std::lock_guard lock(mu_);
-    auto it = buckets_.find(action);
-    if (it == buckets_.end()) {
-      Bucket b;
-      b.interval_ms = 1000.0 / (limits_.limit_for(action) * std::clamp(limits_.pacing, 0.5, 1.0));
-      it = buckets_.emplace(std::string(action), b).first;
-    }
-    Bucket& b = it->second;
+    Bucket& b = bucket(action);
     const double now = static_cast<double>(sleeper_.monotonic_ms());
     const double slot = std::max(now, b.next_ms);
     b.next_ms = slot + b.interval_ms;
     wait_ms = slot - now;
   }
   if (wait_ms > 0) sleeper_.sleep_ms(static_cast<int64_t>(std::ceil(wait_ms)));
+}
+
+bool RateLimiter::try_acquire(std::string_view action) {
+  if (!limits_.enabled) return true;
+  std::lock_guard lock(mu_);
+  Bucket& b = bucket(action);
+  const double now = static_cast<double>(sleeper_.monotonic_ms());
+  if (b.next_ms > now) return false;
+  b.next_ms = now + b.interval_ms;
+  return true;
 }
 
 }  // namespace offsetctl::api

@@ -42,6 +42,8 @@ class RateLimiter {
   RateLimiter(RateLimits limits, Sleeper& sleeper);
   // Waits until the action may send one request. Thread-safe; waits outside the lock.
   void acquire(std::string_view action);
+  // Takes the action's next slot if it is free now; false (and nothing taken) when it is not.
+  bool try_acquire(std::string_view action);
 
  private:
   struct Bucket {
@@ -50,6 +52,7 @@ class RateLimiter {
   };
   RateLimits limits_;
   Sleeper& sleeper_;
+  Bucket& bucket(std::string_view action);  // under mu_
   std::mutex mu_;
   std::map<std::string, Bucket, std::less<>> buckets_;
 };

@@ -81,6 +81,21 @@ TEST(RateLimiter, IdleTimeIsNotSavedUpForABurst) {
   EXPECT_EQ(sleeper.sleeps(), (std::vector<int64_t>{10000, 50}));
 }
 
+TEST(RateLimiter, TryAcquireTakesOnlyAFreeSlot) {
+  FakeSleeper sleeper;
+  RateLimiter limiter(exact(), sleeper);
+  EXPECT_TRUE(limiter.try_acquire("BatchModifyGroupOffsets"));
+  EXPECT_FALSE(limiter.try_acquire("BatchModifyGroupOffsets"));  // the next slot is 50 ms away
+  EXPECT_TRUE(limiter.try_acquire("DescribeGroupOffsets"));      // another action's bucket
+  sleeper.sleep_ms(49);
+  EXPECT_FALSE(limiter.try_acquire("BatchModifyGroupOffsets"));
+  sleeper.sleep_ms(1);
+  EXPECT_TRUE(limiter.try_acquire("BatchModifyGroupOffsets"));
+  // A refused try takes nothing: a waiting caller gets the slot after the taken one.
+  limiter.acquire("BatchModifyGroupOffsets");
+  EXPECT_EQ(sleeper.sleeps().back(), 50);
+}
+
 TEST(RateLimiter, DisabledLimitsNeverWait) {
   FakeSleeper sleeper;
   RateLimits l = RateLimits::published();
@@ -88,6 +103,7 @@ TEST(RateLimiter, DisabledLimitsNeverWait) {
   RateLimiter limiter(l, sleeper);
   for (int i = 0; i < 100; ++i) limiter.acquire("BatchModifyGroupOffsets");
   EXPECT_TRUE(sleeper.sleeps().empty());
+  EXPECT_TRUE(limiter.try_acquire("BatchModifyGroupOffsets"));
 }
 
 TEST(RateLimiter, ConcurrentCallersShareTheRate) {

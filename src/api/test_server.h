@@ -8,6 +8,7 @@
 #include "api/transport.h"
 
 #include <atomic>
+#include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <string>
@@ -20,6 +21,7 @@ struct Scripted {
   int status = 200;
   std::string body;
   int delay_ms = 0;
+  bool hold = false;  // answer only once the test calls release_held() (or after 20 s)
 };
 
 // {"Response": {...fields, "RequestId": id}}
@@ -67,6 +69,13 @@ class ScriptedServer {
         }
       }
       if (s.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(s.delay_ms));
+      if (s.hold) {
+        std::unique_lock lock(mu_);
+        ++held_;
+        held_cv_.notify_all();
+        held_cv_.wait_for(lock, std::chrono::seconds(20), [this] { return released_; });
+        --held_;
+      }
       res.status = s.status;
       res.set_content(s.body, "application/json");
       --in_flight_;
@@ -77,6 +86,7 @@ class ScriptedServer {
     while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   ~ScriptedServer() {
+    release_held();
     forget_thread_connections();  // else stop() waits for this thread's kept-alive connection to time out
     server_.stop();
     thread_.join();
@@ -95,6 +105,20 @@ class ScriptedServer {
     return seen_;
   }
   int max_in_flight() const { return max_in_flight_; }
+  // Answers held back (Scripted::hold) and not yet released.
+  int held() const {
+    std::lock_guard lock(mu_);
+    return held_;
+  }
+  void wait_until_held(int n) {
+    std::unique_lock lock(mu_);
+    held_cv_.wait_for(lock, std::chrono::seconds(20), [&] { return held_ >= n; });
+  }
+  void release_held() {
+    std::lock_guard lock(mu_);
+    released_ = true;
+    held_cv_.notify_all();
+  }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
  private:
@@ -105,6 +129,9 @@ class ScriptedServer {
   std::deque<Scripted> script_;
   Scripted fallback_{200, ok_body("\"Result\": {}"), 0};
   std::vector<Seen> seen_;
+  std::condition_variable held_cv_;
+  int held_ = 0;
+  bool released_ = false;
   std::atomic<int> in_flight_{0};
   std::atomic<int> max_in_flight_{0};
 };

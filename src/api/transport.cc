@@ -1,7 +1,10 @@
 #include "api/transport.h"
 
 #include <openssl/x509_vfy.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -12,11 +15,13 @@ namespace offsetctl::api {
 namespace {
 
 // A libcurl easy handle and its connection cache. Made only once libcurl is
-// loaded (`curl`).
+// loaded (`curl`). It opens and closes its sockets itself, so that a request can be
+// cancelled from another thread by shutting its connections down.
 class EasyHandle {
  public:
   explicit EasyHandle(const CurlLibrary& curl) : curl_(curl) {
     handle_ = curl_.easy_init();
+    own_sockets();
     // libcurl's built-in CA file, to restore after a request that used --ca-bundle.
     char* cainfo = nullptr;
     if (handle_ != nullptr && curl_.easy_getinfo(handle_, CURLINFO_CAINFO, &cainfo) == CURLE_OK && cainfo != nullptr) {
@@ -32,13 +37,52 @@ class EasyHandle {
   void renew() {
     if (handle_ != nullptr) curl_.easy_cleanup(handle_);
     handle_ = curl_.easy_init();
+    own_sockets();
   }
   const char* default_cainfo() const { return default_cainfo_.empty() ? nullptr : default_cainfo_.c_str(); }
 
+  // While `cancel` is set, no new socket is opened once it is cancelled.
+  void watch(const Cancellation* cancel) {
+    std::lock_guard lock(sockets_mu_);
+    cancel_ = cancel;
+  }
+  // Wakes a transfer blocked on any of this handle's connections: it sees the
+  // connection end and returns. Called from another thread.
+  void shut_down_sockets() {
+    std::lock_guard lock(sockets_mu_);
+    for (curl_socket_t fd : sockets_) ::shutdown(fd, SHUT_RDWR);
+  }
+
  private:
+  void own_sockets() {
+    if (handle_ == nullptr) return;
+    curl_.easy_setopt(handle_, CURLOPT_OPENSOCKETFUNCTION, &EasyHandle::open_socket);
+    curl_.easy_setopt(handle_, CURLOPT_OPENSOCKETDATA, this);
+    curl_.easy_setopt(handle_, CURLOPT_CLOSESOCKETFUNCTION, &EasyHandle::close_socket);
+    curl_.easy_setopt(handle_, CURLOPT_CLOSESOCKETDATA, this);
+  }
+  static curl_socket_t open_socket(void* self_ptr, curlsocktype, curl_sockaddr* address) {
+    auto* self = static_cast<EasyHandle*>(self_ptr);
+    // Under the lock, so that a cancel either sees this socket or is seen here.
+    std::lock_guard lock(self->sockets_mu_);
+    if (self->cancel_ != nullptr && self->cancel_->cancelled()) return CURL_SOCKET_BAD;
+    const int fd = ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
+    if (fd >= 0) self->sockets_.push_back(fd);
+    return fd >= 0 ? fd : CURL_SOCKET_BAD;
+  }
+  static int close_socket(void* self_ptr, curl_socket_t fd) {
+    auto* self = static_cast<EasyHandle*>(self_ptr);
+    std::lock_guard lock(self->sockets_mu_);
+    self->sockets_.erase(std::remove(self->sockets_.begin(), self->sockets_.end(), fd), self->sockets_.end());
+    return ::close(fd);
+  }
+
   const CurlLibrary& curl_;
   CURL* handle_ = nullptr;
   std::string default_cainfo_;
+  std::mutex sockets_mu_;
+  std::vector<curl_socket_t> sockets_;    // open, kept-alive or in use
+  const Cancellation* cancel_ = nullptr;  // of the request running on the handle
 };
 
 struct Sink {
@@ -154,6 +198,10 @@ TransportError classify(const CurlLibrary& curl, CURL* h, CURLcode rc, const Htt
   }
 }
 
+TransportError cancelled(const HttpRequest& req) {
+  return {"Cancelled", "the request to " + req.url + " was cancelled: another attempt answered first"};
+}
+
 // The handles not in use, each with its kept-alive connections. A request borrows one and gives
 // it back, so a run with at most N requests in flight opens at most N connections however many
 // threads come and go (each batch of calls has fresh threads).
@@ -203,6 +251,24 @@ struct Borrowed {
 
 }  // namespace
 
+void Cancellation::cancel() {
+  cancelled_ = true;
+  std::lock_guard lock(mu_);
+  if (stop_) stop_();
+}
+
+bool Cancellation::attach(std::function<void()> stop) {
+  std::lock_guard lock(mu_);
+  if (cancelled_) return false;
+  stop_ = std::move(stop);
+  return true;
+}
+
+void Cancellation::detach() {
+  std::lock_guard lock(mu_);
+  stop_ = nullptr;
+}
+
 void forget_thread_connections() {
   if (const auto& curl = curl_library()) handle_pool(*curl).renew_idle();
 }
@@ -244,13 +310,26 @@ Result<HttpResponse, TransportError> http_post(const HttpRequest& req) {
   curl.easy_setopt(h, CURLOPT_VERBOSE, 0L);          // verbose output would print the X-TC-Token header
   curl.easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
 
+  // A cancel from another thread shuts this handle's connections down while the request runs.
+  if (req.cancel != nullptr) {
+    handle.watch(req.cancel);
+    if (!req.cancel->attach([&handle] { handle.shut_down_sockets(); })) {
+      handle.watch(nullptr);
+      return fail(cancelled(req));
+    }
+  }
   const CURLcode rc = curl.easy_perform(h);
+  if (req.cancel != nullptr) {
+    req.cancel->detach();
+    handle.watch(nullptr);
+  }
   // The handle outlives this call: drop pointers into this frame.
   curl.easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
   curl.easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
   curl.easy_setopt(h, CURLOPT_POSTFIELDS, nullptr);
   curl.easy_setopt(h, CURLOPT_WRITEDATA, nullptr);
 
+  if (rc != CURLE_OK && req.cancel != nullptr && req.cancel->cancelled()) return fail(cancelled(req));
   if (sink.too_large) {
     return fail(TransportError{"TooLarge", "the answer from " + req.url + " is larger than " +
                                                std::to_string(kMaxAnswerBytes >> 20) + " MiB"});

@@ -3,12 +3,34 @@
 // life, so connections are kept alive and reused across requests and no handle
 // is created per request. TLS peer and host verification are always on.
 
+#include <atomic>
+#include <functional>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "util/result.h"
 
 namespace offsetctl::api {
+
+// Lets another thread stop a request in flight. cancel() shuts the request's connection
+// down, so the blocked http_post returns at once (Cancelled) instead of when the answer
+// comes or the timeout passes; a request not yet started then never starts. Thread-safe.
+class Cancellation {
+ public:
+  void cancel();
+  bool cancelled() const { return cancelled_.load(); }
+
+  // For the transport, while the request runs: `stop` shuts its connections down.
+  // False when the request was cancelled before it started.
+  bool attach(std::function<void()> stop);
+  void detach();
+
+ private:
+  std::atomic<bool> cancelled_{false};
+  std::mutex mu_;
+  std::function<void()> stop_;
+};
 
 struct HttpRequest {
   std::string url;
@@ -17,6 +39,7 @@ struct HttpRequest {
   std::string ca_bundle;             // empty: the system's CA store
   int connect_timeout_ms = 10000;
   int timeout_ms = 30000;            // the whole exchange
+  Cancellation* cancel = nullptr;    // null: runs to its answer or its timeout
 };
 
 struct HttpResponse {
@@ -25,7 +48,7 @@ struct HttpResponse {
 };
 
 struct TransportError {
-  std::string code;     // ConnectFailed, DNSFailure, Timeout, ConnectionReset, TLSError, TooLarge, CurlError
+  std::string code;     // ConnectFailed, DNSFailure, Timeout, ConnectionReset, TLSError, TooLarge, Cancelled, CurlError
   std::string message;  // what happened, in words, with the URL
 };
 
