@@ -93,6 +93,38 @@ TEST(Load, ErrorsComeInFileThenLineOrder) {
   EXPECT_EQ(r.errors[2].file, dir.path("p/c.yaml"));
 }
 
+// Files load on several threads at once; what comes out is in the order the files were named.
+TEST(Load, ManyFilesComeOutInTheOrderNamedWhicheverLoadsFirst) {
+  TempDir dir;
+  std::string big = "        offsets: {";  // the first file is the largest, so it finishes last
+  for (int p = 0; p < 5000; ++p) big += (p ? ", " : "") + std::to_string(p) + ": 1";
+  big += "}\n";
+  std::vector<std::string> paths, good, bad;
+  for (int i = 0; i < 30; ++i) {
+    const std::string name = "p" + std::to_string(100 + i);
+    paths.push_back(dir.path(name + ".yaml"));
+    if (i % 3 == 2) {
+      dir.write(name + ".yaml", "kind: [\n");
+      bad.push_back(paths.back());
+    } else {
+      dir.write(name + ".yaml", plan_for(name, "group-" + std::to_string(i), "orders", i == 0 ? big : "        offset: 1\n"));
+      good.push_back(paths.back());
+    }
+  }
+  LoadResult r = load_plans(paths);
+  EXPECT_EQ(r.files, paths);
+  std::vector<std::string> with_errors, loaded;
+  for (const auto& e : r.errors)
+    if (with_errors.empty() || with_errors.back() != e.file) with_errors.push_back(e.file);
+  for (const auto& f : r.plans.files) loaded.push_back(f.path);
+  EXPECT_EQ(with_errors, bad);
+  EXPECT_EQ(loaded, good);
+  ASSERT_FALSE(r.plans.files.empty());
+  const Spec& spec = r.plans.files[0].offset_plans.at(0).groups.at(0).topics.at(0).spec;
+  ASSERT_TRUE(std::holds_alternative<ExplicitOffsets>(spec));
+  EXPECT_EQ(std::get<ExplicitOffsets>(spec).by_partition.size(), 5000u);
+}
+
 TEST(Load, ReportsFilesThatCannotBeRead) {
   TempDir dir;
   std::filesystem::create_symlink(dir.path("gone.yaml"), dir.path("dangling.yaml"));
