@@ -269,6 +269,10 @@ void Cancellation::detach() {
   stop_ = nullptr;
 }
 
+TransportWarmUp::TransportWarmUp() : thread_([] { (void)curl_library(); }) {}
+
+TransportWarmUp::~TransportWarmUp() { thread_.join(); }
+
 void forget_thread_connections() {
   if (const auto& curl = curl_library()) handle_pool(*curl).renew_idle();
 }

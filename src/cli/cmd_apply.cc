@@ -6,6 +6,7 @@
 
 #include "api/client.h"
 #include "api/endpoint.h"
+#include "api/transport.h"
 #include "audit/actor.h"
 #include "audit/git.h"
 #include "audit/log.h"
@@ -227,6 +228,7 @@ Command apply_command() {
             add_ci_flags(sub, o->ci);
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {
+              api::TransportWarmUp warm_up;  // libcurl loads while the plan is read
               return run_apply(*o, ctx);
             };
           }};

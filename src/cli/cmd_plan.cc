@@ -15,6 +15,7 @@
 
 #include "api/client.h"
 #include "api/credentials.h"
+#include "api/transport.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/comment_dir.h"
@@ -175,6 +176,7 @@ Command plan_command() {
             add_ci_flags(sub, o->ci);
             add_api_flags(sub, o->api);
             return [o](Context& ctx) -> Result<int> {
+              api::TransportWarmUp warm_up;  // libcurl loads while the plans are read
               if (o->allow_partial && o->out.empty()) {
                 return fail("--allow-partial only says what --out saves: add --out SAVED_PLAN, or leave it out");
               }
