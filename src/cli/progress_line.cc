@@ -30,6 +30,9 @@ std::string progress_text(const executor::ApplyProgress& p, const api::CallStats
     out += ", " + std::to_string(retried) + " refused and retried";
     if (limited > 0) out += " (" + std::to_string(limited) + " rate-limited)";
   }
+  if (const size_t hedged = stats ? stats->hedged.load() : 0; hedged > 0) {
+    out += ", " + std::to_string(hedged) + (hedged == 1 ? " late read" : " late reads") + " sent again";
+  }
   const size_t planned = p.calls_planned.load();
   const size_t sent = p.calls_sent.load();
   if (planned > sent && writes_per_second > 0) {

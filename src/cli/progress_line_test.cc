@@ -52,6 +52,19 @@ TEST(ProgressText, NamesRetriedCallsAndLeavesOutTheTimeWithoutARateLimit) {
             "applying: 120/1000 groups, 12000/100000 partitions, 1000/1000 calls, 3 refused and retried");
 }
 
+TEST(ProgressText, CountsLateReadsSentAgain) {
+  executor::ApplyProgress p;
+  writing(p);
+  api::CallStats stats;
+  stats.hedged = 1;
+  EXPECT_EQ(progress_text(p, &stats, 0),
+            "applying: 120/1000 groups, 12000/100000 partitions, 130/1000 calls, 1 late read sent again");
+  stats.retried = 2;
+  stats.hedged = 4;
+  EXPECT_EQ(progress_text(p, &stats, 0), "applying: 120/1000 groups, 12000/100000 partitions, 130/1000 calls, "
+                                         "2 refused and retried, 4 late reads sent again");
+}
+
 // Off a terminal (a CI log): a plain line every interval, nothing to clear at the end.
 TEST(ProgressLine, OffATerminalPrintsAPlainLineEveryInterval) {
   executor::ApplyProgress p;
