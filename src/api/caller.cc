@@ -75,6 +75,18 @@ void append_sentence(std::string& message, const std::string& sentence) {
   message += sentence;
 }
 
+// One of the requests that may be in flight at once, held for the life of the object.
+class InFlight {
+ public:
+  explicit InFlight(std::counting_semaphore<>& slots) : slots_(slots) { slots_.acquire(); }
+  ~InFlight() { slots_.release(); }
+  InFlight(const InFlight&) = delete;
+  InFlight& operator=(const InFlight&) = delete;
+
+ private:
+  std::counting_semaphore<>& slots_;
+};
+
 }  // namespace
 
 ApiResult<json> interpret_answer(const std::string& action, const std::string& url, int status,
@@ -200,11 +212,7 @@ std::vector<std::string> Caller::request_headers(const std::string& action, cons
 }
 
 ApiResult<json> Caller::attempt(const std::string& action, const std::string& body) {
-  in_flight_->acquire();
-  struct Release {
-    std::counting_semaphore<>& s;
-    ~Release() { s.release(); }
-  } release{*in_flight_};
+  const InFlight slot(*in_flight_);
   limiter_->acquire(action);
   return send(action, body, nullptr);
 }
@@ -234,11 +242,7 @@ ApiResult<json> Caller::send(const std::string& action, const std::string& body,
 // answer wins; the other request is cancelled. One copy at most, within the hedger's budget.
 ApiResult<json> Caller::attempt_hedged(const std::string& action, const std::string& body) {
   using Clock = std::chrono::steady_clock;
-  in_flight_->acquire();
-  struct Release {
-    std::counting_semaphore<>& s;
-    ~Release() { s.release(); }
-  } release{*in_flight_};
+  const InFlight slot(*in_flight_);
   limiter_->acquire(action);
   hedger_->record_read();
 
