@@ -1,7 +1,8 @@
 #pragma once
-// One HTTPS POST over libcurl. Each thread keeps one easy handle for its whole
-// life, so connections are kept alive and reused across requests and no handle
-// is created per request. TLS peer and host verification are always on.
+// One HTTPS POST over libcurl. Requests borrow easy handles from a pool (at most
+// one per request in flight), so connections are kept alive and reused across
+// requests and no handle is created per request. TLS peer and host verification
+// are always on.
 
 #include <atomic>
 #include <functional>
