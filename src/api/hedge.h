@@ -19,7 +19,7 @@ struct HedgePolicy {
   size_t min_samples = 10;
   size_t window = 100;              // the latest answers the usual latency is taken from
   double factor = 2.0;              // hedge after factor x their 95th percentile ...
-  int64_t min_delay_ms = 100;       // ... but never sooner than this
+  int64_t min_delay_ms = 250;       // ... but never sooner: a busy machine's hiccup is not a stall
   // Hedges are at most this share of the reads (and one more), so that a service that
   // is slow for everyone is not sent twice the reads.
   double budget = 0.05;

@@ -170,15 +170,23 @@ TEST_F(Tls, TwoHundredCallsOpenNoMoreConnectionsThanMaxInFlight) {
     dir.write("many.yaml", plan);
     Emulator emulator(dir, read_file(source_dir() + "/demo/state.yaml"), serve(ca.issue("server", {"127.0.0.1"})));
     auto r = offsetctl(dir, concat({"plan", "many.yaml", "--format", "json", "--no-rate-limit", "--max-in-flight",
-                                    std::to_string(max_in_flight), "--ca-bundle", ca.ca_pem()},
+                                    std::to_string(max_in_flight), "--ca-bundle", ca.ca_pem(), "-vv"},
                                    at(emulator)));
     EXPECT_EQ(r.exit_code, 0) << r.err;
     auto requests = emulator.requests();
     ASSERT_GE(requests.size(), 200u);
     std::set<std::string> connections;
     for (const auto& line : requests) connections.insert(line.at("connection").get<std::string>());
-    EXPECT_LE(connections.size(), static_cast<size_t>(max_in_flight))
-        << requests.size() << " requests came on " << connections.size() << " connections";
+    // A late read sent once more cancels the slower request and closes its connection (on a busy
+    // machine an answer can be that late): each may cost one connection more, never more at once.
+    size_t hedged = 0;
+    for (size_t at = r.err.find(", sending it once more"); at != std::string::npos;
+         at = r.err.find(", sending it once more", at + 1)) {
+      ++hedged;
+    }
+    EXPECT_LE(connections.size(), static_cast<size_t>(max_in_flight) + hedged)
+        << requests.size() << " requests came on " << connections.size() << " connections, " << hedged
+        << " reads sent again";
     EXPECT_GE(connections.size(), 1u);
   }
 }
