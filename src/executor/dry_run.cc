@@ -35,20 +35,26 @@ size_t DryRunApi::writes() const {
 }
 
 api::ApiResult<int64_t> DryRunApi::resolve(const std::string& instance, const std::string& topic, int64_t partition,
-                                           int64_t timestamp, std::optional<int64_t> log_end) {
+                                           int64_t timestamp, std::optional<int64_t> log_end,
+                                           SyncReplicaAnswers& read) {
   // The begin (earliest) or, when the answer left it out, the end of the partition's log.
   auto from_sync_replica = [&](bool begin) -> api::ApiResult<int64_t> {
-    api::DescribeTopicSyncReplicaRequest req;
-    req.InstanceId = instance;
-    req.TopicName = topic;
-    auto answer = api::describe_all_topic_sync_replica(*real_, req);
-    if (!answer.ok()) return fail(answer.error());
-    for (const auto& info : answer->result.TopicInSyncReplicaList) {
+    auto it = read.find(topic);
+    if (it == read.end()) {
+      api::DescribeTopicSyncReplicaRequest req;
+      req.InstanceId = instance;
+      req.TopicName = topic;
+      auto answer = api::describe_all_topic_sync_replica(*real_, req);
+      if (!answer.ok()) return fail(answer.error());
+      it = read.emplace(topic, std::move(*answer)).first;
+    }
+    const auto& answer = it->second;
+    for (const auto& info : answer.result.TopicInSyncReplicaList) {
       int64_t p = -1;
       std::from_chars(info.Partition.data(), info.Partition.data() + info.Partition.size(), p);
-      if (p == partition) return api::Answer<int64_t>{begin ? info.BeginOffset : info.EndOffset, answer->request_id};
+      if (p == partition) return api::Answer<int64_t>{begin ? info.BeginOffset : info.EndOffset, answer.request_id};
     }
-    return api::Answer<int64_t>{0, answer->request_id};
+    return api::Answer<int64_t>{0, answer.request_id};
   };
   auto end = [&]() -> api::ApiResult<int64_t> {
     if (log_end) return api::Answer<int64_t>{*log_end, ""};
@@ -76,6 +82,7 @@ api::ApiResult<api::GroupOffsetResponse> DryRunApi::describe_group_offsets(const
     std::lock_guard lock(mu_);
     pending = pending_;
   }
+  SyncReplicaAnswers read;
   for (auto& topic : answer->result.TopicList) {
     for (auto& p : topic.Partitions) {
       auto it = pending.find({r.InstanceId, r.Group, topic.Topic, p.Partition});
@@ -83,7 +90,7 @@ api::ApiResult<api::GroupOffsetResponse> DryRunApi::describe_group_offsets(const
       if (it->second.offset) {
         p.Offset = *it->second.offset;
       } else {
-        auto resolved = resolve(r.InstanceId, topic.Topic, p.Partition, it->second.timestamp, p.LogEndOffset);
+        auto resolved = resolve(r.InstanceId, topic.Topic, p.Partition, it->second.timestamp, p.LogEndOffset, read);
         if (!resolved.ok()) return fail(resolved.error());
         p.Offset = resolved->result;
       }

@@ -56,9 +56,12 @@ class DryRunApi final : public api::CkafkaApi {
     std::optional<int64_t> offset;
     int64_t timestamp = 0;
   };
+  // One read-back's DescribeTopicSyncReplica answers by topic: a topic is read once, however many
+  // of its partitions wait on it, and again by the next read-back (its log moves).
+  using SyncReplicaAnswers = std::map<std::string, api::Answer<api::TopicInSyncReplicaResult>>;
   // The offset the service would resolve a ShiftTimestamp to, read (never written) from the real API.
   api::ApiResult<int64_t> resolve(const std::string& instance, const std::string& topic, int64_t partition,
-                                  int64_t timestamp, std::optional<int64_t> log_end);
+                                  int64_t timestamp, std::optional<int64_t> log_end, SyncReplicaAnswers& read);
 
   std::shared_ptr<api::CkafkaApi> real_;
   mutable std::mutex mu_;

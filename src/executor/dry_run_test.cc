@@ -71,6 +71,27 @@ TEST(DryRun, TimestampsAreResolvedByReadingOnly) {
   EXPECT_EQ(real->committed("g", "t", 0), 700);
 }
 
+TEST(DryRun, EachTopicsLogIsReadOncePerReadBack) {
+  auto real = std::make_shared<FakeCkafka>();
+  for (int p = 0; p < 64; ++p) real->set("g", "t", p, 700, 1000, 200 + p);
+  DryRunApi dry(real);
+  api::ModifyGroupOffsetsRequest w;
+  w.InstanceId = "ckafka-a";
+  w.Group = "g";
+  w.Strategy = 1;
+  w.ShiftTimestamp = -2;  // earliest: each partition's BeginOffset
+  w.Topics = {"t"};
+  for (int p = 0; p < 64; ++p) w.Partitions.push_back(p);
+  ASSERT_TRUE(dry.modify_group_offsets(w).ok());
+  auto after = dry.describe_group_offsets(read("g", "t"));
+  ASSERT_TRUE(after.ok());
+  for (int p = 0; p < 64; ++p) EXPECT_EQ(after->result.TopicList[0].Partitions[p].Offset, 200 + p) << p;
+  // 64 partitions, one topic: its pages once (20 partitions a page), not once per partition.
+  EXPECT_EQ(real->count("DescribeTopicSyncReplica"), 4);
+  ASSERT_TRUE(dry.describe_group_offsets(read("g", "t")).ok());
+  EXPECT_EQ(real->count("DescribeTopicSyncReplica"), 8);  // a later read-back reads the log again
+}
+
 TEST(DryRun, TheExecutorRunsUnchangedAndChangesNothing) {
   auto real = std::make_shared<FakeCkafka>();
   report::SavedPlan plan;
