@@ -66,6 +66,7 @@ class FakeCkafka final : public CkafkaApi {
     return thin != nullptr && std::string(thin) == "1";
   }
   std::set<std::string> endless_topics;  // DescribeTopicSyncReplica lists none of their partitions
+  std::set<std::string> fail_sync_replica_for;  // topics whose DescribeTopicSyncReplica fails
   std::set<std::string> stateless_groups;  // DescribeGroupInfo answers these without State
   // Called before a write is applied (tests change the cluster "concurrently").
   std::function<void(FakeCkafka&)> before_write;
@@ -196,6 +197,7 @@ class FakeCkafka final : public CkafkaApi {
     Counter c(*this, "DescribeTopicSyncReplica");
     std::lock_guard lock(mu_);
     if (!topics.count(r.TopicName)) return failure("DescribeTopicSyncReplica", "ResourceNotFound", "no such topic");
+    if (fail_sync_replica_for.count(r.TopicName)) return failure("DescribeTopicSyncReplica", "InternalError", "sync failed");
     const Topic& t = topics.at(r.TopicName);
     TopicInSyncReplicaResult out;
     out.TotalCount = endless_topics.count(r.TopicName) ? 0 : t.partitions;

@@ -52,7 +52,7 @@ InfoResult read_states(api::CkafkaApi* api, const InfoTask& t) {
 }
 
 OffsetsResult read_offsets(api::CkafkaApi* api, const std::string& instance, const std::string& group,
-                           const GroupRead& read) {
+                           const GroupRead& read, planner::TopicEnds& topic_ends) {
   OffsetsResult out;
   if (api == nullptr) {
     out.error = no_client(read.region, "DescribeGroupOffsets");
@@ -77,7 +77,7 @@ OffsetsResult read_offsets(api::CkafkaApi* api, const std::string& instance, con
       return out;
     }
   }
-  if (auto failed = planner::fill_missing_log_ends(*api, instance, answer->result)) {
+  if (auto failed = planner::fill_missing_log_ends(*api, instance, answer->result, topic_ends)) {
     out.error = std::move(*failed);
     return out;
   }
@@ -126,12 +126,13 @@ LiveOffsets read_live_offsets(const RegionClients& clients, const ReadSet& reads
   };
   // Each task writes its own slot: no locking.
   std::vector<std::variant<InfoResult, OffsetsResult>> results(tasks.size());
+  planner::TopicEnds topic_ends;  // a thin answer's log ends, read once per topic in this pass
   util::parallel_for(tasks.size(), max_in_flight, [&](size_t i) {
     if (const auto* info = std::get_if<InfoTask>(&tasks[i])) {
       results[i] = read_states(client(info->region), *info);
     } else {
       const auto& off = std::get<OffsetsTask>(tasks[i]);
-      results[i] = read_offsets(client(off.read->region), off.key.first, off.key.second, *off.read);
+      results[i] = read_offsets(client(off.read->region), off.key.first, off.key.second, *off.read, topic_ends);
     }
   });
 

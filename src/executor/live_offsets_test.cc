@@ -108,6 +108,29 @@ TEST(LiveOffsets, ThinAnswersFailOnlyTheGroupNoCallCompletes) {
   EXPECT_EQ(live.find("ckafka-a", "c")->error->code, "MissingState");
 }
 
+// Groups that share a topic share its log ends: a read of each topic per pass, as plan reads them.
+TEST(LiveOffsets, ThinAnswersReadEachTopicsLogEndsOncePerPass) {
+  FakeCkafka api;
+  api.thin_answers = true;
+  ReadSet reads;
+  for (int g = 0; g < 20; ++g) {
+    const std::string group = "g" + std::to_string(g);
+    for (const char* topic : {"orders", "refunds"}) api.set(group, topic, 0, g, 100);
+    reads[{"ckafka-a", group}] = GroupRead{"", {"orders", "refunds"}};
+  }
+  LiveOffsets live = read_live_offsets({{"", &api}}, reads, false, 8);
+  EXPECT_EQ(api.count("DescribeGroupOffsets"), 20);
+  EXPECT_EQ(api.count("DescribeTopicSyncReplica"), 2);
+  for (int g = 0; g < 20; ++g) {
+    const LiveGroup* lg = live.find("ckafka-a", "g" + std::to_string(g));
+    ASSERT_NE(lg, nullptr);
+    ASSERT_FALSE(lg->error.has_value()) << lg->error->describe();
+    EXPECT_EQ(lg->topics.at("refunds").at(0).log_end, 100);
+  }
+  read_live_offsets({{"", &api}}, reads, false, 8);  // the next pass (the verification) reads them again
+  EXPECT_EQ(api.count("DescribeTopicSyncReplica"), 4);
+}
+
 TEST(LiveOffsets, AGroupOfARegionWithoutAClientIsAnError) {
   FakeCkafka api;
   LiveOffsets live = read_live_offsets({{"ap-guangzhou", &api}},

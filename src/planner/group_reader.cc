@@ -40,23 +40,17 @@ api::ApiResult<api::GroupOffsetResponse> read_group_offsets(api::CkafkaApi& api,
 }
 
 std::optional<api::ApiFailure> fill_missing_log_ends(api::CkafkaApi& api, const std::string& instance,
-                                                     api::GroupOffsetResponse& offsets) {
+                                                     api::GroupOffsetResponse& offsets, TopicEnds& topic_ends) {
   for (api::GroupOffsetTopic& t : offsets.TopicList) {
     const bool thin = std::any_of(t.Partitions.begin(), t.Partitions.end(),
                                   [](const api::GroupOffsetPartition& p) { return !p.LogEndOffset; });
     if (!thin) continue;
-    api::DescribeTopicSyncReplicaRequest sync;
-    sync.InstanceId = instance;
-    sync.TopicName = t.Topic;
-    sync.Limit = kPartitionsPerSyncReplicaPage;
-    auto ends = api::describe_all_topic_sync_replica(api, std::move(sync));
-    if (!ends && topic_not_found(ends.error())) continue;  // gone meanwhile: the ends stay unknown
-    if (!ends) return std::move(ends).error();
-    std::map<std::string, int64_t> end_of;  // partition (as the answer writes it) -> EndOffset
-    for (const auto& info : ends->result.TopicInSyncReplicaList) end_of[info.Partition] = info.EndOffset;
+    const TopicEnds::Ends& ends = topic_ends.get(api, instance, t.Topic);
+    if (ends.gone) continue;  // gone meanwhile: the ends stay unknown
+    if (ends.failure) return ends.failure;
     for (api::GroupOffsetPartition& p : t.Partitions) {
-      auto e = end_of.find(std::to_string(p.Partition));
-      if (!p.LogEndOffset && e != end_of.end()) p.LogEndOffset = e->second;
+      auto e = ends.by_partition.find(std::to_string(p.Partition));
+      if (!p.LogEndOffset && e != ends.by_partition.end()) p.LogEndOffset = e->second;
     }
   }
   return std::nullopt;

@@ -13,6 +13,7 @@
 
 #include "api/ckafka_api.h"
 #include "planner/live_state.h"
+#include "planner/topic_ends.h"
 
 namespace offsetctl::planner {
 
@@ -42,10 +43,11 @@ api::ApiResult<api::GroupOffsetResponse> read_group_offsets(api::CkafkaApi& api,
 
 // LogEndOffset is optional in the API's models. Each partition of `offsets`
 // answered without it takes its topic's EndOffset from DescribeTopicSyncReplica
-// (one call per such topic, every page; none when every end came). Where that
-// has none either the end stays unknown, and missing_log_end says so.
+// (through `topic_ends`: one read per such topic, every page, shared by the groups
+// of one pass; none when every end came). Where that has none either the end stays
+// unknown, and missing_log_end says so.
 std::optional<api::ApiFailure> fill_missing_log_ends(api::CkafkaApi& api, const std::string& instance,
-                                                     api::GroupOffsetResponse& offsets);
+                                                     api::GroupOffsetResponse& offsets, TopicEnds& topic_ends);
 
 // What a row of a group says when no call gave a partition's log end: the group's
 // rows are invalid then, never planned against a guessed end.
