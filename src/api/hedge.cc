@@ -5,7 +5,9 @@
 
 namespace offsetctl::api {
 
-Hedger::Hedger(HedgePolicy policy) : policy_(policy) { latencies_.reserve(std::max<size_t>(1, policy_.window)); }
+Hedger::Hedger(HedgePolicy policy) : policy_(policy) {
+  latencies_.reserve(std::max<size_t>(1, policy_.window));
+}
 
 void Hedger::record_answer(int64_t latency_ms) {
   std::lock_guard lock(mu_);

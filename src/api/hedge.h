@@ -17,9 +17,9 @@ struct HedgePolicy {
   bool enabled = true;
   int64_t initial_delay_ms = 1000;  // until enough answers were seen to know what is usual
   size_t min_samples = 10;
-  size_t window = 100;              // the latest answers the usual latency is taken from
-  double factor = 2.0;              // hedge after factor x their 95th percentile ...
-  int64_t min_delay_ms = 250;       // ... but never sooner: a busy machine's hiccup is not a stall
+  size_t window = 100;         // the latest answers the usual latency is taken from
+  double factor = 2.0;         // hedge after factor x their 95th percentile ...
+  int64_t min_delay_ms = 250;  // ... but never sooner: a busy machine's hiccup is not a stall
   // Hedges are at most this share of the reads (and one more), so that a service that
   // is slow for everyone is not sent twice the reads.
   double budget = 0.05;

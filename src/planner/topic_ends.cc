@@ -5,7 +5,8 @@
 
 namespace offsetctl::planner {
 
-const TopicEnds::Ends& TopicEnds::get(api::CkafkaApi& api, const std::string& instance, const std::string& topic) {
+const TopicEnds::Ends& TopicEnds::get(api::CkafkaApi& api, const std::string& instance,
+                                      const std::string& topic) {
   Entry* entry = nullptr;
   {
     std::lock_guard lock(mu_);
@@ -20,11 +21,16 @@ const TopicEnds::Ends& TopicEnds::get(api::CkafkaApi& api, const std::string& in
     sync.Limit = kPartitionsPerSyncReplicaPage;
     auto answer = api::describe_all_topic_sync_replica(api, std::move(sync));
     if (!answer) {
-      if (topic_not_found(answer.error())) entry->ends.gone = true;
-      else entry->ends.failure = std::move(answer).error();
+      if (topic_not_found(answer.error())) {
+        entry->ends.gone = true;
+      } else {
+        entry->ends.failure = std::move(answer).error();
+      }
       return;
     }
-    for (const auto& info : answer->result.TopicInSyncReplicaList) entry->ends.by_partition[info.Partition] = info.EndOffset;
+    for (const auto& info : answer->result.TopicInSyncReplicaList) {
+      entry->ends.by_partition[info.Partition] = info.EndOffset;
+    }
   });
   return entry->ends;
 }

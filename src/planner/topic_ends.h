@@ -19,8 +19,8 @@ namespace offsetctl::planner {
 class TopicEnds {
  public:
   struct Ends {
-    std::optional<api::ApiFailure> failure;  // the read failed
-    bool gone = false;                        // the topic does not exist (any more)
+    std::optional<api::ApiFailure> failure;       // the read failed
+    bool gone = false;                            // the topic does not exist (any more)
     std::map<std::string, int64_t> by_partition;  // partition, as the answer writes it -> EndOffset
   };
 
